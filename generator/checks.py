@@ -1,0 +1,113 @@
+"""Checks that need more than one file: ids that must exist, ids that must be unique, and the
+same activity listed twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from generator.config import SiteConfig
+from generator.formats import ID_PATTERN
+from generator.model import Listing, Venue
+from generator.problems import Problem, at, suggest
+from generator.yaml_load import Loaded
+
+
+def _unknown(kind: str, value: str, known: Mapping[str, object], where: str) -> str:
+    return f'"{value}" is not a {kind} id we know.{suggest(value, known)} See {where} for the list.'
+
+
+def venue_file(name: str, loaded: Loaded, venues: list[Venue], config: SiteConfig) -> list[Problem]:
+    problems = []
+    seen: dict[str, int] = {}
+    areas = config.area_by_id
+    for i, venue in enumerate(venues):
+        if not venue.id:
+            problems.append(at(name, loaded, ("venues", i), "A shared venue needs an id, e.g. id: st-marys-hall."))
+            continue
+        if venue.id in seen:
+            problems.append(at(name, loaded, ("venues", i, "id"),
+                               f'The venue id "{venue.id}" is used twice (first on line {seen[venue.id]}). '
+                               "Give each venue its own id."))
+        seen.setdefault(venue.id, loaded.where(("venues", i, "id"))[0])
+        if venue.area not in areas:
+            problems.append(at(name, loaded, ("venues", i, "area"),
+                               _unknown("area", venue.area, areas, "site_config/areas.yml")))
+    return problems
+
+
+def _same_key(listing: Listing, i: int) -> tuple:
+    """What makes two activities 'the same': name, place and times, ignoring case and spaces."""
+    a = listing.activities[i]
+    name = re.sub(r"[^a-z0-9]", "", a.name.lower())
+    venue = a.where.venue if isinstance(a.where.venue, str) else (
+        a.where.venue.postcode if a.where.venue else "elsewhere")
+    times = tuple(sorted((s.frequency.value, tuple(d.value for d in s.days), s.start) for s in a.schedules))
+    return name, venue, times
+
+
+def across(good: list[tuple[Path, Listing, Loaded]], venues: Mapping[str, Venue],
+           config: SiteConfig, today: dt.date, display: Callable[[Path], str]
+           ) -> tuple[set[Path], list[Problem]]:
+    """Cross-file checks. Returns the files to leave out of the build, and the problems."""
+    problems: list[Problem] = []
+    bad: set[Path] = set()
+    categories = config.category_by_id
+    areas = config.area_by_id
+    ids: dict[str, str] = {}
+    same: dict[tuple, str] = {}
+
+    for path, listing, loaded in good:
+        name = display(path)
+        found: list[Problem] = []
+        if not re.match(ID_PATTERN, path.stem):
+            found.append(Problem(name, 1, 1, "", f'The file name "{path.name}" must be lower-case '
+                                 "letters, numbers and hyphens, like aigburth-walkers.yml."))
+        for i, a in enumerate(listing.activities):
+            base = ("activities", i)
+            where = f"{name}:{loaded.where(base + ('id',))[0]}"
+            if a.id in ids:
+                found.append(at(name, loaded, base + ("id",),
+                                f'The activity id "{a.id}" is already used at {ids[a.id]}. '
+                                "Every activity needs its own id."))
+            else:
+                ids[a.id] = where
+            key = _same_key(listing, i)
+            if key in same and a.status.value != "ended":
+                found.append(at(name, loaded, base + ("name",),
+                                f'"{a.name}" looks like the same activity as the one at {same[key]} '
+                                "(same name, place and times). List it once."))
+            else:
+                same.setdefault(key, where)
+            for j, cat in enumerate(a.categories):
+                if cat not in categories:
+                    found.append(at(name, loaded, base + ("categories", j),
+                                    _unknown("category", cat, categories, "site_config/categories.yml")))
+            ref = a.where.venue
+            if isinstance(ref, str) and ref not in venues:
+                found.append(at(name, loaded, base + ("where", "venue"),
+                                _unknown("venue", ref, venues, "listings/venues.yml")
+                                + " Or write the venue in full (name, address, postcode, area)."))
+            elif isinstance(ref, Venue) and ref.area not in areas:
+                found.append(at(name, loaded, base + ("where", "venue", "area"),
+                                _unknown("area", ref.area, areas, "site_config/areas.yml")))
+            for j, area in enumerate(a.where.areas):
+                if area not in areas:
+                    found.append(at(name, loaded, base + ("where", "areas", j),
+                                    _unknown("area", area, areas, "site_config/areas.yml")))
+            if a.last_checked > today:
+                found.append(at(name, loaded, base + ("last_checked",),
+                                f"last_checked {a.last_checked} is in the future. Write the date you "
+                                "checked the details, today or earlier."))
+            for j, s in enumerate(a.schedules):
+                if s.term_time_only and not config.terms:
+                    found.append(at(name, loaded, base + ("schedules", j, "term_time_only"),
+                                    "This directory has no term dates in site_config/term_dates.yml, "
+                                    "so term_time_only cannot be worked out. Ask the directory's "
+                                    "maintainers to add them.", severity="warning"))
+        if any(p.severity == "error" for p in found):
+            bad.add(path)
+        problems += found
+    return bad, problems

@@ -1,0 +1,45 @@
+"""Arguments several commands share, defined once."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator.directory import ConfigError, LoadResult, load
+
+
+def date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date. Write it like 2026-11-22') from None
+
+
+def add_directory_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--listings", type=Path, default=Path("listings"), metavar="DIR",
+                   help="folder of listing files (default: listings)")
+    p.add_argument("--config", type=Path, default=Path("site_config"), metavar="DIR",
+                   help="folder of the directory's settings (default: site_config)")
+    p.add_argument("--today", type=date_arg, default=None, metavar="DATE",
+                   help="pretend today is DATE (YYYY-MM-DD), for reproducible output")
+
+
+def load_or_exit(args: argparse.Namespace, *, report: bool = True, **kwargs) -> LoadResult:
+    """Load the directory; print problems (listings with errors are left out); exit on bad config."""
+    try:
+        result = load(args.listings, args.config, today=args.today, **kwargs)
+    except ConfigError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print("The settings in site_config/ have problems; fix them first.", file=sys.stderr)
+        raise SystemExit(2) from None
+    if report and result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        files = len({p.file for p in result.errors})
+        if files:
+            print(f"{files} file(s) with errors were left out; everything else was built.",
+                  file=sys.stderr)
+    return result

@@ -1,0 +1,187 @@
+"""The directory's own settings, read from ``site_config/``.
+
+Files (all YAML, all optional except site.yml, categories.yml and areas.yml):
+
+- ``site.yml``: name, web address, contact details, staleness policy, transport settings
+- ``categories.yml``: the categories activities are filed under
+- ``areas.yml``: the areas venues are in
+- ``editions.yml``: the printed booklets (whole directory, per area, per surgery / PCN)
+- ``places.yml``: places that display a "what's on near here" poster (pharmacies, surgeries)
+- ``term_dates.yml``: school terms, for term-time-only activities
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from generator.model import Email, Id, Phone, Postcode, ShortText, Strict, Text, Url
+
+
+class Staleness(Strict):
+    due_after_months: Annotated[int, Field(ge=1, le=60)] = Field(
+        6, description="A listing is due for a check this many months after last_checked."
+    )
+    stale_after_months: Annotated[int, Field(ge=1, le=120)] = Field(
+        12, description="A listing is stale this many months after last_checked."
+    )
+    print_stale: Literal["omit", "mark"] = Field(
+        "omit", description="Leave stale listings out of print (omit) or print them marked (mark)."
+    )
+
+    @model_validator(mode="after")
+    def _order(self) -> Staleness:
+        if self.stale_after_months < self.due_after_months:
+            raise ValueError("stale_after_months must not be less than due_after_months")
+        return self
+
+
+class TransportSettings(Strict):
+    max_distance_m: Annotated[int, Field(ge=50, le=2000)] = 400
+    walking_speed_m_per_min: Annotated[float, Field(gt=10, le=120)] = Field(
+        50, description="A slow walking pace, in metres a minute."
+    )
+    max_stops: Annotated[int, Field(ge=1, le=10)] = 3
+    naptan: str | None = Field(None, description="NaPTAN stops CSV, relative to site_config/.")
+    gtfs: str | None = Field(None, description="GTFS feed (zip or folder), relative to site_config/.")
+    postcodes: str | None = Field(
+        None, description="Postcode centroid CSV (postcode, latitude, longitude), relative to site_config/."
+    )
+    journey_planner_url: str | None = Field(
+        "https://www.openstreetmap.org/directions?to={lat}%2C{lon}",
+        description="Link out for journey planning; {lat} {lon} {postcode} are filled in.",
+    )
+
+
+class Contact(Strict):
+    email: Email | None = None
+    phone: Phone | None = None
+    address: ShortText | None = None
+
+
+class SiteSettings(Strict):
+    name: ShortText = Field(description="The directory's name, e.g. 'What's On in South Liverpool'.")
+    short_name: Annotated[str, Field(max_length=30)] | None = None
+    description: Text | None = None
+    url: Url = Field(description="Where the site is published; used for QR codes and links in print.")
+    publisher: ShortText = Field(description="Who runs the directory, e.g. a CVS or Healthwatch.")
+    contact: Contact = Field(default_factory=Contact)
+    github_repository: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
+    language: str = "en-GB"
+    timezone: str = "Europe/London"
+    bank_holidays: Literal["england-and-wales", "scotland", "northern-ireland"] = "england-and-wales"
+    staleness: Staleness = Field(default_factory=Staleness)
+    transport: TransportSettings = Field(default_factory=TransportSettings)
+
+
+class Category(Strict):
+    id: Id
+    name: ShortText
+    description: Text | None = None
+    esd_service_type: str | None = Field(None, description="LGA esd service type code, e.g. '1234'.")
+    openactive: str | None = Field(None, description="OpenActive activity list id, if any.")
+
+
+class Area(Strict):
+    id: Id
+    name: ShortText
+    description: Text | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class Centre(Strict):
+    latitude: float
+    longitude: float
+
+
+class Edition(Strict):
+    id: Id
+    title: ShortText
+    description: Text | None = None
+    areas: list[Id] = Field(default_factory=list, description="Areas included. Empty means all.")
+    centre: Centre | None = None
+    radius_km: Annotated[float, Field(gt=0, le=100)] | None = None
+    include_online: bool = Field(True, description="Include online, phone and home-visit activities.")
+
+    @model_validator(mode="after")
+    def _radius(self) -> Edition:
+        if (self.centre is None) != (self.radius_km is None):
+            raise ValueError("give both centre and radius_km, or neither")
+        return self
+
+
+class Place(Strict):
+    id: Id
+    name: ShortText
+    kind: ShortText = Field(description="e.g. pharmacy, GP surgery, library.")
+    address: ShortText
+    postcode: Postcode
+    area: Id
+    latitude: float
+    longitude: float
+
+
+class Term(Strict):
+    name: ShortText | None = None
+    start: dt.date
+    end: dt.date
+
+
+class CategoriesFile(Strict):
+    categories: list[Category]
+
+
+class AreasFile(Strict):
+    areas: list[Area]
+
+
+class EditionsFile(Strict):
+    editions: list[Edition]
+
+
+class PlacesFile(Strict):
+    places: list[Place]
+
+
+class TermDatesFile(Strict):
+    terms: list[Term]
+
+
+class SiteConfig(Strict):
+    """All of site_config/, read once."""
+
+    root: Path
+    site: SiteSettings
+    categories: tuple[Category, ...]
+    areas: tuple[Area, ...]
+    editions: tuple[Edition, ...] = ()
+    places: tuple[Place, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+    @property
+    def category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @property
+    def area_by_id(self) -> dict[str, Area]:
+        return {a.id: a for a in self.areas}
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+
+# Which file holds which part of SiteConfig, and whether it must exist.
+FILES: dict[str, tuple[type[Strict], bool]] = {
+    "site.yml": (SiteSettings, True),
+    "categories.yml": (CategoriesFile, True),
+    "areas.yml": (AreasFile, True),
+    "editions.yml": (EditionsFile, False),
+    "places.yml": (PlacesFile, False),
+    "term_dates.yml": (TermDatesFile, False),
+}
+
+__all__ = ["SiteConfig", "FILES", "Edition", "Place", "Category", "Area", "Term", "Url"]

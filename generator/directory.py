@@ -1,0 +1,268 @@
+"""Load everything once into one validated, read-only Directory.
+
+YAML files -> Loaded (data + positions) -> pydantic models -> cross-file checks -> Directory.
+A file with an error is left out (and reported); every other listing still builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from pydantic import BaseModel, ValidationError
+
+from generator import checks
+from generator.config import FILES, SiteConfig
+from generator.freshness import Freshness, freshness
+from generator.model import Activity, Listing, Organisation, Venue, VenuesFile
+from generator.problems import Problem, at, from_validation_error
+from generator.schedule import Calendar, bank_holidays
+from generator.transport.model import VenueTransport
+from generator.yaml_load import Loaded, YamlProblem, load_file
+
+VENUES_FILE = "venues.yml"
+PARALLEL_FROM = 400  # files; below this, one process is quicker
+
+
+class ConfigError(Exception):
+    """site_config/ has problems; nothing can be built until they are fixed."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str  # path as shown to people, e.g. listings/aigburth-walkers.yml
+    line: int  # where the activity starts
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One activity with everything around it resolved."""
+
+    activity: Activity
+    organisation: Organisation
+    org_id: str
+    venue: Venue | None  # resolved from venues.yml, or written inline; None when not at a venue
+    venue_key: str | None  # id in venues.yml, or "<activity id>-venue" for an inline venue
+    freshness: Freshness
+    source: Source
+
+    @property
+    def id(self) -> str:
+        return self.activity.id
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        if self.venue:
+            return (self.venue.area,)
+        return tuple(self.activity.where.areas)
+
+
+@dataclass(frozen=True)
+class OrganisationEntry:
+    id: str
+    organisation: Organisation
+    activities: tuple[Entry, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Directory:
+    config: SiteConfig
+    today: dt.date
+    organisations: tuple[OrganisationEntry, ...]
+    activities: tuple[Entry, ...]  # sorted by name, ended ones included (outputs decide)
+    venues: Mapping[str, Venue]
+    calendar: Calendar
+    transport: Mapping[str, VenueTransport] = field(default_factory=lambda: MappingProxyType({}))
+
+    def activity(self, activity_id: str) -> Entry:
+        for entry in self.activities:
+            if entry.id == activity_id:
+                return entry
+        raise KeyError(activity_id)
+
+    def getting_there(self, entry: Entry) -> VenueTransport | None:
+        return self.transport.get(entry.venue_key) if entry.venue_key else None
+
+    def current(self) -> tuple[Entry, ...]:
+        """Activities to show: everything but ended ones."""
+        return tuple(e for e in self.activities if e.freshness is not Freshness.ended)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_model(path: Path, model: type[BaseModel], max_bytes: int | None = None
+               ) -> tuple[BaseModel | None, Loaded | None, list[Problem]]:
+    """One file into one model, or the problems that stop it."""
+    name = _display(path)
+    try:
+        loaded = load_file(path) if max_bytes is None else load_file(path, max_bytes)
+    except YamlProblem as err:
+        return None, None, [Problem(name, err.line, err.column, "", err.message[0].upper() + err.message[1:] + ".")]
+    except OSError as err:
+        return None, None, [Problem(name, 1, 1, "", f"Cannot read the file: {err.strerror}.")]
+    if not isinstance(loaded.data, dict):
+        return None, loaded, [at(name, loaded, (), "The file should be a group of fields "
+                                 "(key: value lines), starting with organisation:.")]
+    try:
+        return model.model_validate(loaded.data), loaded, []
+    except ValidationError as err:
+        return None, loaded, from_validation_error(err, name, loaded, model)
+
+
+def _read_listing(path: Path) -> tuple[Listing | None, Loaded | None, list[Problem]]:
+    return read_model(path, Listing)  # type: ignore[return-value]
+
+
+def listing_files(listings_dir: Path) -> list[Path]:
+    return sorted(p for p in listings_dir.glob("*.y*ml") if p.name != VENUES_FILE
+                  and p.suffix in (".yml", ".yaml"))
+
+
+def load_config(config_dir: Path) -> SiteConfig:
+    problems: list[Problem] = []
+    parts: dict[str, object] = {}
+    for filename, (model, required) in FILES.items():
+        path = config_dir / filename
+        if not path.exists():
+            if required:
+                problems.append(Problem(_display(path), 1, 1, "", "This settings file is missing."))
+            continue
+        value, _, found = read_model(path, model)
+        problems += found
+        parts[filename] = value
+    if problems:
+        raise ConfigError(problems)
+    config = SiteConfig(
+        root=config_dir,
+        site=parts["site.yml"],
+        categories=tuple(parts["categories.yml"].categories),
+        areas=tuple(parts["areas.yml"].areas),
+        editions=tuple(parts["editions.yml"].editions) if parts.get("editions.yml") else (),
+        places=tuple(parts["places.yml"].places) if parts.get("places.yml") else (),
+        terms=tuple(parts["term_dates.yml"].terms) if parts.get("term_dates.yml") else (),
+    )
+    return config
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the directory
+
+
+@dataclass
+class LoadResult:
+    directory: Directory
+    problems: list[Problem]
+    files_read: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_config"), *,
+         today: dt.date | None = None, only: Sequence[Path] | None = None,
+         enrich_transport: bool = True) -> LoadResult:
+    """Read site_config and every listing; check them; build the Directory.
+
+    `only` limits the problems reported to those files (the whole directory is still read, so
+    cross-file checks such as duplicate ids still work).
+    """
+    today = today or dt.date.today()
+    config = load_config(config_dir)
+    problems: list[Problem] = []
+
+    venues: dict[str, Venue] = {}
+    venues_path = listings_dir / VENUES_FILE
+    venues_loaded = None
+    if venues_path.exists():
+        vfile, venues_loaded, found = read_model(venues_path, VenuesFile)
+        problems += found
+        if vfile:
+            venue_list = vfile.venues  # type: ignore[attr-defined]
+            problems += checks.venue_file(_display(venues_path), venues_loaded, venue_list, config)
+            venues = {v.id: v for v in venue_list if v.id}
+
+    files = listing_files(listings_dir)
+    read = _read_all(files)
+    good: list[tuple[Path, Listing, Loaded]] = []
+    for path, (listing, loaded, found) in zip(files, read):
+        problems += found
+        if listing is not None:
+            good.append((path, listing, loaded))
+
+    bad_files, found = checks.across(good, venues, config, today, _display)
+    problems += found
+
+    cal = Calendar(bank_holidays(config.site.bank_holidays),
+                   tuple((t.start, t.end) for t in config.terms))
+    orgs: list[OrganisationEntry] = []
+    entries: list[Entry] = []
+    for path, listing, loaded in good:
+        if path in bad_files:
+            continue
+        name = _display(path)
+        org_entries = []
+        for i, activity in enumerate(listing.activities):
+            venue, key = _venue_of(activity, venues)
+            entry = Entry(activity, listing.organisation, path.stem, venue, key,
+                          freshness(activity, config.site.staleness, today),
+                          Source(name, loaded.where(("activities", i))[0]))
+            org_entries.append(entry)
+        entries += org_entries
+        orgs.append(OrganisationEntry(path.stem, listing.organisation, tuple(org_entries),
+                                      Source(name, 1)))
+
+    orgs.sort(key=lambda o: o.organisation.name.lower())
+    entries.sort(key=lambda e: (e.activity.name.lower(), e.id))
+    directory = Directory(config, today, tuple(orgs), tuple(entries),
+                          MappingProxyType(venues), cal)
+    if enrich_transport:
+        from generator.transport import enrich  # noqa: PLC0415 - optional, heavy
+
+        directory, found = enrich.enrich(directory)
+        problems += found
+    if only is not None:
+        shown = {_display(p) for p in only}
+        problems = [p for p in problems if p.file in shown]
+    problems.sort()
+    return LoadResult(directory, problems, len(files) + (1 if venues_path.exists() else 0))
+
+
+def _venue_of(activity: Activity, venues: Mapping[str, Venue]) -> tuple[Venue | None, str | None]:
+    ref = activity.where.venue
+    if ref is None:
+        return None, None
+    if isinstance(ref, str):
+        return venues[ref], ref
+    return ref, f"{activity.id}-venue"
+
+
+def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [_read_listing(p) for p in files]
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_read_listing, files, chunksize=max(1, len(files) // (workers * 8))))

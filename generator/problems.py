@@ -1,0 +1,193 @@
+"""Problems found in listings, and how they are worded for the volunteer who must fix them."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+
+from generator.yaml_load import Loaded, Path_
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {prefix}{self.message}"
+
+
+def dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def at(file: str, loaded: Loaded | None, path: Path_, message: str, *, key: bool = False,
+       severity: str = "error") -> Problem:
+    line, col = loaded.where(path, key=key) if loaded else (1, 1)
+    return Problem(file, line, col, dotted(path), message, severity)
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """' Did you mean "x"?' or ''."""
+    close = difflib.get_close_matches(str(word).lower(), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f' Did you mean "{close[0]}"?' if close else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Turning pydantic's errors into plain English
+
+
+def _model_at(root: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    """The model class that holds the last part of loc (for 'did you mean')."""
+    current: object = root
+    for part in loc[:-1]:
+        current = _unwrap(current, part)
+        if current is None:
+            return None
+    inner = _unwrap_model(current)
+    return inner
+
+
+def _unwrap_model(tp: object) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _unwrap_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _unwrap(tp: object, part: str | int) -> object:
+    if isinstance(part, int):
+        origin = typing.get_origin(tp)
+        if origin in (list, tuple):
+            return typing.get_args(tp)[0]
+        for arg in typing.get_args(tp):  # Optional[list[...]]
+            if typing.get_origin(arg) in (list, tuple):
+                return typing.get_args(arg)[0]
+        return None
+    model = _unwrap_model(tp)
+    if model is None or part not in model.model_fields:
+        return None
+    return model.model_fields[part].annotation
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "decimal_parsing": "an amount of money, like 3.50",
+    "decimal_type": "an amount of money, like 3.50",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (one item per line starting with '- ', or [a, b])",
+    "model_type": "a group of fields (key: value lines, indented)",
+    "dict_type": "a group of fields (key: value lines, indented)",
+    "date_type": "a date, like 2026-01-31",
+    "date_parsing": "a date, like 2026-01-31",
+    "date_from_datetime_parsing": "a date, like 2026-01-31",
+    "date_from_datetime_inexact": "a date, like 2026-01-31",
+}
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+
+
+def _clean_loc(loc: tuple) -> Path_:
+    """Drop pydantic's union tags from a location, keep field names and list indexes."""
+    return tuple(p for p in loc if isinstance(p, int) or not (
+        "[" in p or p in ("id-ref", "inline", "str", "int", "float", "bool")
+    ))
+
+
+def explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
+    """(path, message, point_at_key) for one pydantic error."""
+    loc = _clean_loc(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = str(loc[-1]) if loc else "the file"
+    if kind == "missing":
+        return loc, f"{name} is missing. Add a line `{name}: …`", False
+    if kind == "extra_forbidden":
+        model = _model_at(root, loc)
+        hint = suggest(name, model.model_fields) if model else ""
+        known = ""
+        if model and not hint:
+            known = " Fields here are: " + ", ".join(model.model_fields) + "."
+        return loc, f'"{name}" is not a field we know.{hint}{known}', True
+    if kind == "value_error":
+        msg = str(ctx.get("error", error["msg"]))
+        return loc, msg[0].upper() + msg[1:] + ("" if msg.endswith((".", "?")) else "."), False
+    if kind == "enum":
+        expected = ctx.get("expected", "").replace("'", "")
+        words = [w.strip() for w in expected.replace(" or ", ", ").split(",")]
+        hint = suggest(str(value), words)
+        if name == "days" or (len(loc) > 1 and loc[-2] == "days"):
+            return loc, f"{_show(value)} is not a day.{hint} Write Monday, Tuesday, …", False
+        if name == "weeks" or (len(loc) > 1 and loc[-2] == "weeks"):
+            return loc, (f"{_show(value)} is not a week of the month.{hint} Write first, second, "
+                         "third, fourth or last (there is no fifth: use last)"), False
+        return loc, f"{_show(value)} is not allowed here.{hint} Write one of: {', '.join(words)}.", False
+    if kind == "string_pattern_mismatch":
+        if name in ("charity_number", "company_number"):
+            return loc, f"{_show(value)} is not a {name.replace('_', ' ')}. Write the number only, like 1123456", False
+        if name == "github":
+            return loc, f"{_show(value)} is not a GitHub user name. Write it without the @", False
+        if len(loc) > 1 and loc[-2] == "buses":
+            return loc, f"{_show(value)} is not a bus number. Write numbers like 82 or 82A", False
+        return loc, (f"{_show(value)} is not an id. Use lower-case letters, numbers and hyphens, "
+                     "like tuesday-walk"), False
+    if kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length")
+        return loc, f"This is too long: at most {limit} characters (this has {len(str(value)) if kind == 'string_too_long' else len(value)}). Shorten it.", False
+    if kind in ("string_too_short", "too_short"):
+        if isinstance(value, list):
+            return loc, f"{name} needs at least one entry.", False
+        return loc, f"{name} is empty. Write something or remove the line.", False
+    if kind in ("greater_than_equal", "greater_than"):
+        return loc, f"{_show(value)} is too small: it must be at least {ctx.get('ge', ctx.get('gt'))}.", False
+    if kind in ("less_than_equal", "less_than"):
+        return loc, f"{_show(value)} is too big: it must be at most {ctx.get('le', ctx.get('lt'))}.", False
+    if kind == "decimal_max_places":
+        return loc, f"{_show(value)} has too many decimal places. Write pounds and pence, like 3.50.", False
+    if kind.startswith("date") and isinstance(value, str):
+        return loc, f"{_show(value)} is not a date. Write it like 2026-01-31 (year-month-day).", False
+    if kind in _TYPE_WORDS:
+        return loc, f"This should be {_TYPE_WORDS[kind]}, not {_show(value)}.", False
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        return loc, f"{_show(value)} is not a venue id or a venue written in full.", False
+    return loc, f"{error['msg']}.", False
+
+
+def from_validation_error(err: ValidationError, file: str, loaded: Loaded,
+                          root: type[BaseModel], prefix: Path_ = ()) -> list[Problem]:
+    out = []
+    for error in err.errors(include_url=False):
+        path, message, key = explain(error, root)
+        out.append(at(file, loaded, prefix + path, message, key=key))
+    return out
+

@@ -1,0 +1,286 @@
+"""Schedules, in one place: when sessions happen, in plain English and as RFC 5545 rules.
+
+The site, print, text messages, calendars and the open-data export all ask this module; none of
+them works out dates on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import holidays as _holidays
+from dateutil import rrule as _rr
+
+from generator.model import Day, Frequency, Schedule, WeekOfMonth
+
+DAY_ORDER = [d for d in Day]
+_RR_DAYS = [_rr.MO, _rr.TU, _rr.WE, _rr.TH, _rr.FR, _rr.SA, _rr.SU]
+_ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+WEEK_NUMBER = {
+    WeekOfMonth.first: 1,
+    WeekOfMonth.second: 2,
+    WeekOfMonth.third: 3,
+    WeekOfMonth.fourth: 4,
+    WeekOfMonth.last: -1,
+}
+_SUBDIV = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+
+
+def day_index(day: Day) -> int:
+    """Monday is 0, as in datetime.weekday()."""
+    return DAY_ORDER.index(day)
+
+
+@lru_cache(maxsize=8)
+def bank_holidays(region: str = "england-and-wales", first_year: int = 2020,
+                  last_year: int = 2035) -> frozenset[dt.date]:
+    """UK bank holidays for a region, from the `holidays` package (no network)."""
+    table = _holidays.country_holidays(
+        "GB", subdiv=_SUBDIV[region], years=range(first_year, last_year + 1)
+    )
+    return frozenset(table.keys())
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """What occurrence rules need to know beyond the schedule itself."""
+
+    bank_holidays: frozenset[dt.date] = frozenset()
+    terms: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    def in_term(self, day: dt.date) -> bool:
+        return any(start <= day <= end for start, end in self.terms)
+
+
+# ---------------------------------------------------------------------------------------------
+# RFC 5545 rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A schedule as RFC 5545 / HSDS parts."""
+
+    freq: str | None  # WEEKLY, MONTHLY, or None for one-off dates
+    interval: int = 1
+    byday: tuple[str, ...] = ()  # "TU", or "1TU" / "-1FR" for monthly
+    bymonthday: int | None = None
+    dtstart: dt.date | None = None
+    until: dt.date | None = None
+    rdates: tuple[dt.date, ...] = field(default_factory=tuple)
+
+    def rrule_text(self) -> str | None:
+        if not self.freq:
+            return None
+        parts = [f"FREQ={self.freq}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.byday:
+            parts.append("BYDAY=" + ",".join(self.byday))
+        if self.bymonthday:
+            parts.append(f"BYMONTHDAY={self.bymonthday}")
+        if self.until:
+            parts.append("UNTIL=" + self.until.strftime("%Y%m%d"))
+        return ";".join(parts)
+
+
+def rule(s: Schedule) -> Rule:
+    days = [_ICAL_DAYS[day_index(d)] for d in s.days]
+    if s.frequency is Frequency.once:
+        return Rule(None, rdates=tuple(sorted(s.dates)))
+    if s.frequency is Frequency.weekly:
+        return Rule("WEEKLY", 1, tuple(days), dtstart=s.valid_from, until=s.valid_to)
+    if s.frequency is Frequency.fortnightly:
+        return Rule("WEEKLY", 2, tuple(days), dtstart=_later(s.start_date, s.valid_from),
+                    until=s.valid_to)
+    if s.day_of_month:
+        return Rule("MONTHLY", 1, (), s.day_of_month, dtstart=s.valid_from, until=s.valid_to)
+    byday = tuple(f"{WEEK_NUMBER[w]}{d}" for w in s.weeks for d in days)
+    return Rule("MONTHLY", 1, byday, dtstart=s.valid_from, until=s.valid_to)
+
+
+def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    if a and b:
+        if b <= a:
+            return a
+        # keep the fortnight's phase: first session on or after b
+        weeks = (b - a).days // 14
+        start = a + dt.timedelta(weeks=2 * weeks)
+        return start if start >= b else start + dt.timedelta(weeks=2)
+    return a or b
+
+
+# ---------------------------------------------------------------------------------------------
+# Occurrences
+
+
+def occurrences(s: Schedule, start: dt.date, end: dt.date, cal: Calendar = Calendar()) -> list[dt.date]:
+    """Dates (inclusive range) on which this schedule has a session."""
+    lo = max(start, s.valid_from) if s.valid_from else start
+    hi = min(end, s.valid_to) if s.valid_to else end
+    if hi < lo:
+        return []
+    if s.frequency is Frequency.once:
+        found = sorted(d for d in s.dates if lo <= d <= hi)
+    else:
+        found = [d.date() for d in _rrule(s, lo, hi)]
+    if s.not_on_bank_holidays:
+        found = [d for d in found if d not in cal.bank_holidays]
+    if s.term_time_only:
+        found = [d for d in found if cal.in_term(d)]
+    return found
+
+
+def _rrule(s: Schedule, lo: dt.date, hi: dt.date) -> Iterable[dt.datetime]:
+    weekdays = [_RR_DAYS[day_index(d)] for d in s.days]
+    until = dt.datetime.combine(hi, dt.time())
+    if s.frequency is Frequency.weekly:
+        return _rr.rrule(_rr.WEEKLY, byweekday=weekdays, dtstart=_dt(lo), until=until)
+    if s.frequency is Frequency.fortnightly:
+        anchor = s.start_date - dt.timedelta(days=s.start_date.weekday())  # Monday of its week
+        if anchor < lo:  # jump ahead in whole fortnights so long runs stay cheap
+            anchor += dt.timedelta(weeks=2 * ((lo - anchor).days // 14))
+        rule_ = _rr.rrule(_rr.WEEKLY, interval=2, wkst=_rr.MO, byweekday=weekdays,
+                          dtstart=_dt(anchor), until=until)
+        return (d for d in rule_ if d.date() >= lo)
+    first = _dt(lo.replace(day=1))
+    if s.day_of_month:
+        rule_ = _rr.rrule(_rr.MONTHLY, bymonthday=s.day_of_month, dtstart=first, until=until)
+    else:
+        byday = [wd(WEEK_NUMBER[w]) for w in s.weeks for wd in weekdays]
+        rule_ = _rr.rrule(_rr.MONTHLY, byweekday=byday, dtstart=first, until=until)
+    return (d for d in rule_ if d.date() >= lo)
+
+
+def _dt(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+@dataclass(frozen=True, order=True)
+class Session:
+    date: dt.date
+    start: str
+    end: str
+
+
+def sessions(schedules: Sequence[Schedule], start: dt.date, end: dt.date,
+             cal: Calendar = Calendar()) -> list[Session]:
+    """Every session of an activity in a date range, in date and time order."""
+    out = [Session(d, s.start, s.end) for s in schedules for d in occurrences(s, start, end, cal)]
+    return sorted(set(out))
+
+
+def is_over(schedules: Sequence[Schedule], today: dt.date) -> bool:
+    """True when every schedule has run its course (past valid_to, or one-off dates all past)."""
+    if not schedules:
+        return False
+    for s in schedules:
+        if s.valid_to and s.valid_to < today:
+            continue
+        if s.frequency is Frequency.once and max(s.dates) < today:
+            continue
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain English
+
+
+def clock(value: str) -> str:
+    """'10:00' -> '10am', '12:00' -> '12 noon', '14:30' -> '2:30pm', '00:00' -> 'midnight'."""
+    hours, minutes = (int(p) for p in value.split(":"))
+    if hours == 12 and minutes == 0:
+        return "12 noon"
+    if hours == 0 and minutes == 0:
+        return "midnight"
+    suffix = "am" if hours < 12 else "pm"
+    hour12 = hours % 12 or 12
+    return f"{hour12}{suffix}" if minutes == 0 else f"{hour12}:{minutes:02d}{suffix}"
+
+
+def long_date(day: dt.date, *, weekday: bool = True, year: bool = True) -> str:
+    text = f"{day.day} {day.strftime('%B')}"
+    if year:
+        text += f" {day.year}"
+    return f"{day.strftime('%A')} {text}" if weekday else text
+
+
+def and_list(words: Sequence[str]) -> str:
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plural_day(day: Day) -> str:
+    return day.value.title()
+
+
+def when_words(s: Schedule) -> str:
+    """The pattern alone: 'Every Tuesday', 'First and third Tuesday of the month', …"""
+    days = and_list([_plural_day(d) for d in sorted(s.days, key=day_index)])
+    if s.frequency is Frequency.weekly:
+        return f"Every {days}"
+    if s.frequency is Frequency.fortnightly:
+        return f"Every other {days}"
+    if s.frequency is Frequency.monthly:
+        if s.day_of_month:
+            return f"On the {_ordinal(s.day_of_month)} of every month"
+        order = list(WeekOfMonth)
+        weeks = and_list([w.value for w in sorted(s.weeks, key=order.index)])
+        return f"{weeks[0].upper()}{weeks[1:]} {days} of the month"
+    dates = sorted(s.dates)
+    if len(dates) == 1:
+        return f"On {long_date(dates[0])}"
+    same_year = len({d.year for d in dates}) == 1
+    parts = [long_date(d, year=not same_year) for d in dates]
+    return "On " + and_list(parts) + (f" {dates[0].year}" if same_year else "")
+
+
+def describe(s: Schedule) -> str:
+    """One schedule as a sentence: 'Every Tuesday, 10am to 12 noon; not on bank holidays'."""
+    text = f"{when_words(s)}, {clock(s.start)} to {clock(s.end)}"
+    extras = []
+    if s.valid_from and s.valid_to:
+        extras.append(f"from {long_date(s.valid_from, weekday=False)} to "
+                      f"{long_date(s.valid_to, weekday=False)}")
+    elif s.valid_from:
+        extras.append(f"from {long_date(s.valid_from, weekday=False)}")
+    elif s.valid_to:
+        extras.append(f"until {long_date(s.valid_to, weekday=False)}")
+    if s.term_time_only:
+        extras.append("school term time only")
+    if s.not_on_bank_holidays:
+        extras.append("not on bank holidays")
+    return "; ".join([text, *extras])
+
+
+def describe_all(schedules: Sequence[Schedule]) -> list[str]:
+    if not schedules:
+        return ["Ring to arrange a time"]
+    return [describe(s) for s in schedules]
+
+
+def time_of_day(start: str) -> str:
+    """morning (before 12), afternoon (12 to 5pm) or evening (5pm on), for filters."""
+    hours = int(start.split(":")[0])
+    return "morning" if hours < 12 else "afternoon" if hours < 17 else "evening"
+
+
+def weekdays_of(schedules: Sequence[Schedule]) -> list[Day]:
+    """The days of the week an activity can fall on (for browse-by-day)."""
+    found: set[Day] = set()
+    for s in schedules:
+        if s.frequency is Frequency.once:
+            found.update(DAY_ORDER[d.weekday()] for d in s.dates)
+        elif s.day_of_month is None:
+            found.update(s.days)
+    return sorted(found, key=day_index)

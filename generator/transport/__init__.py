@@ -1,0 +1,1 @@
+"""Getting there: nearest bus stops and routes for each venue, from NaPTAN and GTFS open data."""

@@ -1,0 +1,193 @@
+"""Read one YAML file safely, keeping the line and column of every key and value.
+
+Listings come from volunteers and strangers, so a file is refused (never half-read) when it is
+too big, not text, uses YAML aliases or tags, or repeats a key. Scalars are read the way a person
+means them, not by YAML 1.1's surprises: ``10:30`` stays the text "10:30" (not 630 minutes),
+``no`` stays "no" (not false); only true/false, null, whole numbers and decimals are converted.
+Quoted values are always text. Dates stay text and the models turn them into dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 512 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)$")
+_STD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """The file cannot be read at all. Carries the place to point at."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1, path: Path_ = ()):
+        super().__init__(message)
+        self.message, self.line, self.column, self.path = message, line, column, path
+
+
+@dataclass
+class Loaded:
+    """A file's data plus where each piece was written (1-based line and column)."""
+
+    data: object
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The closest known place for a path: the key itself, or the nearest parent."""
+        path = tuple(path)
+        table = self.key_positions if key else self.positions
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _scalar(node: yaml.ScalarNode) -> object:
+    value = node.value
+    if node.style:  # quoted or block scalar: always text
+        return value
+    if node.tag not in ("tag:yaml.org,2002:str",) and node.tag in _STD_TAGS:
+        lowered = value.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        if lowered in ("null", "~", ""):
+            return None
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> object:
+        line, col = _mark(node)
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem(
+                f"the file has more than {MAX_NODES:,} values, far more than a listing needs. "
+                "Split it into one file per organisation",
+                line,
+                col,
+            )
+        if depth > MAX_DEPTH:
+            raise YamlProblem("the file is nested too deeply to be a listing", line, col, path)
+        if id(node) in self.seen:
+            raise YamlProblem(
+                "the file uses a YAML alias (*name). Write the value out in full instead", line, col, path
+            )
+        self.seen.add(id(node))
+        if node.tag not in _STD_TAGS:
+            raise YamlProblem(
+                f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a listing. "
+                "Remove it and write a plain value",
+                line,
+                col,
+                path,
+            )
+        self.positions[path] = (line, col)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem("a key must be a plain word", *_mark(key_node), path)
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                raise YamlProblem(
+                    "the file uses a YAML merge (<<:). Write the values out in full instead",
+                    *_mark(key_node),
+                    path,
+                )
+            key = str(key_node.value)
+            if key in result:
+                first = self.key_positions[path + (key,)][0]
+                raise YamlProblem(
+                    f'"{key}" is written twice (first on line {first}). Keep one of them',
+                    *_mark(key_node),
+                    path + (key,),
+                )
+            self.key_positions[path + (key,)] = _mark(key_node)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+
+def loads(text: str) -> Loaded:
+    """Parse YAML text into plain data with positions. Raises YamlProblem."""
+    if "\x00" in text:
+        raise YamlProblem("the file is not text (it contains binary data). Save it as plain text")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (err.problem or "").strip()
+        context = f" {err.context.strip()}" if err.context else ""
+        raise YamlProblem(
+            f"this is not valid YAML: {problem}{context}. Check the indentation and that text "
+            "with a colon (:) or a hash (#) is in quotes",
+            line,
+            col,
+        ) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"this is not valid YAML: {err}") from None
+    if node is None:
+        raise YamlProblem("the file is empty")
+    builder = _Builder()
+    data = builder.build(node, ())
+    return Loaded(data, builder.positions, builder.key_positions)
+
+
+def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
+    """Read and parse one file. Raises YamlProblem for anything that is not a sane YAML file."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise YamlProblem(
+            f"the file is {size / 1024 / 1024:.1f} MB; a listing must be under "
+            f"{max_bytes // 1024} KB. Is this the right file?"
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlProblem(
+            "the file is not UTF-8 text (it may be a binary or a word-processor file). "
+            "Save it as plain text (UTF-8)",
+            line,
+        ) from None
+    return loads(text)

@@ -1,0 +1,51 @@
+"""Shared fixtures. The demo directory is loaded once per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_TODAY = dt.date(2026, 11, 22)  # the date the demo's expected staleness rows are pinned to
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _run_from_repo_root():
+    os.chdir(ROOT)
+
+
+@pytest.fixture(scope="session")
+def demo_result():
+    from generator.directory import load
+
+    return load(ROOT / "listings", ROOT / "site_config", today=DEMO_TODAY)
+
+
+@pytest.fixture(scope="session")
+def demo(demo_result):
+    return demo_result.directory
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's chromium. Missing it is a failure, never a skip: `make setup` installs it."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Debian's chromium is not installed. Run `make setup` (apt-get install chromium).")
+    return path
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = terminalreporter.stats.get("skipped", [])
+    if skipped and os.environ.get("CI"):
+        terminalreporter.write_line(f"{len(skipped)} test(s) skipped: CI counts a skip as a failure.")
+        config._ci_skipped = True
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if getattr(session.config, "_ci_skipped", False) and exitstatus == 0:
+        session.exitstatus = 1
