@@ -15,6 +15,17 @@ _EMAIL = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:[/?#][^\s<>\"']*)?$")
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
+# The same rules as regular expressions a browser or an editor can run (JSON Schema "pattern":
+# ECMAScript syntax, no flags). They accept what the checks below accept, as typed.
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"
+PHONE_PATTERN = r"^\(?(?:\+44|0)[\s()-]*[1-9](?:[\s()-]*[0-9]){8,9}[\s()-]*$"
+POSTCODE_PATTERN = (
+    r"^\s*(?:[A-Za-z][A-HJ-Ya-hj-y]?[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}|[Gg][Ii][Rr]\s*0[Aa]{2})\s*$"
+)
+EMAIL_PATTERN = _EMAIL.pattern
+URL_PATTERN = _URL.pattern
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
 
 def uk_phone(value: str) -> str:
     digits = re.sub(r"[\s()-]", "", value)
@@ -59,10 +70,12 @@ def postcode(value: str) -> str:
     return compact[:-3] + " " + compact[-3:]
 
 
-def clock_time(value: str) -> str:
+def clock_time(value: str, label: str = "") -> str:
+    """'9:30' -> '09:30'. `label` names the field in the message, e.g. "Start time"."""
     match = _TIME.match(value.strip().replace(".", ":"))
     if not match:
-        raise ValueError(f"{value} is not a time. Write it like 14:30")
+        shown = f"{label} {value}" if label else f'"{value}"'
+        raise ValueError(f"{shown} is not a time. Write it like 14:30")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 

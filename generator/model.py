@@ -23,6 +23,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -35,24 +36,47 @@ from generator import formats
 Id = Annotated[
     str,
     StringConstraints(pattern=formats.ID_PATTERN, min_length=2, max_length=80),
-    Field(description="A short id of lower-case letters, numbers and hyphens, e.g. `tuesday-walk`."),
+    Field(description="A short id of lower-case letters, numbers and hyphens, e.g. `tuesday-walk`.",
+          examples=["tuesday-walk"]),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Phone = Annotated[
     str,
     AfterValidator(formats.uk_phone),
-    Field(description="A UK phone number, e.g. `0151 496 0123` or `07700 900123`."),
+    Field(description="A UK phone number, e.g. `0151 496 0123` or `07700 900123`.",
+          examples=["0151 496 0123"], json_schema_extra={"pattern": formats.PHONE_PATTERN}),
 ]
-Email = Annotated[str, AfterValidator(formats.email), Field(description="An e-mail address.")]
+Email = Annotated[
+    str,
+    AfterValidator(formats.email),
+    Field(description="An e-mail address, e.g. `name@example.org`.", examples=["name@example.org"],
+          json_schema_extra={"pattern": formats.EMAIL_PATTERN}),
+]
 Url = Annotated[
-    str, AfterValidator(formats.url), Field(description="A web address starting https:// or http://")
+    str,
+    AfterValidator(formats.url),
+    Field(description="A web address starting https:// or http://", examples=["https://www.example.org"],
+          json_schema_extra={"pattern": formats.URL_PATTERN}),
 ]
 Postcode = Annotated[
-    str, AfterValidator(formats.postcode), Field(description="A UK postcode, e.g. `L17 7AA`.")
+    str,
+    AfterValidator(formats.postcode),
+    Field(description="A UK postcode, e.g. `L17 7AA`.", examples=["L17 7AA"],
+          json_schema_extra={"pattern": formats.POSTCODE_PATTERN}),
 ]
+
+
+def _time(value: str, info: ValidationInfo) -> str:
+    label = {"start": "Start time", "end": "End time"}.get(info.field_name or "", "")
+    return formats.clock_time(value, label)
+
+
 Time = Annotated[
-    str, AfterValidator(formats.clock_time), Field(description="A 24-hour time, e.g. `14:30`.")
+    str,
+    AfterValidator(_time),
+    Field(description="A 24-hour time, e.g. `14:30`.", examples=["10:00", "14:30"],
+          json_schema_extra={"pattern": formats.TIME_PATTERN}),
 ]
 
 
@@ -76,8 +100,8 @@ class PhoneNumber(Strict):
 class Maintainer(Strict):
     """Who to remind when the listing needs re-checking."""
 
-    name: ShortText | None = None
-    email: Email | None = None
+    name: ShortText | None = Field(None, description="The person's name, e.g. Jean Example.")
+    email: Email | None = Field(None, description="Their e-mail address, for reminders.")
     github: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")] | None = (
         Field(None, description="A GitHub user name, without the @.")
     )
@@ -98,22 +122,26 @@ class Governance(Strict):
                                      "children have DBS checks.")
     complex_referrals: bool | None = Field(None, description="Can take referrals of people with "
                                            "complex or high needs.")
-    notes: Text | None = None
+    notes: Text | None = Field(None, description="Anything else a professional referring someone should know.")
 
 
 class Organisation(Strict):
-    name: ShortText
-    description: Text | None = None
-    website: Url | None = None
-    email: Email | None = None
-    phones: list[PhoneNumber] = Field(default_factory=list)
+    """The group or charity that runs the activities."""
+
+    name: ShortText = Field(description="The organisation's name, as people know it.")
+    description: Text | None = Field(None, description="What the organisation does, in a sentence or two.")
+    website: Url | None = Field(None, description="The organisation's web site.")
+    email: Email | None = Field(None, description="The organisation's e-mail address.")
+    phones: list[PhoneNumber] = Field(default_factory=list, description="The organisation's phone numbers.")
     charity_number: Annotated[str, StringConstraints(pattern=r"^(SC|NI)?[0-9]{6,8}(-[0-9]+)?$")] | None = (
         Field(None, description="Charity Commission number, e.g. `1123456` (Scotland `SC012345`).")
     )
     company_number: Annotated[str, StringConstraints(pattern=r"^([0-9]{8}|[A-Z]{2}[0-9]{6})$")] | None = (
         Field(None, description="Companies House number, 8 characters, e.g. `01234567`.")
     )
-    governance: Governance | None = None
+    governance: Governance | None = Field(
+        None, description="Optional notes for professionals (safeguarding, insurance, DBS)."
+    )
     maintainers: list[Maintainer] = Field(
         default_factory=list,
         description="Who to remind when the listing needs re-checking.",
@@ -178,7 +206,7 @@ class Schedule(Strict):
     valid_to: dt.date | None = Field(None, description="Last date of a seasonal run.")
     not_on_bank_holidays: bool = Field(False, description="No session on bank holidays.")
     term_time_only: bool = Field(False, description="Only in school term time (see site_config).")
-    notes: Text | None = None
+    notes: Text | None = Field(None, description="e.g. 'No session in August.'")
 
     @field_validator("days", "weeks", mode="before")
     @classmethod
@@ -209,24 +237,30 @@ class TransportOverride(Strict):
     buses: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,5}$")]] = Field(
         default_factory=list, description='Bus numbers, e.g. `["82", "82A"]`.'
     )
-    notes: Text | None = None
+    notes: Text | None = Field(None, description="e.g. 'The 82 stops outside the door.'")
 
 
 class Venue(Strict):
     id: Id | None = Field(None, description="Only in listings/venues.yml: the id listings use.")
-    name: ShortText
+    name: ShortText = Field(description="The venue's name, e.g. St Anne's Church Hall.")
     address: ShortText = Field(description="Street address and town, e.g. `12 Church Road, Liverpool`.")
     postcode: Postcode
     area: Id = Field(description="An area id from site_config/areas.yml.")
-    latitude: Annotated[float, Field(ge=49.0, le=61.0)] | None = None
-    longitude: Annotated[float, Field(ge=-8.7, le=2.0)] | None = None
+    latitude: Annotated[float, Field(ge=49.0, le=61.0)] | None = Field(
+        None, description="Latitude, e.g. 53.3731 (optional; found from the postcode when left out)."
+    )
+    longitude: Annotated[float, Field(ge=-8.7, le=2.0)] | None = Field(
+        None, description="Longitude, e.g. -2.9275 (give it with latitude)."
+    )
     step_free: bool | None = Field(None, description="Step-free access to the room used.")
-    accessible_toilet: bool | None = None
-    hearing_loop: bool | None = None
-    parking: bool | None = None
+    accessible_toilet: bool | None = Field(None, description="There is an accessible toilet.")
+    hearing_loop: bool | None = Field(None, description="There is a hearing loop.")
+    parking: bool | None = Field(None, description="There is parking at or next to the venue.")
     non_clinical: bool | None = Field(None, description="A community setting, not a clinic.")
-    accessibility_notes: Text | None = None
-    transport: TransportOverride | None = None
+    accessibility_notes: Text | None = Field(None, description="e.g. 'Ramp at the side door.'")
+    transport: TransportOverride | None = Field(
+        None, description="Bus details written by hand; they win over the computed ones."
+    )
 
     @model_validator(mode="after")
     def _lat_lon_together(self) -> Venue:
@@ -245,9 +279,9 @@ class Where(Strict):
         ]
         | None
     ) = Field(None, description="A venue id from listings/venues.yml, or the venue written in full.")
-    online: bool = False
-    by_phone: bool = False
-    home_visits: bool = False
+    online: bool = Field(False, description="It happens online (e.g. on Zoom).")
+    by_phone: bool = Field(False, description="It happens by phone.")
+    home_visits: bool = Field(False, description="Someone visits people at home.")
     areas: list[Id] = Field(
         default_factory=list, description="Areas served when there is no venue (e.g. home visits)."
     )
@@ -276,7 +310,9 @@ class Cost(Strict):
     amount: Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2)] | None = Field(
         None, description="Full price in pounds, e.g. `3.50`."
     )
-    concession_amount: Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2)] | None = None
+    concession_amount: Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2)] | None = Field(
+        None, description="The reduced price in pounds, e.g. `2.00`."
+    )
     description: ShortText | None = Field(None, description="e.g. 'Includes tea and cake'.")
 
     @field_validator("kind", mode="before")
@@ -322,12 +358,12 @@ class HowToGo(Strict):
 
 
 class Audience(Strict):
-    min_age: Annotated[int, Field(ge=0, le=120)] | None = None
-    max_age: Annotated[int, Field(ge=0, le=120)] | None = None
+    min_age: Annotated[int, Field(ge=0, le=120)] | None = Field(None, description="Youngest age, e.g. 18.")
+    max_age: Annotated[int, Field(ge=0, le=120)] | None = Field(None, description="Oldest age, e.g. 24.")
     groups: list[ShortText] = Field(
         default_factory=list, description="Who it is for, e.g. carers, men, new parents."
     )
-    eligibility: Text | None = None
+    eligibility: Text | None = Field(None, description="Who can come, e.g. 'Carers living in Liverpool.'")
     not_just_older_people: bool | None = Field(
         None, description="Say so when all ages are welcome."
     )
@@ -360,7 +396,7 @@ class FirstVisit(Strict):
 
 class Activity(Strict):
     id: Id
-    name: ShortText
+    name: ShortText = Field(description="The activity's name, e.g. Tuesday Health Walk.")
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=140)] = (
         Field(description="One line, at most 140 characters.")
     )
@@ -368,22 +404,24 @@ class Activity(Strict):
         None, description="Plain text with simple Markdown: paragraphs, **bold**, lists, links."
     )
     categories: list[Id] = Field(min_length=1, description="Category ids from site_config/categories.yml.")
-    audience: Audience | None = None
-    cost: Cost
-    how_to_go: HowToGo
-    capacity: Capacity = Capacity.open
-    status: Status = Status.active
-    languages: list[ShortText] = Field(default_factory=lambda: ["English"])
+    audience: Audience | None = Field(None, description="Who it is for: ages and groups.")
+    cost: Cost = Field(description="What it costs, e.g. `{kind: free}`.")
+    how_to_go: HowToGo = Field(description="Drop in, book, or by referral.")
+    capacity: Capacity = Field(Capacity.open, description="open, waiting-list or full.")
+    status: Status = Field(Status.active, description="active, temporarily-closed or ended.")
+    languages: list[ShortText] = Field(
+        default_factory=lambda: ["English"], description="Languages spoken at the activity."
+    )
     communication_support: Text | None = Field(None, description="e.g. BSL interpreter on request.")
-    first_visit: FirstVisit | None = None
-    phone: Phone | None = None
+    first_visit: FirstVisit | None = Field(None, description="What to expect the first time.")
+    phone: Phone | None = Field(None, description="The number to ring about this activity.")
     on_the_day_phone: Phone | None = Field(None, description="The number to ring on the day.")
-    email: Email | None = None
-    website: Url | None = None
+    email: Email | None = Field(None, description="The e-mail address for this activity.")
+    website: Url | None = Field(None, description="A web page about this activity.")
     schedules: list[Schedule] = Field(
         default_factory=list, description="When it happens. Leave empty for 'ring to arrange'."
     )
-    where: Where
+    where: Where = Field(description="Where it happens: a venue, or online / by phone / home visits.")
     last_checked: dt.date = Field(description="The date a person last checked these details.")
     checked_by: ShortText = Field(description="Who checked them (a name or role).")
 
@@ -396,8 +434,8 @@ class Activity(Strict):
 class Listing(Strict):
     """One file in listings/: an organisation and its activities."""
 
-    organisation: Organisation
-    activities: list[Activity] = Field(min_length=1)
+    organisation: Organisation = Field(description="The group or charity that runs the activities.")
+    activities: list[Activity] = Field(min_length=1, description="What the organisation runs, one entry each.")
 
 
 class VenuesFile(Strict):
