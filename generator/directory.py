@@ -44,6 +44,30 @@ class Source:
 
 
 @dataclass(frozen=True)
+class VenuePlace:
+    """Where a venue is written, so a later check (e.g. transport) can point at its lines."""
+
+    file: str
+    path: tuple[str | int, ...]  # e.g. ("venues", 3) or ("activities", 0, "where", "venue")
+    lines: Mapping[str, tuple[int, int]]  # "" (the venue), "transport", "transport.buses", …
+
+    def where(self, sub: str = "") -> tuple[int, int]:
+        return self.lines.get(sub) or self.lines[""]
+
+
+_PLACE_FIELDS = ("transport", "transport.buses", "transport.nearest_stop", "latitude", "postcode")
+
+
+def _venue_place(file: str, loaded: Loaded, path: tuple[str | int, ...]) -> VenuePlace:
+    lines = {"": loaded.where(path)}
+    for sub in _PLACE_FIELDS:
+        full = path + tuple(sub.split("."))
+        if full in loaded.positions:
+            lines[sub] = loaded.where(full, key=True)
+    return VenuePlace(file, path, MappingProxyType(lines))
+
+
+@dataclass(frozen=True)
 class Entry:
     """One activity with everything around it resolved."""
 
@@ -83,6 +107,7 @@ class Directory:
     venues: Mapping[str, Venue]
     calendar: Calendar
     transport: Mapping[str, VenueTransport] = field(default_factory=lambda: MappingProxyType({}))
+    venue_places: Mapping[str, VenuePlace] = field(default_factory=lambda: MappingProxyType({}))
 
     def activity(self, activity_id: str) -> Entry:
         for entry in self.activities:
@@ -197,6 +222,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
     venues: dict[str, Venue] = {}
     venues_path = listings_dir / VENUES_FILE
     venues_loaded = None
+    places: dict[str, VenuePlace] = {}
     if venues_path.exists():
         vfile, venues_loaded, found = read_model(venues_path, VenuesFile)
         problems += found
@@ -204,6 +230,9 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
             venue_list = vfile.venues  # type: ignore[attr-defined]
             problems += checks.venue_file(_display(venues_path), venues_loaded, venue_list, config)
             venues = {v.id: v for v in venue_list if v.id}
+            for i, v in enumerate(venue_list):
+                if v.id and v.id not in places:
+                    places[v.id] = _venue_place(_display(venues_path), venues_loaded, ("venues", i))
 
     files = listing_files(listings_dir)
     read = _read_all(files)
@@ -227,6 +256,8 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         org_entries = []
         for i, activity in enumerate(listing.activities):
             venue, key = _venue_of(activity, venues)
+            if key and not isinstance(activity.where.venue, str):
+                places[key] = _venue_place(name, loaded, ("activities", i, "where", "venue"))
             entry = Entry(activity, listing.organisation, path.stem, venue, key,
                           freshness(activity, config.site.staleness, today),
                           Source(name, loaded.where(("activities", i))[0]))
@@ -238,7 +269,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
     orgs.sort(key=lambda o: o.organisation.name.lower())
     entries.sort(key=lambda e: (e.activity.name.lower(), e.id))
     directory = Directory(config, today, tuple(orgs), tuple(entries),
-                          MappingProxyType(venues), cal)
+                          MappingProxyType(venues), cal, venue_places=MappingProxyType(places))
     if enrich_transport:
         from generator.transport import enrich  # noqa: PLC0415 - optional, heavy
 

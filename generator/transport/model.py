@@ -40,6 +40,11 @@ class VenueTransport:
     notes: str | None = None
     max_distance_m: int = 400
     journey_planner_url: str | None = None
+    # Added later (optional, safe to ignore): the computed stops kept for information when the
+    # listing's hand-written details win (source "manual"), and how the venue was placed on the
+    # map: "venue" (its own latitude/longitude), "postcode" (the postcode's centre) or None.
+    computed_stops: tuple[NearbyStop, ...] = ()
+    located_by: str | None = None
 
     @property
     def has_stop(self) -> bool:
