@@ -16,7 +16,8 @@ from generator.yaml_load import Loaded
 
 
 def _unknown(kind: str, value: str, known: Mapping[str, object], where: str) -> str:
-    return f'"{value}" is not a {kind} id we know.{suggest(value, known)} See {where} for the list.'
+    article = "an" if kind[0] in "aeiou" else "a"
+    return f'"{value}" is not {article} {kind} id we know.{suggest(value, known)} See {where} for the list.'
 
 
 def venue_file(name: str, loaded: Loaded, venues: list[Venue], config: SiteConfig) -> list[Problem]:
@@ -99,8 +100,8 @@ def across(good: list[tuple[Path, Listing, Loaded]], venues: Mapping[str, Venue]
                                     _unknown("area", area, areas, "site_config/areas.yml")))
             if a.last_checked > today:
                 found.append(at(name, loaded, base + ("last_checked",),
-                                f"last_checked {a.last_checked} is in the future. Write the date you "
-                                "checked the details, today or earlier."))
+                                f"The date {a.last_checked} is in the future. Write the date a person "
+                                "last checked the details: today or earlier."))
             for j, s in enumerate(a.schedules):
                 if s.term_time_only and not config.terms:
                     found.append(at(name, loaded, base + ("schedules", j, "term_time_only"),

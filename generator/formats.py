@@ -40,7 +40,21 @@ def uk_phone(value: str) -> str:
             f'"{value}" is not a UK phone number: it has {len(digits)} digits. UK numbers have 11 '
             "digits (a few have 10), like 0151 496 0123 or 07700 900123"
         )
+    if len(digits) == 10 and not _may_have_ten_digits(digits):
+        raise ValueError(
+            f'"{value}" is not a UK phone number: it has 10 digits, and numbers starting '
+            f"{digits[:4]} have 11. Check for a missing digit"
+        )
     return value
+
+
+def _may_have_ten_digits(digits: str) -> bool:
+    """Only some 01 area codes (e.g. 016977) and 0800 / 0500 numbers have ten digits.
+
+    Numbers with 02, 03, 07, 08 (but 0800) and the big-city codes 011x / 01x1 always have 11."""
+    if digits.startswith(("0800", "0500")):
+        return True
+    return digits.startswith("01") and not (digits[2] == "1" or digits[3] == "1")
 
 
 def phone_digits(value: str) -> str:
@@ -84,29 +98,43 @@ def minutes(value: str) -> int:
     return int(hours) * 60 + int(mins)
 
 
+class FieldProblem(ValueError):
+    """A ValueError raised by a model-level check that belongs to one field of the model.
+
+    problems.explain() points at that field's line instead of the start of the model."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 def check_schedule(s) -> None:  # noqa: ANN001 - a model.Schedule, typed loosely to avoid a cycle
     """Raise ValueError when a schedule cannot happen as written."""
     freq = s.frequency.value
     if minutes(s.end) <= minutes(s.start):
-        raise ValueError(
+        raise FieldProblem(
+            "end",
             f"it ends at {s.end}, which is not after it starts at {s.start}. "
             "Check the times (24-hour clock: 2pm is 14:00)"
         )
     if s.valid_from and s.valid_to and s.valid_to < s.valid_from:
-        raise ValueError(
-            f"valid_to {s.valid_to} is before valid_from {s.valid_from}. Check the dates"
+        raise FieldProblem(
+            "valid_to",
+            f"the run ends (valid_to {s.valid_to}) before it starts (valid_from {s.valid_from}). "
+            "Check the dates: year-month-day",
         )
     if freq == "once":
         if not s.dates:
-            raise ValueError("a one-off activity needs dates, e.g. dates: [2026-12-05]")
+            raise FieldProblem("frequency", "a one-off activity needs dates, e.g. dates: [2026-12-05]")
         if s.days or s.weeks or s.day_of_month:
             raise ValueError("a one-off activity takes dates only: remove days, weeks and day_of_month")
         return
     if s.dates:
-        raise ValueError(f"dates are for one-off activities only: use frequency: once, not {freq}")
+        raise FieldProblem("dates", f"dates are for one-off activities only: use frequency: once, not {freq}")
     if freq == "monthly":
         if s.day_of_month and (s.days or s.weeks):
-            raise ValueError(
+            raise FieldProblem(
+                "day_of_month",
                 "a monthly activity is either on a date (day_of_month: 15) or on a weekday "
                 "(days: [tuesday] and weeks: [first]), not both"
             )
@@ -119,18 +147,21 @@ def check_schedule(s) -> None:  # noqa: ANN001 - a model.Schedule, typed loosely
             )
         return
     if s.weeks or s.day_of_month:
-        raise ValueError(f"weeks and day_of_month are for monthly activities, not {freq}")
+        raise FieldProblem("weeks" if s.weeks else "day_of_month",
+                           f"weeks and day_of_month are for monthly activities, not {freq}")
     if not s.days:
         raise ValueError(f"a {freq} activity needs days, e.g. days: [tuesday]")
     if freq == "fortnightly":
         if not s.start_date:
-            raise ValueError(
+            raise FieldProblem(
+                "frequency",
                 "a fortnightly activity needs start_date: the date of one session, "
                 "so we know which weeks it runs"
             )
         day_names = [d.value for d in s.days]
         if s.start_date.strftime("%A").lower() not in day_names:
-            raise ValueError(
-                f"start_date {s.start_date} is a {s.start_date.strftime('%A')}, but the days are "
-                f"{', '.join(d.title() for d in day_names)}. Give the date of one real session"
+            raise FieldProblem(
+                "start_date",
+                f"the start_date {s.start_date} is a {s.start_date.strftime('%A')}, but the days "
+                f"are {', '.join(d.title() for d in day_names)}. Give the date of one real session",
             )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
+from generator.formats import FieldProblem
 from generator.yaml_load import Loaded, Path_
 
 
@@ -123,15 +124,53 @@ def _clean_loc(loc: tuple) -> Path_:
     ))
 
 
+# What to write when a required field is missing: `name: example` and a few words on why.
+_MISSING_EXAMPLE = {
+    "last_checked": ("2026-11-22", " with the date a person last checked these details"),
+    "checked_by": ("Your Name", " with the name (or role) of who checked them"),
+    "id": ("tuesday-walk", ": a short id of lower-case letters, numbers and hyphens"),
+    "summary": ("A gentle walk round the park, then tea.", ": one line about the activity"),
+    "cost": ("{kind: free}", ""),
+    "how_to_go": ("{access: drop-in}", " (or book, or referral)"),
+    "where": ("{venue: st-annes-hall}", " (a venue id, or online: true / by_phone: true)"),
+    "categories": ("[walking]", " with ids from site_config/categories.yml"),
+    "frequency": ("weekly", " (or fortnightly, monthly, once)"),
+    "start": ("10:00", ""),
+    "end": ("12:00", ""),
+    "activities": ("", ": a list with one entry per activity"),
+    "organisation": ("", ": the group's name and details"),
+    "postcode": ("L17 7AA", ""),
+    "area": ("aigburth", " with an id from site_config/areas.yml"),
+    "kind": ("free", " (or fixed, concessions, pay-what-you-can)"),
+    "access": ("drop-in", " (or book, or referral)"),
+}
+_WEEK_WORDS = ("first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th")
+
+
+def _sentence(message: str) -> str:
+    """Start with a capital letter, end with a full stop (or ? or …)."""
+    message = message.strip()
+    if message and message[0].islower():
+        message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "?", "…", "!")) else message + "."
+
+
 def explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
     """(path, message, point_at_key) for one pydantic error."""
+    loc, message, key = _explain(error, root)
+    return loc, _sentence(message), key
+
+
+def _explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
     loc = _clean_loc(error["loc"])
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     name = str(loc[-1]) if loc else "the file"
     if kind == "missing":
-        return loc, f"{name} is missing. Add a line `{name}: …`", False
+        example, why = _MISSING_EXAMPLE.get(name, ("…", ""))
+        line = f"`{name}: {example}`" if example else f"`{name}:`"
+        return loc, f"This is required but missing. Add a line {line}{why}", False
     if kind == "extra_forbidden":
         model = _model_at(root, loc)
         hint = suggest(name, model.model_fields) if model else ""
@@ -140,17 +179,28 @@ def explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
             known = " Fields here are: " + ", ".join(model.model_fields) + "."
         return loc, f'"{name}" is not a field we know.{hint}{known}', True
     if kind == "value_error":
-        msg = str(ctx.get("error", error["msg"]))
-        return loc, msg[0].upper() + msg[1:] + ("" if msg.endswith((".", "?")) else "."), False
+        cause = ctx.get("error")
+        if isinstance(cause, FieldProblem):
+            loc = (*loc, cause.field)
+        return loc, str(cause if cause is not None else error["msg"]), False
+    if value is None and (kind in _TYPE_WORDS or kind in ("enum", "string_type", "literal_error")):
+        return loc, "There is nothing after the colon. Write a value, or remove the line", False
     if kind == "enum":
         expected = ctx.get("expected", "").replace("'", "")
         words = [w.strip() for w in expected.replace(" or ", ", ").split(",")]
         hint = suggest(str(value), words)
         if name == "days" or (len(loc) > 1 and loc[-2] == "days"):
+            if any(w in str(value).lower().split() for w in _WEEK_WORDS):
+                return loc, (f"{_show(value)} is not a day. Put the day in days and the week in "
+                             "weeks, like days: [monday] and weeks: [first] (for the last one in "
+                             "the month, weeks: [last])"), False
             return loc, f"{_show(value)} is not a day.{hint} Write Monday, Tuesday, …", False
         if name == "weeks" or (len(loc) > 1 and loc[-2] == "weeks"):
+            if str(value).lower() in ("fifth", "5th", "5"):
+                return loc, (f"{_show(value)} is not a week we can use: most months have no fifth "
+                             "one. Write first, second, third, fourth or last"), False
             return loc, (f"{_show(value)} is not a week of the month.{hint} Write first, second, "
-                         "third, fourth or last (there is no fifth: use last)"), False
+                         "third, fourth or last"), False
         return loc, f"{_show(value)} is not allowed here.{hint} Write one of: {', '.join(words)}.", False
     if kind == "string_pattern_mismatch":
         if name in ("charity_number", "company_number"):
@@ -166,8 +216,8 @@ def explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
         return loc, f"This is too long: at most {limit} characters (this has {len(str(value)) if kind == 'string_too_long' else len(value)}). Shorten it.", False
     if kind in ("string_too_short", "too_short"):
         if isinstance(value, list):
-            return loc, f"{name} needs at least one entry.", False
-        return loc, f"{name} is empty. Write something or remove the line.", False
+            return loc, "This list is empty. Give at least one entry.", False
+        return loc, "This is empty. Write something, or remove the line.", False
     if kind in ("greater_than_equal", "greater_than"):
         return loc, f"{_show(value)} is too small: it must be at least {ctx.get('ge', ctx.get('gt'))}.", False
     if kind in ("less_than_equal", "less_than"):
@@ -185,8 +235,21 @@ def explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
 
 def from_validation_error(err: ValidationError, file: str, loaded: Loaded,
                           root: type[BaseModel], prefix: Path_ = ()) -> list[Problem]:
+    errors = err.errors(include_url=False)
+    # A misspelt key ("sumary") also makes the real one ("summary") missing: say it once.
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = _clean_loc(error["loc"])
+            model = _model_at(root, loc)
+            close = difflib.get_close_matches(str(loc[-1]).lower(), list(model.model_fields) if model else [],
+                                              n=1, cutoff=0.6)
+            if close:
+                misspelt.add((*loc[:-1], close[0]))
     out = []
-    for error in err.errors(include_url=False):
+    for error in errors:
+        if error["type"] == "missing" and _clean_loc(error["loc"]) in misspelt:
+            continue
         path, message, key = explain(error, root)
         out.append(at(file, loaded, prefix + path, message, key=key))
     return out

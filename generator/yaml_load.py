@@ -146,6 +146,44 @@ class _Builder:
         return result
 
 
+# PyYAML's words for common slips -> what a volunteer should do about them.
+_SYNTAX = (
+    ("tab", "there is a tab character here. Indent with spaces, not tabs"),
+    ("mapping values are not allowed",
+     "a colon (:) is in a place YAML does not expect. If the text has a colon in it, put the "
+     'whole text in quotes, like summary: "Note: bring water". Otherwise check that this line '
+     "is indented like the lines around it"),
+    ("did not find expected ',' or ']'",
+     "a list in square brackets [ ] is not closed, or a comma is missing between its items"),
+    ("did not find expected ',' or '}'",
+     "a group in curly brackets { } is not closed, or a comma is missing between its items"),
+    ("did not find expected key",
+     "this line is not indented like the lines around it (or text after a quoted value runs "
+     "on). Line it up with the other keys at the same level"),
+    ("did not find expected '-' indicator",
+     "this line is not indented like the other items in the list. Line it up"),
+    ("could not find expected ':'",
+     "a line is missing its colon. Each line is `key: value`"),
+    ("found unexpected end of stream",
+     "a quote is opened but never closed. Check the quotes (\" or ') come in pairs"),
+    ("found character that cannot start any token",
+     "a value starts with a character YAML keeps for itself (such as @, ` or %). Put the "
+     "value in quotes"),
+    ("found undefined alias",
+     "the file uses a YAML alias (*name). Write the value out in full instead"),
+)
+
+
+def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+    problem = (err.problem or "").strip()
+    for words, message in _SYNTAX:
+        if words in problem:
+            return f"this is not valid YAML: {message}"
+    context = f" {err.context.strip()}" if err.context else ""
+    return (f"this is not valid YAML ({problem}{context}). Check the indentation, and put text "
+            "with a colon (:) or a hash (#) in quotes")
+
+
 def loads(text: str) -> Loaded:
     """Parse YAML text into plain data with positions. Raises YamlProblem."""
     if "\x00" in text:
@@ -154,19 +192,17 @@ def loads(text: str) -> Loaded:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if "did not find expected ','" in (err.problem or "") and err.context_mark:
+            mark = err.context_mark  # point at the bracket that is never closed
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (err.problem or "").strip()
-        context = f" {err.context.strip()}" if err.context else ""
-        raise YamlProblem(
-            f"this is not valid YAML: {problem}{context}. Check the indentation and that text "
-            "with a colon (:) or a hash (#) is in quotes",
-            line,
-            col,
-        ) from None
+        raise YamlProblem(_syntax_message(err), line, col) from None
     except yaml.YAMLError as err:
         raise YamlProblem(f"this is not valid YAML: {err}") from None
     if node is None:
-        raise YamlProblem("the file is empty")
+        raise YamlProblem(
+            "the file is empty. Start a listing with `python -m generator new`, or copy one from "
+            "listings/"
+        )
     builder = _Builder()
     data = builder.build(node, ())
     return Loaded(data, builder.positions, builder.key_positions)
@@ -177,8 +213,8 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
     size = path.stat().st_size
     if size > max_bytes:
         raise YamlProblem(
-            f"the file is {size / 1024 / 1024:.1f} MB; a listing must be under "
-            f"{max_bytes // 1024} KB. Is this the right file?"
+            f"the file is {size / 1024 / 1024:.1f} MB, but a listing must be under "
+            f"{max_bytes // 1024} KB. Check it is the right file"
         )
     raw = path.read_bytes()
     try:
