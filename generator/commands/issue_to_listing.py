@@ -1,0 +1,55 @@
+"""python -m generator issue-to-listing --kind new|update|stopped --body-file FILE"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator.commands.common import date_arg
+from generator.directory import ConfigError, load_config
+from generator.issue_to_listing import KINDS, IssueProblem, convert, pr_body
+
+HELP = "Turn a submitted GitHub issue form into a listing file (new) or an edit of one."
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kind", choices=KINDS, required=True,
+                   help="which form was used: new (Add an activity), update, or stopped")
+    p.add_argument("--body-file", type=Path, required=True, metavar="FILE",
+                   help="the issue's text, as GitHub wrote it ('-' reads standard input)")
+    p.add_argument("--issue", type=int, default=None, metavar="N", help="the issue number, for the PR text")
+    p.add_argument("--listings", type=Path, default=Path("listings"), metavar="DIR",
+                   help="folder of listing files (default: listings)")
+    p.add_argument("--config", type=Path, default=Path("site_config"), metavar="DIR",
+                   help="folder of the directory's settings (default: site_config)")
+    p.add_argument("--today", type=date_arg, default=None, metavar="DATE",
+                   help="the date to record as last_checked (default: today)")
+    p.add_argument("--pr-body", type=Path, default=None, metavar="FILE",
+                   help="also write a pull request description to FILE")
+    p.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
+
+
+def run(args: argparse.Namespace) -> int:
+    body = sys.stdin.read() if str(args.body_file) == "-" else args.body_file.read_text(encoding="utf-8")
+    try:
+        config = load_config(args.config)
+    except ConfigError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    try:
+        result = convert(body, args.kind, args.listings, config, args.today or dt.date.today())
+    except IssueProblem as err:
+        print(err, file=sys.stderr)
+        return 1
+    if args.dry_run:
+        sys.stdout.write(result.text)
+        return 0
+    result.path.parent.mkdir(parents=True, exist_ok=True)
+    result.path.write_text(result.text, encoding="utf-8")
+    if args.pr_body:
+        args.pr_body.write_text(pr_body(result, args.kind, args.issue), encoding="utf-8")
+    print(result.path.as_posix())
+    return 0

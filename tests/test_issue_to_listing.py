@@ -1,0 +1,175 @@
+"""Saved issue-form bodies (as GitHub writes them) convert to the expected listing files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import cli
+from generator.directory import load, load_config
+from generator.issue_to_listing import (
+    LABELS,
+    IssueProblem,
+    activity_id_from,
+    convert,
+    parse_body,
+    parse_date,
+    pr_body,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+ISSUES = ROOT / "tests" / "fixtures" / "issues"
+TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
+TODAY = dt.date(2026, 11, 22)
+
+CASES = [
+    ("add-fields", "new", "listings/garston-knit-and-natter.yml"),
+    ("add-new-venue", "new", "listings/speke-money-matters.yml"),
+    ("update-fields", "update", "listings/aigburth-walkers.yml"),
+    ("stopped", "stopped", "listings/aigburth-walkers.yml"),
+]
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    """A copy of the demo listings and settings, to write into."""
+    shutil.copytree(ROOT / "listings", tmp_path / "listings")
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    return tmp_path
+
+
+def _convert(name: str, kind: str, tree: Path):
+    body = (ISSUES / f"{name}.md").read_text(encoding="utf-8")
+    return convert(body, kind, tree / "listings", load_config(tree / "site_config"), TODAY)
+
+
+@pytest.mark.parametrize(("name", "kind", "path"), CASES)
+def test_saved_issue_converts_to_expected_file(tree, name, kind, path):
+    result = _convert(name, kind, tree)
+    assert result.path == tree / path
+    assert result.text == (ISSUES / "expected" / f"{name}.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "kind", "path"), CASES)
+def test_converted_file_passes_validation(tree, name, kind, path):
+    result = _convert(name, kind, tree)
+    result.path.write_text(result.text, encoding="utf-8")
+    loaded = load(tree / "listings", tree / "site_config", today=TODAY, only=[result.path],
+                  enrich_transport=False)
+    assert [str(p) for p in loaded.errors] == []
+
+
+def test_stopped_changes_only_status_and_check(tree):
+    before = yaml.safe_load((tree / "listings" / "aigburth-walkers.yml").read_text())
+    after = yaml.safe_load(_convert("stopped", "stopped", tree).text)
+    stroll_before, stroll_after = before["activities"][1], after["activities"][1]
+    assert stroll_after.pop("status") == "ended"
+    assert stroll_after.pop("last_checked") == TODAY
+    stroll_before.pop("last_checked")
+    assert stroll_after == stroll_before
+    assert after["activities"][0] == before["activities"][0]
+    assert after["organisation"] == before["organisation"]
+
+
+def test_update_keeps_comments_and_notes_hand_changes(tree):
+    result = _convert("update-fields", "update", tree)
+    assert result.text.startswith("# yaml-language-server: $schema=../schema/listing.schema.json\n")
+    assert result.notes == ["Also asked for, to do by hand: Please add that we now have a second walk leader."]
+    body = pr_body(result, "update", 42)
+    assert body.startswith(f"Updates `{result.path.as_posix()}`, from #42.\n\nCloses #42\n")
+    assert "- Also asked for, to do by hand:" in body
+
+
+def test_unknown_activity_is_explained(tree):
+    with pytest.raises(IssueProblem) as err:
+        _convert("update-bad-id", "update", tree)
+    assert str(err.value) == ('There is no activity with the id "no-such-walk" in the directory. '
+                              "Check the web address of its page.")
+
+
+def test_missing_name_is_explained(tree):
+    body = (ISSUES / "stopped.md").read_text().replace("Jean Example", "_No response_")
+    with pytest.raises(IssueProblem, match=r'^Please give your name under "Your name"'):
+        convert(body, "stopped", tree / "listings", load_config(tree / "site_config"), TODAY)
+
+
+def test_bad_price_and_date_are_explained():
+    with pytest.raises(IssueProblem, match=r'^"31/02/2026" is not a date. Write it like 05/12/2026.$'):
+        parse_date("31/02/2026")
+    assert parse_date("5/12/26") == dt.date(2026, 12, 5)
+    assert parse_date("2026-12-05") == dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("https://whats-on.example.org/activities/aigburth-tuesday-walk/", "aigburth-tuesday-walk"),
+    ("https://whats-on.example.org/add/?activity=tea-dance", "tea-dance"),
+    ("  tea-dance ", "tea-dance"),
+])
+def test_activity_id_from(text, expected):
+    assert activity_id_from(text) == expected
+
+
+def test_parse_body_reads_blanks_checkboxes_and_yaml():
+    body = ("### Your name\n\nAl\n\n### Website\n\n_No response_\n\n### Not at a venue?\n\n"
+            "- [X] Online\n- [ ] By phone\n- [x] Home visits\n\n### Listing file from the web form\n\n"
+            "```yaml\norganisation:\n  name: A\n```\n")
+    assert parse_body(body) == {"checked_by": "Al", "elsewhere": ["Online", "Home visits"],
+                                "listing_yaml": "organisation:\n  name: A\n"}
+
+
+def _template_fields():
+    for path in sorted(TEMPLATES.glob("*.yml")):
+        if path.name == "config.yml":
+            continue
+        for element in yaml.safe_load(path.read_text())["body"]:
+            if element["type"] != "markdown":
+                yield path.name, element
+
+
+def test_every_template_label_is_understood():
+    labels = {element["attributes"]["label"] for _, element in _template_fields()}
+    assert labels == set(LABELS)
+    for name, element in _template_fields():  # the id is the query-string key the web form fills
+        assert LABELS[element["attributes"]["label"]] == element["id"], name
+
+
+def test_template_choices_match_site_config():
+    config = load_config(ROOT / "site_config")
+    for _, element in _template_fields():
+        if element["id"] == "categories":
+            assert element["attributes"]["options"] == [c.name for c in config.categories]
+        if element["id"] == "area":
+            assert element["attributes"]["options"] == [a.name for a in config.areas]
+
+
+def test_templates_apply_the_labels_the_workflow_listens_for():
+    labels = {path.name: yaml.safe_load(path.read_text())["labels"] for path in TEMPLATES.glob("*.yml")
+              if path.name != "config.yml"}
+    assert labels == {"add-activity.yml": ["listing: new"], "update-listing.yml": ["listing: update"],
+                      "activity-stopped.yml": ["listing: stopped"]}
+
+
+def test_cli_writes_file_and_pr_body(tree, capsys):
+    pr = tree / "pr.md"
+    code = cli.main(["issue-to-listing", "--kind", "new", "--body-file", str(ISSUES / "add-fields.md"),
+                     "--listings", str(tree / "listings"), "--config", str(tree / "site_config"),
+                     "--today", "2026-11-22", "--issue", "7", "--pr-body", str(pr)])
+    out = capsys.readouterr().out
+    assert code == 0
+    written = tree / "listings" / "garston-knit-and-natter.yml"
+    assert out == written.as_posix() + "\n"
+    assert written.read_text() == (ISSUES / "expected" / "add-fields.yml").read_text()
+    assert pr.read_text() == f"Adds `{written.as_posix()}`, from #7.\n\nCloses #7\n"
+
+
+def test_cli_failure_goes_to_stderr(tree, capsys):
+    code = cli.main(["issue-to-listing", "--kind", "update", "--body-file", str(ISSUES / "update-bad-id.md"),
+                     "--listings", str(tree / "listings"), "--config", str(tree / "site_config")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert captured.err.startswith('There is no activity with the id "no-such-walk"')
