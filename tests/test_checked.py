@@ -60,7 +60,7 @@ def _run(capsys, listings: Path, *args: str):
 def _changed_lines(before: str, after: str) -> list[tuple[int, str, str]]:
     a, b = before.splitlines(), after.splitlines()
     assert len(a) == len(b)
-    return [(i + 1, x, y) for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return [(i + 1, x, y) for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
 
 
 def test_only_the_last_checked_line_changes(listings, capsys):
