@@ -1,0 +1,151 @@
+"""The website: browse pages through mkdocs-material, listing pages stamped into a shell, a
+prebuilt lunr index for the finder, and everything needed to work offline.
+
+    build_site(directory, Path("site"))   # -> SiteReport
+
+Pages are a function of the Directory (and site_config) only.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.directory import Directory
+from generator.site import offline
+from generator.site.cards import card
+from generator.site.finder import write_finder
+from generator.site.mkdocs_run import run_mkdocs
+from generator.site.pages import write_add_fallback, write_pages, write_shells
+from generator.site.render import TEMPLATES, render
+from generator.site.stamp import stamp_activities, stamp_organisations
+from generator.site.today import write_schedules
+
+STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js")
+
+
+@dataclass
+class SiteReport:
+    site: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+    index_bytes: int = 0
+    docs_bytes: int = 0
+    schedule_bytes: int = 0
+    printed: list = field(default_factory=list)
+    data_files: list = field(default_factory=list)
+    zip_path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def _timed(report: SiteReport, stage: str):
+    started = time.perf_counter()
+    yield
+    report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def build_site(directory: Directory, out: Path, *, with_print: bool = False,
+               with_data: bool = False, with_zip: bool = True) -> SiteReport:
+    out = Path(out).resolve()
+    report = SiteReport(out)
+    staging = Path(tempfile.mkdtemp(prefix="whats-on-docs-"))
+    try:
+        docs = staging / "docs"
+        assets = docs / "assets"
+        assets.mkdir(parents=True)
+        with _timed(report, "assets"):
+            for name in STATIC_ASSETS:
+                shutil.copyfile(TEMPLATES / "assets" / name, assets / name)
+            offline.copy_vendor_files(assets)
+            offline.write_icons(assets)
+            offline.write_manifest(directory.config.site, docs)
+        with _timed(report, "finder index"):
+            found = write_finder(directory, assets)
+            report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
+        with _timed(report, "schedules"):
+            report.schedule_bytes = write_schedules(directory, assets)
+        if with_print:
+            with _timed(report, "print (PDFs)"):
+                report.printed = _print(directory, docs / "print", report)
+        if with_data:
+            with _timed(report, "open data"):
+                report.data_files = _data(directory, docs / "data", report)
+        with _timed(report, "pages"):
+            _webform(directory, docs, report)
+            write_pages(directory, docs, routes=found["routes"], groups=found["groups"],
+                        printed=report.printed, has_data=(docs / "data" / "index.md").exists())
+            write_shells(docs)
+        with _timed(report, "mkdocs"):
+            run_mkdocs(docs, out, site_name=directory.config.site.name,
+                       site_url=directory.config.site.url)
+        with _timed(report, "activity pages"):
+            cards = {e.id: card(e) for e in directory.current()}
+            report.pages += stamp_activities(directory, out, _ics_writer(report))
+            report.pages += stamp_organisations(directory, out, cards)
+        with _timed(report, "service worker"):
+            offline.write_service_worker(out)
+        if with_zip:
+            with _timed(report, "zip"):
+                report.zip_path = offline.write_zip(out)
+        report.pages += sum(1 for _ in docs.rglob("*.md")) - 2  # the two shells
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _print(directory: Directory, target: Path, report: SiteReport) -> list:
+    try:  # TODO(lead): remove guard at integration
+        from generator import printing  # noqa: PLC0415
+    except ModuleNotFoundError:
+        report.notes.append("Printing is not available yet (generator.printing is missing).")
+        return []
+    target.mkdir(parents=True, exist_ok=True)
+    return list(printing.build_all(directory, target))
+
+
+def _data(directory: Directory, target: Path, report: SiteReport) -> list:
+    try:  # TODO(lead): remove guard at integration
+        from generator import opendata  # noqa: PLC0415
+    except ModuleNotFoundError:
+        report.notes.append("Open data is not available yet (generator.opendata is missing).")
+        return []
+    target.mkdir(parents=True, exist_ok=True)
+    paths = [Path(p) for p in opendata.export_all(directory, target)]
+    if not (target / "index.md").exists():
+        files = []
+        for p in paths:
+            full = p if p.is_absolute() else target / p
+            try:
+                rel = full.resolve().relative_to(target.resolve()).as_posix()
+            except ValueError:
+                continue
+            files.append({"name": rel, "size": full.stat().st_size if full.exists() else 0})
+        (target / "index.md").write_text(render("pages/data.md", files=files,
+                                                site=directory.config.site), encoding="utf-8")
+    return paths
+
+
+def _webform(directory: Directory, docs: Path, report: SiteReport) -> None:
+    try:  # TODO(lead): remove guard at integration
+        from generator import webform  # noqa: PLC0415
+    except ModuleNotFoundError:
+        report.notes.append("The add-your-activity form is not available yet (generator.webform).")
+        write_add_fallback(directory, docs)
+        return
+    webform.write(directory, docs)
+    if not (docs / "add" / "index.md").exists() and not (docs / "add" / "index.html").exists():
+        write_add_fallback(directory, docs)
+
+
+def _ics_writer(report: SiteReport):  # noqa: ANN202
+    try:  # TODO(lead): remove guard at integration
+        from generator.calendar_ics import activity_ics  # noqa: PLC0415
+    except ModuleNotFoundError:
+        report.notes.append("Add to calendar is not available yet (generator.calendar_ics).")
+        return None
+    return activity_ics

@@ -1,0 +1,107 @@
+"""Working without the internet: local copies of lunr.js and the font, the web app manifest and
+icons, the service worker's list of pages to keep, and the zip of the whole site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from generator.site.render import render
+
+ZIP_PATH = "download/whats-on-site.zip"
+FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
+
+
+def lunr_js() -> Path:
+    """lunr.js as shipped inside mkdocs (not vendored in this repository)."""
+    import mkdocs  # noqa: PLC0415
+
+    path = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+    if not path.exists():
+        raise RuntimeError(f"lunr.js was not found at {path}; reinstall mkdocs==1.6.1.")
+    return path
+
+
+def copy_vendor_files(assets: Path) -> None:
+    shutil.copyfile(lunr_js(), assets / "lunr.js")
+    try:
+        import fontpkg_atkinson_hyperlegible as font  # noqa: PLC0415
+
+        for name in FONT_FILES:
+            shutil.copyfile(font.ROOT / "files" / name, assets / name)
+    except ModuleNotFoundError:  # the site falls back to the system sans-serif
+        pass
+
+
+def write_icons(assets: Path) -> None:
+    from PIL import Image, ImageDraw, ImageFont  # noqa: PLC0415 - Pillow comes with WeasyPrint
+
+    for size in (192, 512):
+        image = Image.new("RGB", (size, size), "#1a4a8a")
+        draw = ImageDraw.Draw(image)
+        try:
+            font = ImageFont.truetype("DejaVuSans-Bold.ttf", int(size * 0.42))
+        except OSError:
+            font = ImageFont.load_default()
+        draw.text((size / 2, size / 2), "WO", fill="#ffffff", font=font, anchor="mm")
+        image.save(assets / f"icon-{size}.png", optimize=True)
+    (assets / "icon.svg").write_text(render("assets/icon.svg"), encoding="utf-8")
+
+
+def write_manifest(site_settings, docs: Path) -> None:  # noqa: ANN001 - config.SiteSettings
+    manifest = {
+        "name": site_settings.name,
+        "short_name": site_settings.short_name or site_settings.name[:12],
+        "description": site_settings.description or site_settings.name,
+        "lang": site_settings.language,
+        "start_url": "./index.html",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1a4a8a",
+        "icons": [
+            {"src": "assets/icon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": "assets/icon-512.png", "sizes": "512x512", "type": "image/png",
+             "purpose": "any maskable"},
+        ],
+    }
+    (docs / "manifest.webmanifest").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def write_service_worker(site: Path) -> None:
+    """sw.js at the site root: keeps the browse pages and assets after the first visit.
+
+    Activity pages are kept as they are visited (there may be thousands)."""
+    keep = ["./", "index.html"]
+    for pattern in ("assets/**/*", "*/index.html", "categories/*/index.html", "areas/*/index.html",
+                    "days/*/index.html", "buses/*/index.html", "find/list/index.html",
+                    "about/*/index.html", "manifest.webmanifest"):
+        for path in sorted(site.glob(pattern)):
+            if path.is_file() and path.suffix not in (".ttf", ".map") or path.suffix == ".ttf" \
+                    and path.name in FONT_FILES:
+                keep.append(path.relative_to(site).as_posix())
+    keep = sorted(set(keep), key=keep.index)
+    digest = hashlib.sha256()
+    for name in keep[2:]:
+        digest.update(name.encode())
+        digest.update((site / name).read_bytes())
+    text = render("assets/sw.js", version=digest.hexdigest()[:12], keep=json.dumps(keep))
+    (site / "sw.js").write_text(text, encoding="utf-8")
+
+
+def write_zip(site: Path) -> Path:
+    """The whole site in one zip file, to unzip and open index.html from disk."""
+    target = site / ZIP_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for path in files:
+            name = "whats-on/" + path.relative_to(site).as_posix()
+            if path.suffix in (".pdf", ".png", ".zip", ".ttf"):
+                zf.write(path, name, compress_type=zipfile.ZIP_STORED)
+            else:
+                zf.write(path, name)
+    return target

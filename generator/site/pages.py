@@ -1,0 +1,164 @@
+"""Write the browse pages (Markdown for mkdocs) into the staging docs folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+
+from generator import schedule, urls
+from generator.directory import Directory
+from generator.site.cards import card
+from generator.site.render import linker, render
+from generator.site.views import day_sessions, routes_of, where_short
+
+DAYS = [d.value for d in schedule.DAY_ORDER]
+
+
+def _write(docs: Path, path: str, text: str) -> None:
+    """`path` is a site path like 'categories/walking/' (a folder) or 'index.md'."""
+    target = docs / (path + "index.md" if path.endswith("/") or path == "" else path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def _depth(path: str) -> int:
+    return path.count("/")
+
+
+def _page(docs: Path, path: str, template: str, **context: object) -> None:
+    _write(docs, path, render(template, href=linker(_depth(path)), **context))
+
+
+def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: i["name"].lower()):
+        first = item["name"][:1].upper()
+        groups[first if first.isalpha() and first.isascii() else "#"].append(item)
+    return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+def write_pages(directory: Directory, docs: Path, *, routes: list[tuple[str, str]],
+                groups: list[str], printed: list, has_data: bool) -> None:
+    site = directory.config.site
+    current = directory.current()
+    cards = {e.id: card(e) for e in current}
+    built_on = schedule.long_date(directory.today)
+    common = {"site": site, "built_on": built_on}
+
+    _page(docs, "", "pages/home.md", **common, count=len(current),
+          org_count=sum(1 for o in directory.organisations if any(e in cards for e in
+                                                                    (x.id for x in o.activities))),
+          area_names=", ".join(a.name for a in directory.config.areas), has_data=has_data)
+    _page(docs, "find/", "pages/find.md", **common, categories=directory.config.categories,
+          days=[d.title() for d in DAYS], areas=directory.config.areas, audiences=groups,
+          routes=[{"key": k.strip("/").split("/")[-1], "label": label} for k, label in routes])
+    _page(docs, "find/list/", "pages/find-list.md", **common)
+
+    # Categories
+    by_cat: dict[str, list] = defaultdict(list)
+    by_area: dict[str, list] = defaultdict(list)
+    for e in current:
+        for c in e.activity.categories:
+            by_cat[c].append(cards[e.id])
+        for a in e.areas:
+            by_area[a].append(cards[e.id])
+    cat_items = []
+    for c in directory.config.categories:
+        path = urls.category(c.id)
+        cat_items.append({"name": c.name, "path": path, "count": len(by_cat[c.id])})
+        _page(docs, path, "pages/listpage.md", title=c.name, intro=c.description,
+              entries=by_cat[c.id], sections=None, finder_link=f"find/?category={c.id}",
+              empty="No activities in this category yet.")
+    _page(docs, "categories/", "pages/index.md", title="Browse by category",
+          intro="Choose a kind of activity.", items=cat_items)
+
+    # Areas: activities at a venue in the area, then ones that come to you there.
+    area_items = []
+    for a in directory.config.areas:
+        path = urls.area(a.id)
+        at_venue = [c for c in by_area[a.id] if not c.where.startswith(("Online", "By phone", "Home"))]
+        elsewhere = [c for c in by_area[a.id] if c not in at_venue]
+        sections = [{"title": f"In {a.name}", "anchor": "in-area", "entries": at_venue, "note": None}]
+        if elsewhere:
+            sections.append({"title": "At home, by phone or online", "anchor": "at-home",
+                             "entries": elsewhere, "note": f"For people who live in {a.name}."})
+        area_items.append({"name": a.name, "path": path, "count": len(by_area[a.id])})
+        _page(docs, path, "pages/listpage.md", title=f"Activities in {a.name}", intro=a.description,
+              entries=[], sections=sections, finder_link=f"find/?area={a.id}",
+              empty=f"Nothing listed in {a.name} yet.")
+    _page(docs, "areas/", "pages/index.md", title="Browse by area",
+          intro="Choose the area you live in or can get to.", items=area_items)
+
+    # Days: a timetable by start time.
+    day_items = []
+    for i, day in enumerate(DAYS):
+        path = urls.day(day)
+        rows = [{"time": r["time"], "name": r["entry"].activity.name,
+                 "path": urls.activity(r["entry"].id), "pattern": r["pattern"],
+                 "where": where_short(r["entry"])} for r in day_sessions(directory, i)]
+        day_items.append({"name": day.title(), "path": path, "count": len(rows)})
+        _page(docs, path, "pages/day.md", title=f"What's on on {day.title()}s", day=day.title(),
+              rows=rows, finder_link=f"find/?day={i}")
+    _page(docs, "days/", "pages/index.md", title="Browse by day",
+          intro="A timetable for each day of the week.", items=day_items)
+
+    # A to Z of activities and of organisations.
+    _page(docs, "a-z/", "pages/az.md", title="A to Z of activities", groups=_az(
+        [{"name": c.name, "path": c.path, "note": c.summary} for c in cards.values()]))
+    _page(docs, "organisations/", "pages/az.md", title="A to Z of organisations", groups=_az(
+        [{"name": o.organisation.name, "path": urls.organisation(o.id),
+          "note": f"{sum(1 for x in o.activities if x.id in cards)} activities"}
+         for o in directory.organisations]))
+
+    # Bus routes: activities at venues near each route's stops.
+    by_route: dict[str, list] = defaultdict(list)
+    for e in current:
+        for _label, path in routes_of(directory, e):
+            by_route[path].append(cards[e.id])
+    route_items = []
+    for path, label in routes:
+        route_items.append({"name": f"Bus {label}", "path": path, "count": len(by_route[path])})
+        _page(docs, path, "pages/listpage.md", title=f"Activities near bus {label}",
+              intro=f"Activities at venues with a stop for the {label} bus nearby. Check the "
+                    "stop and the days the bus runs on each activity's page.",
+              entries=by_route[path], sections=None,
+              finder_link=f"find/?route={path.strip('/').split('/')[-1]}",
+              empty="No activities near this route.")
+    _page(docs, "buses/", "pages/index.md", title="Browse by bus route",
+          intro="Activities near the stops of each bus route.", items=route_items)
+
+    # Print, accessibility statement, and the add page when the web form is not there.
+    kinds = []
+    titles = {"booklet": "Booklets", "poster": "Posters for each activity",
+              "near-here": "What's on near here posters"}
+    for kind, title in titles.items():
+        found = [{"title": d.title, "filename": d.filename, "pages": d.pages,
+                  "printed_on": schedule.long_date(d.printed_on, weekday=False)
+                  if isinstance(d.printed_on, dt.date) else str(d.printed_on),
+                  "size": _size(docs / "print" / d.filename)}
+                 for d in printed if d.kind == kind]
+        if found:
+            kinds.append({"title": title, "docs": found})
+    _page(docs, "print/", "pages/print.md", kinds=kinds)
+    _page(docs, "about/accessibility/", "pages/accessibility.md", **common)
+
+
+def write_add_fallback(directory: Directory, docs: Path) -> None:
+    _page(docs, "add/", "pages/add.md", site=directory.config.site)
+
+
+def write_shells(docs: Path) -> None:
+    for section in ("activities", "organisations"):
+        _write(docs, f"{section}/wo-shell/", render("pages/shell.md"))
+
+
+def _size(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return "size unknown"
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
+
+
+__all__ = ["write_pages", "write_add_fallback", "write_shells", "routes_of"]

@@ -1,0 +1,111 @@
+/* "What's on today" and "this week", worked out on this device from the schedules, so a saved or
+   offline copy of the site stays right. The rules match generator/schedule.py (tested). */
+(function () {
+  "use strict";
+  var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  function toDay(y, m, d) { return Math.round(Date.UTC(y, m, d) / 864e5); }          // m from 0
+  function parts(n) { var t = new Date(n * 864e5); return [t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()]; }
+  function weekday(n) { return (n + 3) % 7; }                     // 1970-01-01 was a Thursday; Monday = 0
+  function daysInMonth(y, m) { return new Date(Date.UTC(y, m + 1, 0)).getUTCDate(); }
+
+  // s = [kind, days, weeks, dayOfMonth, dates, anchor, validFrom, validTo, notBankHolidays, termOnly, start, end]
+  function occurs(s, n, data) {
+    if (s[6] !== null && n < s[6]) return false;
+    if (s[7] !== null && n > s[7]) return false;
+    var kind = s[0], wd = weekday(n), hit = false;
+    if (kind === "o") hit = s[4].indexOf(n) >= 0;
+    else if (kind === "w") hit = s[1].indexOf(wd) >= 0;
+    else if (kind === "f") {
+      var monday = n - wd;
+      hit = s[1].indexOf(wd) >= 0 && s[5] !== null && monday >= s[5] && ((monday - s[5]) / 7) % 2 === 0;
+    } else if (kind === "m") {
+      var p = parts(n);
+      if (s[3]) hit = p[2] === s[3];
+      else if (s[1].indexOf(wd) >= 0) {
+        var nth = Math.floor((p[2] - 1) / 7) + 1, last = p[2] + 7 > daysInMonth(p[0], p[1]);
+        hit = s[2].some(function (w) { return w === nth || (w === -1 && last); });
+      }
+    }
+    if (!hit) return false;
+    if (s[8] && data.bh.indexOf(n) >= 0) return false;
+    if (s[9] && !data.terms.some(function (t) { return t[0] <= n && n <= t[1]; })) return false;
+    return true;
+  }
+
+  // Every session on day n: [[activity index, start, end], ...] by start time then name.
+  function sessionsOn(n, data) {
+    var out = [];
+    data.acts.forEach(function (a, i) {
+      var seen = {};
+      a[3].forEach(function (s) {
+        var key = s[10] + "-" + s[11];
+        if (!seen[key] && occurs(s, n, data)) { seen[key] = 1; out.push([i, s[10], s[11]]); }
+      });
+    });
+    out.sort(function (x, y) {
+      return x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : data.acts[x[0]][0].localeCompare(data.acts[y[0]][0]);
+    });
+    return out;
+  }
+
+  function clock(t) {
+    var h = +t.slice(0, 2), m = +t.slice(3, 5);
+    if (h === 12 && m === 0) return "12 noon";
+    if (h === 0 && m === 0) return "midnight";
+    var suffix = h < 12 ? "am" : "pm", h12 = h % 12 || 12;
+    return m === 0 ? h12 + suffix : h12 + ":" + (m < 10 ? "0" : "") + m + suffix;
+  }
+  function longDate(n) { var p = parts(n); return DAY_NAMES[weekday(n)] + " " + p[2] + " " + MONTHS[p[1]]; }
+
+  window.WhatsOn = { toDay: toDay, occurs: occurs, sessionsOn: sessionsOn, clock: clock, weekday: weekday };
+
+  var data = window.WO_SCHED, todayBox = document.getElementById("today-list");
+  if (!data || !todayBox) return;
+  var root = document.currentScript.src.replace(/assets\/home\.js(\?.*)?$/, "");
+  var now = new Date(), today = toDay(now.getFullYear(), now.getMonth(), now.getDate());
+  var LIMIT = 40;
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function list(n, limit) {
+    var rows = sessionsOn(n, data), ul = el("ul", { "class": "wo-day-list" });
+    rows.slice(0, limit).forEach(function (r) {
+      var a = data.acts[r[0]], li = el("li");
+      li.appendChild(el("span", { "class": "wo-time" }, clock(r[1]) + " to " + clock(r[2])));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("a", { href: root + a[1] + "index.html" }, a[0]));
+      if (a[2]) li.appendChild(document.createTextNode(" — " + a[2]));
+      ul.appendChild(li);
+    });
+    return { rows: rows, list: ul };
+  }
+  function dayPage(n) { return root + "days/" + DAY_NAMES[weekday(n)].toLowerCase() + "/index.html"; }
+
+  document.getElementById("today-date").textContent = "Today is " + longDate(today) + ".";
+  todayBox.textContent = "";
+  var t = list(today, LIMIT);
+  if (t.rows.length) todayBox.appendChild(t.list);
+  else todayBox.appendChild(el("p", {}, "Nothing listed for today. Try the rest of the week below."));
+  if (t.rows.length > LIMIT) {
+    var more = el("p"); more.appendChild(el("a", { href: dayPage(today) }, "See all " + t.rows.length + " activities on " + DAY_NAMES[weekday(today)] + "s"));
+    todayBox.appendChild(more);
+  }
+  var week = document.getElementById("week-list");
+  week.textContent = "";
+  for (var n = today + 1; n <= today + 6; n++) {
+    week.appendChild(el("h3", {}, longDate(n)));
+    var d = list(n, 12);
+    if (d.rows.length) week.appendChild(d.list); else week.appendChild(el("p", {}, "Nothing listed."));
+    if (d.rows.length > 12) {
+      var p = el("p"); p.appendChild(el("a", { href: dayPage(n) }, "All " + d.rows.length + " on " + DAY_NAMES[weekday(n)] + "s"));
+      week.appendChild(p);
+    }
+  }
+})();
