@@ -106,7 +106,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise YamlProblem("the file is nested too deeply to be a listing", line, col, path)
         if id(node) in self.seen:
-            raise YamlProblem(
+            raise _AliasUsed(
                 "the file uses a YAML alias (*name). Write the value out in full instead", line, col, path
             )
         self.seen.add(id(node))
@@ -174,8 +174,12 @@ _SYNTAX = (
 )
 
 
-def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
     problem = (err.problem or "").strip()
+    mark = err.problem_mark
+    lines = text.splitlines()
+    if "\t" in problem or (mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]):
+        return f"this is not valid YAML: {_SYNTAX[0][1]}"
     for words, message in _SYNTAX:
         if words in problem:
             return f"this is not valid YAML: {message}"
@@ -195,7 +199,7 @@ def loads(text: str) -> Loaded:
         if "did not find expected ','" in (err.problem or "") and err.context_mark:
             mark = err.context_mark  # point at the bracket that is never closed
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(_syntax_message(err), line, col) from None
+        raise YamlProblem(_syntax_message(err, text), line, col) from None
     except yaml.YAMLError as err:
         raise YamlProblem(f"this is not valid YAML: {err}") from None
     if node is None:
@@ -204,8 +208,24 @@ def loads(text: str) -> Loaded:
             "listings/"
         )
     builder = _Builder()
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except _AliasUsed as err:
+        err.line, err.column = _first_alias(text) or (err.line, err.column)
+        raise
     return Loaded(data, builder.positions, builder.key_positions)
+
+
+class _AliasUsed(YamlProblem):
+    """A node met twice: an alias. The composed node only knows where its anchor was."""
+
+
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Where the first *alias is written (read again only when there is one: errors are rare)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
 
 
 def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:

@@ -27,7 +27,7 @@ TODAY = "2026-11-22"
 # not worth keeping in git). The lines are exactly what `validate` prints on stdout.
 EXPECTED = {
     'alias-bomb': [
-        'listings/alias-bomb.yml:2:4: The file uses a YAML alias (*name). Write the value out in full instead.',
+        'listings/alias-bomb.yml:3:8: The file uses a YAML alias (*name). Write the value out in full instead.',
     ],
     'at-sign': [
         'listings/at-sign.yml:26:17: This is not valid YAML: a value starts with a character YAML keeps for itself (such as @, ` or %). Put the value in quotes.',
