@@ -206,14 +206,14 @@ def write_gtfs(stops: dict, folder: Path, rng: random.Random) -> int:
         routes.append([route_id, agency, number, f"{first} - {last}", 3])
         for direction, (sequence, headsign) in enumerate(((path, heads[0]), (path[::-1], heads[1]))):
             legs = [0] + [max(1, round(_metres(PLACES[a][3:5], PLACES[b][3:5]) / 260 + 0.5))
-                          for a, b in zip(sequence, sequence[1:])]
+                          for a, b in zip(sequence, sequence[1:], strict=False)]
             for service, start, end, every in services:
                 offset = rng.randrange(0, 6) if direction else 0
                 for depart in range(_minutes(start) + offset, _minutes(end) + 1, every):
                     trip_id = f"{route_id}-{service}-{'OI'[direction]}-{depart // 60:02d}{depart % 60:02d}"
                     trips.append([route_id, service, trip_id, headsign, direction])
                     at = depart
-                    for seq, (place, leg) in enumerate(zip(sequence, legs), start=1):
+                    for seq, (place, leg) in enumerate(zip(sequence, legs, strict=True), start=1):
                         at += leg
                         stop = stops[(place, direction)]["atco"]
                         times.append([trip_id, _clock(at), _clock(at), stop, seq])
