@@ -88,7 +88,7 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
             if venue_id and venue_id not in venues:
                 new_venues.setdefault(venue_id, venue)
             elif not venue_id:
-                act_data["where"]["venue"] = venue.model_dump(exclude_none=True, exclude={"id"})
+                act_data.setdefault("where", {})["venue"] = venue.model_dump(exclude_none=True, exclude={"id"})
         elif venue_id and venue_id not in venues and venue_id not in new_venues:
             skipped.append(Skipped(rec.where, f'venue: "{venue_id}" is not in listings/venues.yml. '
                                    "Add it there, or fill in venue_name, venue_address, "

@@ -1,6 +1,6 @@
 """The spreadsheet layout: one row per session (schedule) of an activity.
 
-Columns are those of ``generator.opendata.columns`` (documented in docs/import-csv.md and in
+Columns are those of ``generator.opendata.columns`` (documented in templates/import-csv.md and in
 templates/import-template.csv). Rows with the same ``activity_id`` are sessions of one activity;
 its organisation, activity and venue columns are read from its first row. An activity with no
 sessions ("ring to arrange") is one row with the session columns empty.
@@ -73,7 +73,7 @@ def read(path: Path) -> list[Record]:
     unknown = [f for f in fields if f and f not in known]
     if unknown:
         raise LayoutError(f'{path}: "{unknown[0]}" is not a column of the import layout. The '
-                          "columns are listed in docs/import-csv.md")
+                          "columns are listed in templates/import-csv.md")
     records: dict[str, Record] = {}
     order: list[str] = []
     for number, raw in enumerate(reader, start=2):  # row 1 is the header
@@ -88,3 +88,46 @@ def read(path: Path) -> list[Record]:
         if any(v.strip() for v in sessions.values()):
             records[key].schedules.append(sessions)
     return [records[k] for k in order]
+
+
+# ---------------------------------------------------------------------------------------------
+# The documentation of the layout, written from the column table (a test keeps the file current)
+
+_SCOPE_TITLES = {
+    "organisation": "Organisation (the same on every row of one organisation)",
+    "activity": "Activity (read from the activity's first row)",
+    "venue": "Venue written in full (leave empty when the venue column names a venue in venues.yml)",
+    "schedule": "Session (one row each)",
+}
+
+
+def layout_markdown() -> str:
+    lines = [
+        "# Spreadsheet (CSV) layout for `python -m generator import csv`",
+        "",
+        "<!-- Written by generator.opendata.sessions_csv.layout_markdown(); do not edit by hand. -->",
+        "",
+        "One row per **session** of an activity (a weekly session, a monthly one, a set of one-off",
+        "dates). Rows with the same `activity_id` belong to one activity; rows with the same",
+        "`organisation_id` go into one listing file. Save the spreadsheet as CSV (UTF-8). Start",
+        "from `templates/import-template.csv`. Empty cells mean \"not given\".",
+        "",
+        "Yes / no columns take `yes` or `no`. Lists are separated by `;` (lists of ids, days and",
+        "dates may use commas too). Dates are written `2026-11-22`, times `14:30`, money `3.50`.",
+        "",
+        "Every row that cannot be turned into a valid listing is reported with its row number and",
+        "the reason; nothing is written over an existing listing unless you add `--update`.",
+        "",
+    ]
+    for scope, title in _SCOPE_TITLES.items():
+        lines += [f"## {title}", "", "| column | listing field | what to write |", "|---|---|---|"]
+        for c in C.ALL:
+            if c.scope == scope:
+                kind = {"bool": "yes / no", "ids": "list", "texts": "list (;)", "dates": "dates",
+                        "date": "date", "int": "number", "decimal": "money", "float": "number",
+                        "phones": "phone numbers", "maintainers": "people"}.get(c.kind, "text")
+                field = f"`{c.path}`" if c.path else "(file name)"
+                words = f"{kind}. {c.help}" if c.help else kind
+                lines.append(f"| `{c.name}` | {field} | {words} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -67,7 +67,7 @@ def _clean(value: object) -> object:
 
 
 def dump(data: object) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096,
                      indent=2)
 
 
