@@ -110,7 +110,7 @@ def parse_body(body: str) -> dict[str, object]:
     answers: dict[str, object] = {}
     body = body.replace("\r\n", "\n")
     parts = re.split(r"^### (.+?)[ \t]*$", body, flags=re.MULTILINE)
-    for label, text in zip(parts[1::2], parts[2::2]):
+    for label, text in zip(parts[1::2], parts[2::2], strict=True):
         key = LABELS.get(label.strip())
         if key is None:
             continue

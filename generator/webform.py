@@ -1,0 +1,186 @@
+"""The "Add or update your activity" web form: a page plus the files its scripts read.
+
+``write(directory, docs)`` puts into the site's staging docs folder::
+
+    add/index.md              the form (Markdown with raw HTML blocks, for mkdocs-material)
+    add/form.css, *.js        its style and scripts (from templates/form/)
+    add/listing-schema.js     schema/listing.schema.json as ``window.WHATSON_SCHEMA = …``
+    add/form-data.js          venues, categories, areas, the site's contact and GitHub repository
+    add/listings/<id>.js      one small file per activity: the whole listing it belongs to, so
+                              ``add/index.html?activity=<id>`` starts from it ("update this activity")
+
+Everything is loaded by ``<script src>``, never fetched, so the form works from ``file://`` and
+offline. The browser checks answers against the same JSON Schema the editors use; the rules the
+schema cannot say (a schedule that cannot happen, a cost without a price) are in validate.js,
+worded like generator.formats.
+
+``write_standalone(directory, out)`` writes the same form as a plain HTML page, for tests and for
+a directory that has no site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.directory import Directory
+from generator.model import Listing
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates" / "form"
+SCHEMA = ROOT / "schema" / "listing.schema.json"
+ASSETS = ("form.css", "validate.js", "yaml.js", "form.js")
+PAGE_DIR = "add"
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKS = ("first", "second", "third", "fourth", "last")
+
+# The JSON Schema keywords validate.js understands. A schema that uses any other (validation)
+# keyword makes the build fail, so the browser never skips a rule silently.
+SUPPORTED_KEYWORDS = frozenset({
+    "$ref", "anyOf", "oneOf", "type", "properties", "required", "additionalProperties", "items",
+    "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum", "minItems",
+    "maxItems", "format",
+})
+ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "title", "description", "default", "examples"})
+
+
+class FormError(Exception):
+    """The form cannot be built (e.g. the schema uses a keyword the browser check lacks)."""
+
+
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
+        enabled_extensions=("html", "md", "j2"), default=True), undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True)
+
+
+def schema_keywords(node: object) -> set[str]:
+    """Every keyword used in a schema (property names under ``properties`` excluded)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.add(key)
+            if key in ("properties", "$defs"):
+                for sub in value.values():
+                    found |= schema_keywords(sub)
+            elif key not in ("examples", "default", "enum", "const", "required"):
+                found |= schema_keywords(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= schema_keywords(item)
+    return found
+
+
+def load_schema(path: Path = SCHEMA) -> dict:
+    if not path.exists():
+        raise FormError(f"{path} is missing: run `python -m generator schema` first.")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    unknown = schema_keywords(schema) - SUPPORTED_KEYWORDS - ANNOTATIONS
+    if unknown:
+        raise FormError(f"The form's browser check does not know the schema keyword(s) "
+                        f"{', '.join(sorted(unknown))}: add them to templates/form/validate.js.")
+    return schema
+
+
+def _plain(value: object) -> object:
+    """A model dump -> JSON-ready data, with prices as numbers and dates as YYYY-MM-DD."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "value"):  # an Enum
+        return value.value
+    return value
+
+
+def listing_data(directory: Directory) -> dict[str, dict]:
+    """activity id -> {file, activity, listing}: the whole file each activity belongs to, as set."""
+    out: dict[str, dict] = {}
+    for org in directory.organisations:
+        listing = Listing(organisation=org.organisation, activities=[e.activity for e in org.activities])
+        data = _plain(listing.model_dump(mode="python", exclude_unset=True))
+        for entry in org.activities:
+            out[entry.id] = {"file": f"{org.id}.yml", "activity": entry.id, "listing": data}
+    return out
+
+
+def form_data(directory: Directory) -> dict:
+    config = directory.config
+    site = config.site
+    return {
+        "site": {"name": site.name, "url": site.url, "github_repository": site.github_repository,
+                 "email": site.contact.email, "phone": site.contact.phone},
+        "venues": [{"id": vid, "name": v.name, "address": v.address, "postcode": v.postcode,
+                    "area": v.area} for vid, v in sorted(directory.venues.items())],
+        "categories": [{"id": c.id, "name": c.name} for c in config.categories],
+        "areas": [{"id": a.id, "name": a.name} for a in config.areas],
+        "activity_ids": sorted(e.id for e in directory.activities),
+        "templates": {"new": "add-activity.yml", "update": "update-listing.yml"},
+    }
+
+
+def _js(name: str, value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # Safe inside a script file and never closes a surrounding <script> element.
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{name} = {text};\n"
+
+
+def _venue_groups(directory: Directory) -> list[tuple[str, list[tuple[str, str]]]]:
+    groups = []
+    for area in directory.config.areas:
+        venues = sorted(((vid, f"{v.name}, {v.postcode}") for vid, v in directory.venues.items()
+                         if v.area == area.id), key=lambda x: x[1].lower())
+        if venues:
+            groups.append((area.name, venues))
+    return groups
+
+
+def _context(directory: Directory) -> dict:
+    return {
+        "site": directory.config.site,
+        "categories": directory.config.categories,
+        "areas": directory.config.areas,
+        "venue_groups": _venue_groups(directory),
+        "category_options": [(c.id, c.name) for c in directory.config.categories],
+        "area_options": [(a.id, a.name) for a in directory.config.areas],
+        "day_options": [(d, d.title()) for d in DAYS],
+        "week_options": [(w, w.title()) for w in WEEKS],
+    }
+
+
+def _write_files(directory: Directory, out: Path, schema: dict, pages: Iterable[tuple[str, str]]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        shutil.copyfile(TEMPLATES / name, out / name)
+    (out / "listing-schema.js").write_text(_js("WHATSON_SCHEMA", schema), encoding="utf-8")
+    (out / "form-data.js").write_text(_js("WHATSON_FORM", form_data(directory)), encoding="utf-8")
+    per = out / "listings"
+    per.mkdir(exist_ok=True)
+    for activity_id, data in listing_data(directory).items():
+        (per / f"{activity_id}.js").write_text(_js("WHATSON_LISTING", data), encoding="utf-8")
+    env = _environment()
+    context = _context(directory)
+    for filename, template in pages:
+        (out / filename).write_text(env.get_template(template).render(**context), encoding="utf-8")
+
+
+def write(directory: Directory, docs_dir: Path) -> None:
+    """The form page and its files, into the staging docs folder (page at add/index.html)."""
+    _write_files(directory, docs_dir / PAGE_DIR, load_schema(), [("index.md", "page.md.j2")])
+
+
+def write_standalone(directory: Directory, out: Path) -> Path:
+    """The same form as a plain HTML page (no mkdocs). Returns the page's path."""
+    _write_files(directory, out, load_schema(), [("index.html", "standalone.html.j2")])
+    return out / "index.html"

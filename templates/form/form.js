@@ -1,0 +1,747 @@
+/* "Add or update your activity": fill the form, check it, get the listing file and send it.
+ *
+ * Reads window.WHATSON_SCHEMA (listing-schema.js), window.WHATSON_FORM (form-data.js) and, when
+ * opened as index.html?activity=ID, window.WHATSON_LISTING from listings/ID.js: the whole file
+ * that activity belongs to. The form changes only the fields it shows, so every other field
+ * (and every other activity in the file) comes back exactly as it was.
+ */
+(function () {
+  "use strict";
+
+  var SCHEMA = window.WHATSON_SCHEMA;
+  var DATA = window.WHATSON_FORM;
+  var WO = window.WO;
+  var ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+  var WEEKS = ["first", "second", "third", "fourth", "last"];
+
+  var state = {mode: "new", base: null, index: 0, file: null, fieldFor: {}, nextSchedule: 0};
+
+  function $(id) { return document.getElementById(id); }
+  function clone(x) { return x === undefined ? undefined : JSON.parse(JSON.stringify(x)); }
+  function text(id) { var el = $(id); return el ? el.value.replace(/\s+$/, "").replace(/^\s+/, "") : ""; }
+  function ticked(id) { var el = $(id); return !!(el && el.checked); }
+  function radio(name) {
+    var el = document.querySelector('input[name="' + name + '"]:checked');
+    return el ? el.value : "";
+  }
+  function checkedValues(name) {
+    return Array.prototype.map.call(document.querySelectorAll('input[name="' + name + '"]:checked'),
+      function (el) { return el.value; });
+  }
+  function setRadio(name, value) {
+    Array.prototype.forEach.call(document.querySelectorAll('input[name="' + name + '"]'), function (el) {
+      el.checked = el.value === value;
+    });
+  }
+  function setChecks(name, values) {
+    values = values || [];
+    Array.prototype.forEach.call(document.querySelectorAll('input[name="' + name + '"]'), function (el) {
+      el.checked = values.indexOf(el.value) >= 0;
+    });
+  }
+  function setValue(id, value) { var el = $(id); if (el) el.value = value == null ? "" : String(value); }
+  function setTick(id, value) { var el = $(id); if (el) el.checked = value === true; }
+
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  function slug(textValue) {
+    return textValue.toLowerCase().replace(/&/g, " and ").replace(/['’]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "listing";
+  }
+
+  // 05/12/2026 or 2026-12-05 -> 2026-12-05; anything else is returned as typed (and then fails).
+  function isoDate(value) {
+    var m = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4}|\d{2})$/.exec(value);
+    if (m) {
+      var y = m[3].length === 2 ? "20" + m[3] : m[3];
+      return y + "-" + m[2].padStart(2, "0") + "-" + m[1].padStart(2, "0");
+    }
+    return value;
+  }
+  function ukDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : (iso || "");
+  }
+  function clock(value) {
+    var m = /^(\d{1,2})[:.](\d{2})$/.exec(value);
+    return m && +m[1] < 24 && +m[2] < 60 ? m[1].padStart(2, "0") + ":" + m[2] : value;
+  }
+  function number(value, whole) {
+    var cleaned = value.replace(/^£\s*/, "");
+    if (whole ? /^\d+$/.test(cleaned) : /^\d+(\.\d{1,2})?$/.test(cleaned)) return Number(cleaned);
+    return value;
+  }
+  function words(value) {
+    return value.split(",").map(function (w) { return w.trim(); }).filter(Boolean);
+  }
+  // Keep the order a list had before; add new choices in the form's order.
+  function orderLike(before, chosen) {
+    var kept = (before || []).filter(function (v) { return chosen.indexOf(v) >= 0; });
+    return kept.concat(chosen.filter(function (v) { return kept.indexOf(v) < 0; }));
+  }
+
+  // Put `value` at obj[key] (or remove it when blank); remember which field holds that path.
+  function put(obj, key, value, path, fieldId) {
+    if (fieldId) state.fieldFor[path + "/" + key] = fieldId;
+    if (value === "" || value === undefined || value === null ||
+        (Array.isArray(value) && !value.length && !(key in obj))) {
+      delete obj[key];
+    } else {
+      obj[key] = value;
+    }
+  }
+  // A tick box for an optional yes/no: ticked is true; unticked is false if the file said so
+  // before (or said true: the tick was taken off), otherwise the question stays unanswered.
+  function putTick(obj, key, id, before, path) {
+    state.fieldFor[path + "/" + key] = id;
+    if (ticked(id)) obj[key] = true;
+    else if (before && key in before && before[key] !== null) obj[key] = false;
+    else delete obj[key];
+  }
+  function dropIfEmpty(parent, key, before) {
+    if (parent[key] && !Object.keys(parent[key]).length && !(before && key in before)) delete parent[key];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Schedules: one fieldset each, made from the <template>.
+
+  function addSchedule(data, focus) {
+    var i = state.nextSchedule++;
+    var html = $("wo-schedule-template").innerHTML.replace(/__i__/g, String(i));
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fs = holder.firstElementChild;
+    fs._base = data ? clone(data) : null;
+    $("wo-schedules").appendChild(fs);
+    if (data) fillSchedule(i, data);
+    fs.addEventListener("change", function () { revealSchedule(i); });
+    fs.querySelector("[data-remove]").addEventListener("click", function () { removeSchedule(fs); });
+    renumber();
+    revealSchedule(i);
+    if (focus) fs.querySelector("input").focus();
+  }
+
+  function removeSchedule(fs) {
+    var next = fs.nextElementSibling || fs.previousElementSibling;
+    fs.parentNode.removeChild(fs);
+    renumber();
+    (next ? next.querySelector("input") : $("wo-add-schedule")).focus();
+  }
+
+  function renumber() {
+    var all = $("wo-schedules").querySelectorAll(".wo-schedule");
+    Array.prototype.forEach.call(all, function (fs, n) {
+      fs.querySelector("legend").textContent = "Time " + (n + 1);
+      fs.querySelector("[data-remove]").textContent = "Remove time " + (n + 1);
+    });
+    $("wo-add-schedule").textContent = all.length ? "Add another time" : "Add a time";
+  }
+
+  function scheduleKind(i) {
+    var freq = radio("s" + i + "-frequency");
+    if (freq !== "monthly") return [freq];
+    var sub = radio("s" + i + "-monthly") || "weekday";
+    return ["monthly", "monthly-" + sub];
+  }
+
+  function revealSchedule(i) {
+    var kinds = scheduleKind(i);
+    Array.prototype.forEach.call($("s" + i).querySelectorAll("[data-show]"), function (el) {
+      el.hidden = !el.getAttribute("data-show").split(" ").some(function (k) { return kinds.indexOf(k) >= 0; });
+    });
+  }
+
+  function fillSchedule(i, s) {
+    var p = "s" + i + "-";
+    setRadio(p.slice(0, -1) + "-frequency", s.frequency);
+    setChecks(p + "days", s.days);
+    setRadio(p + "monthly", s.day_of_month != null ? "date" : "weekday");
+    setChecks(p + "weeks", s.weeks);
+    setValue(p + "day-of-month", s.day_of_month);
+    setValue(p + "dates", (s.dates || []).map(ukDate).join(", "));
+    setValue(p + "start-date", ukDate(s.start_date));
+    setValue(p + "start", s.start);
+    setValue(p + "end", s.end);
+    setTick(p + "bank-holidays", s.not_on_bank_holidays);
+    setTick(p + "term-time", s.term_time_only);
+    setValue(p + "valid-from", ukDate(s.valid_from));
+    setValue(p + "valid-to", ukDate(s.valid_to));
+    setValue(p + "notes", s.notes);
+    if (s.valid_from || s.valid_to) $("s" + i).querySelector("details").open = true;
+  }
+
+  function readSchedule(fs, path) {
+    var i = fs.id.slice(1);
+    var p = "s" + i + "-";
+    var before = fs._base || {};
+    var s = {};
+    var kinds = scheduleKind(i);
+    var freq = kinds[0];
+    put(s, "frequency", freq, path, p + "frequency");
+    var usesDays = ["weekly", "fortnightly", "monthly-weekday"].some(function (k) { return kinds.indexOf(k) >= 0; });
+    if (usesDays) put(s, "days", orderLike(before.days, checkedValues(p + "days")), path, p + "days");
+    else state.fieldFor[path + "/days"] = p + "days";
+    if (kinds.indexOf("monthly-weekday") >= 0) put(s, "weeks", orderLike(before.weeks, checkedValues(p + "weeks")), path, p + "weeks");
+    else state.fieldFor[path + "/weeks"] = p + "weeks";
+    if (kinds.indexOf("monthly-date") >= 0) put(s, "day_of_month", number(text(p + "day-of-month"), true), path, p + "day-of-month");
+    if (freq === "once") put(s, "dates", words(text(p + "dates")).map(isoDate), path, p + "dates");
+    else state.fieldFor[path + "/dates"] = p + "dates";
+    if (freq === "fortnightly") put(s, "start_date", isoDate(text(p + "start-date")), path, p + "start-date");
+    state.fieldFor[path + "/start_date"] = p + "start-date";
+    put(s, "start", clock(text(p + "start")), path, p + "start");
+    put(s, "end", clock(text(p + "end")), path, p + "end");
+    put(s, "valid_from", isoDate(text(p + "valid-from")), path, p + "valid-from");
+    put(s, "valid_to", isoDate(text(p + "valid-to")), path, p + "valid-to");
+    putTick(s, "not_on_bank_holidays", p + "bank-holidays", before, path);
+    putTick(s, "term_time_only", p + "term-time", before, path);
+    put(s, "notes", text(p + "notes"), path, p + "notes");
+    state.fieldFor[path] = p + "frequency";
+    return s;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Where
+
+  function whereKind() { return radio("f-where-kind"); }
+
+  function revealWhere() {
+    var kind = whereKind();
+    $("wo-where-list").hidden = kind !== "list";
+    $("wo-where-new").hidden = kind !== "new";
+    $("wo-where-areas").hidden = kind !== "none";
+  }
+
+  function fillWhere(w) {
+    w = w || {};
+    if (typeof w.venue === "string") {
+      setRadio("f-where-kind", "list");
+      var select = $("f-venue");
+      if (!select.querySelector('option[value="' + w.venue + '"]')) {
+        var opt = document.createElement("option");
+        opt.value = w.venue;
+        opt.textContent = w.venue;
+        select.appendChild(opt);
+      }
+      select.value = w.venue;
+    } else if (w.venue && typeof w.venue === "object") {
+      setRadio("f-where-kind", "new");
+      var v = w.venue;
+      setValue("f-venue-name", v.name);
+      setValue("f-venue-address", v.address);
+      setValue("f-venue-postcode", v.postcode);
+      setValue("f-venue-area", v.area);
+      setTick("f-venue-step-free", v.step_free);
+      setTick("f-venue-toilet", v.accessible_toilet);
+      setTick("f-venue-loop", v.hearing_loop);
+      setTick("f-venue-parking", v.parking);
+      setValue("f-venue-notes", v.accessibility_notes);
+    } else if (state.mode === "update") {
+      setRadio("f-where-kind", "none");
+    }
+    setTick("f-online", w.online);
+    setTick("f-by-phone", w.by_phone);
+    setTick("f-home-visits", w.home_visits);
+    setChecks("f-areas", w.areas);
+    setValue("f-where-details", w.details);
+  }
+
+  function readWhere(before, path) {
+    before = before || {};
+    var w = clone(before);
+    var kind = whereKind();
+    if (kind === "list") {
+      put(w, "venue", $("f-venue").value, path, "f-venue");
+    } else if (kind === "new") {
+      var vb = before.venue && typeof before.venue === "object" ? before.venue : {};
+      var v = clone(vb);
+      var vp = path + "/venue";
+      put(v, "name", text("f-venue-name"), vp, "f-venue-name");
+      put(v, "address", text("f-venue-address"), vp, "f-venue-address");
+      put(v, "postcode", text("f-venue-postcode"), vp, "f-venue-postcode");
+      put(v, "area", $("f-venue-area").value, vp, "f-venue-area");
+      putTick(v, "step_free", "f-venue-step-free", vb, vp);
+      putTick(v, "accessible_toilet", "f-venue-toilet", vb, vp);
+      putTick(v, "hearing_loop", "f-venue-loop", vb, vp);
+      putTick(v, "parking", "f-venue-parking", vb, vp);
+      put(v, "accessibility_notes", text("f-venue-notes"), vp, "f-venue-notes");
+      w.venue = v;
+      state.fieldFor[vp] = "f-venue-name";
+    } else {
+      delete w.venue;
+      state.fieldFor[path + "/venue"] = "f-where-kind";
+    }
+    putTick(w, "online", "f-online", before, path);
+    putTick(w, "by_phone", "f-by-phone", before, path);
+    putTick(w, "home_visits", "f-home-visits", before, path);
+    put(w, "areas", orderLike(before.areas, checkedValues("f-areas")), path, "f-areas");
+    put(w, "details", text("f-where-details"), path, "f-where-details");
+    return w;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The whole listing: form -> data and data -> form.
+
+  function fill(listing, index) {
+    var org = listing.organisation || {};
+    var a = (listing.activities || [])[index] || {};
+    setValue("f-org-name", org.name);
+    setValue("f-org-description", org.description);
+    setValue("f-org-phone", ((org.phones || [])[0] || {}).number);
+    setValue("f-org-email", org.email);
+    setValue("f-org-website", org.website);
+    setValue("f-name", a.name);
+    setValue("f-summary", a.summary);
+    setValue("f-description", a.description);
+    setChecks("f-categories", a.categories);
+    var aud = a.audience || {};
+    setValue("f-groups", (aud.groups || []).join(", "));
+    setValue("f-min-age", aud.min_age);
+    setValue("f-max-age", aud.max_age);
+    setTick("f-not-just-older", aud.not_just_older_people);
+    setValue("f-eligibility", aud.eligibility);
+    (a.schedules || []).forEach(function (s) { addSchedule(s); });
+    fillWhere(a.where);
+    var cost = a.cost || {};
+    setRadio("f-cost-kind", cost.kind);
+    setValue("f-amount", cost.amount);
+    setValue("f-concession-amount", cost.concession_amount);
+    setValue("f-cost-description", cost.description);
+    var how = a.how_to_go || {};
+    setRadio("f-access", how.access);
+    setChecks("f-referral", how.referral_from);
+    setValue("f-how", how.how);
+    setRadio("f-capacity", a.capacity || "open");
+    setRadio("f-status", a.status || "active");
+    setValue("f-languages", (a.languages || ["English"]).join(", "));
+    setValue("f-communication", a.communication_support);
+    var fv = a.first_visit || {};
+    setTick("f-bring-friend", fv.bring_a_friend);
+    setTick("f-meets-you", fv.someone_meets_you);
+    setTick("f-refreshments", fv.refreshments);
+    setValue("f-first-notes", fv.notes);
+    setValue("f-phone", a.phone);
+    setValue("f-on-the-day-phone", a.on_the_day_phone);
+    setValue("f-email", a.email);
+    setValue("f-website", a.website);
+    setValue("f-checked-by", a.checked_by);
+    revealWhere();
+  }
+
+  function readOrganisation(before) {
+    var path = "/organisation";
+    var org = clone(before) || {};
+    put(org, "name", text("f-org-name"), path, "f-org-name");
+    put(org, "description", text("f-org-description"), path, "f-org-description");
+    put(org, "website", text("f-org-website"), path, "f-org-website");
+    put(org, "email", text("f-org-email"), path, "f-org-email");
+    var phones = clone(before.phones) || [];
+    var phone = text("f-org-phone");
+    state.fieldFor[path + "/phones/0/number"] = "f-org-phone";
+    if (phone && phones.length) phones[0].number = phone;
+    else if (phone) phones = [{number: phone}];
+    else phones.shift();
+    if (phones.length) org.phones = phones; else delete org.phones;
+    var email = text("f-contact-email");
+    var maintainers = clone(before.maintainers) || [];
+    if (email && !maintainers.some(function (m) { return m.email === email; })) {
+      state.fieldFor[path + "/maintainers/" + maintainers.length + "/email"] = "f-contact-email";
+      var m = {email: email};
+      if (text("f-checked-by")) m = {name: text("f-checked-by"), email: email};
+      maintainers.push(m);
+    }
+    if (maintainers.length) org.maintainers = maintainers;
+    return org;
+  }
+
+  function readActivity(before, path) {
+    var a = clone(before) || {};
+    if (state.mode === "new") a.id = slug(text("f-name"));
+    state.fieldFor[path + "/id"] = "f-name";
+    put(a, "name", text("f-name"), path, "f-name");
+    put(a, "summary", text("f-summary"), path, "f-summary");
+    put(a, "description", text("f-description"), path, "f-description");
+    state.fieldFor[path + "/categories"] = "f-categories";
+    a.categories = orderLike(before.categories, checkedValues("f-categories"));
+
+    var ab = before.audience || {};
+    var aud = clone(ab);
+    var ap = path + "/audience";
+    put(aud, "min_age", number(text("f-min-age"), true), ap, "f-min-age");
+    put(aud, "max_age", number(text("f-max-age"), true), ap, "f-max-age");
+    put(aud, "groups", words(text("f-groups")), ap, "f-groups");
+    put(aud, "eligibility", text("f-eligibility"), ap, "f-eligibility");
+    putTick(aud, "not_just_older_people", "f-not-just-older", ab, ap);
+    a.audience = aud;
+    dropIfEmpty(a, "audience", before);
+
+    var cb = before.cost || {};
+    var cost = clone(cb);
+    var cp = path + "/cost";
+    var kind = radio("f-cost-kind");
+    state.fieldFor[cp] = "f-cost-kind";
+    put(cost, "kind", kind, cp, "f-cost-kind");
+    put(cost, "amount", kind && kind !== "free" ? number(text("f-amount")) : "", cp, "f-amount");
+    put(cost, "concession_amount", kind === "concessions" ? number(text("f-concession-amount")) : "", cp, "f-concession-amount");
+    put(cost, "description", text("f-cost-description"), cp, "f-cost-description");
+    a.cost = cost;
+
+    var hb = before.how_to_go || {};
+    var how = clone(hb);
+    var hp = path + "/how_to_go";
+    state.fieldFor[hp] = "f-access";
+    put(how, "access", radio("f-access"), hp, "f-access");
+    put(how, "referral_from", orderLike(hb.referral_from, checkedValues("f-referral")), hp, "f-referral");
+    put(how, "how", text("f-how"), hp, "f-how");
+    a.how_to_go = how;
+
+    var capacity = radio("f-capacity");
+    put(a, "capacity", capacity === "open" && !("capacity" in before) ? "" : capacity, path, "f-capacity");
+    var status = radio("f-status");
+    put(a, "status", status === "active" && !("status" in before) ? "" : status, path, "f-status");
+    var languages = words(text("f-languages"));
+    var plainEnglish = languages.length === 1 && languages[0] === "English";
+    put(a, "languages", plainEnglish && !("languages" in before) ? "" : languages, path, "f-languages");
+    put(a, "communication_support", text("f-communication"), path, "f-communication");
+
+    var fb = before.first_visit || {};
+    var fv = clone(fb);
+    var fp = path + "/first_visit";
+    putTick(fv, "bring_a_friend", "f-bring-friend", fb, fp);
+    putTick(fv, "someone_meets_you", "f-meets-you", fb, fp);
+    putTick(fv, "refreshments", "f-refreshments", fb, fp);
+    put(fv, "notes", text("f-first-notes"), fp, "f-first-notes");
+    a.first_visit = fv;
+    dropIfEmpty(a, "first_visit", before);
+
+    put(a, "phone", text("f-phone"), path, "f-phone");
+    put(a, "on_the_day_phone", text("f-on-the-day-phone"), path, "f-on-the-day-phone");
+    put(a, "email", text("f-email"), path, "f-email");
+    put(a, "website", text("f-website"), path, "f-website");
+
+    var schedules = [];
+    Array.prototype.forEach.call($("wo-schedules").querySelectorAll(".wo-schedule"), function (fs, j) {
+      schedules.push(readSchedule(fs, path + "/schedules/" + j));
+    });
+    if (schedules.length || "schedules" in before) a.schedules = schedules; else delete a.schedules;
+
+    a.where = readWhere(before.where, path + "/where");
+    state.fieldFor[path + "/where"] = "f-where-kind";
+    state.fieldFor[path + "/checked_by"] = "f-checked-by";
+    state.fieldFor[path + "/last_checked"] = "f-checked-by";
+    return a;
+  }
+
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).sort().map(function (k) { return JSON.stringify(k) + ":" + canonical(value[k]); }).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
+  function read() {
+    state.fieldFor = {};
+    var base = state.base;
+    var listing = clone(base);
+    var i = state.index;
+    listing.organisation = readOrganisation(base.organisation || {});
+    var before = base.activities[i] || {};
+    var a = readActivity(before, "/activities/" + i);
+    var name = text("f-checked-by");
+    var unchanged = state.mode === "update" && !ticked("f-confirm") &&
+      name === (before.checked_by || "") &&
+      canonical(listing.organisation) === canonical(base.organisation) &&
+      canonical(Object.assign({}, a, {last_checked: 0, checked_by: 0})) ===
+        canonical(Object.assign({}, before, {last_checked: 0, checked_by: 0}));
+    if (!unchanged) {
+      a.last_checked = today();
+      put(a, "checked_by", name, "/activities/" + i, "f-checked-by");
+    }
+    listing.activities[i] = a;
+    return listing;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Problems, worded for the person filling in the form.
+
+  function labelOf(id) {
+    var el = $(id);
+    if (!el) return "";
+    if (el.tagName === "FIELDSET") return el.querySelector("legend").textContent.trim();
+    var label = document.querySelector('label[for="' + id + '"]');
+    return label ? label.textContent.replace(/\(optional\)/, "").trim() : id;
+  }
+
+  function whatOf(id) {
+    var el = $(id);
+    return (el && el.getAttribute("data-what")) || labelOf(id).toLowerCase();
+  }
+
+  function message(problem, id) {
+    if (problem.message) return problem.message;
+    var key = problem.path.split("/").pop();
+    var v = problem.value;
+    var s = problem.schema || {};
+    var label = labelOf(id) || key;
+    if (problem.keyword === "required" || (problem.keyword === "minLength" && v === "")) {
+      if (key === "categories") return "Choose at least one kind of activity";
+      var el = id && $(id);
+      if (el && (el.tagName === "FIELDSET" || el.tagName === "SELECT")) return "Choose " + whatOf(id);
+      return "Enter " + whatOf(id);
+    }
+    if (problem.keyword === "minItems" && key === "categories") return "Choose at least one kind of activity";
+    if (problem.keyword === "maxLength") return label + " must be " + s.maxLength + " characters or fewer. It has " + String(v).length;
+    if (/phone|^number$/.test(key)) return '"' + v + '" is not a UK phone number. Write it with the area code, like 0151 496 0123';
+    if (key === "email") return '"' + v + '" is not an e-mail address. Write it like name@example.org';
+    if (key === "website") return '"' + v + '" is not a web address. Write it in full, like https://www.example.org';
+    if (key === "postcode") return '"' + v + '" is not a UK postcode. Write it like L17 7AA';
+    if (key === "start" || key === "end") return label + " " + v + " is not a time. Write it like 14:30";
+    if (/^(dates|start_date|valid_from|valid_to|last_checked|\d+)$/.test(key)) return '"' + v + '" is not a date. Write it like 05/12/2026';
+    if (/amount$/.test(key)) return '"' + v + '" is not a price. Write it in pounds, like 3.50';
+    if (/age$|day_of_month/.test(key)) {
+      var range = findRange(s);
+      return label + " must be a whole number" + (range ? " from " + range[0] + " to " + range[1] : "");
+    }
+    return label + ": " + (s.description || "check this answer");
+  }
+
+  function findRange(s) {
+    if (s.minimum != null) return [s.minimum, s.maximum];
+    var found = null;
+    (s.anyOf || []).forEach(function (b) { if (!found && b.minimum != null) found = [b.minimum, b.maximum]; });
+    return found;
+  }
+
+  function fieldOf(path) {
+    var p = path;
+    while (p) {
+      if (state.fieldFor[p]) return state.fieldFor[p];
+      p = p.replace(/\/[^/]*$/, "");
+    }
+    return null;
+  }
+
+  function clearErrors() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wo-field--error"), function (g) { g.classList.remove("wo-field--error"); });
+    Array.prototype.forEach.call(document.querySelectorAll(".wo-error-message"), function (e) { e.hidden = true; e.textContent = ""; });
+    Array.prototype.forEach.call(document.querySelectorAll("[aria-invalid]"), function (el) {
+      el.removeAttribute("aria-invalid");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-described]"), function (el) {
+      var keep = el.getAttribute("data-described");
+      if (keep) el.setAttribute("aria-describedby", keep); else el.removeAttribute("aria-describedby");
+      el.removeAttribute("data-described");
+    });
+    $("wo-error-summary").hidden = true;
+    $("wo-error-list").innerHTML = "";
+  }
+
+  function firstControl(id) {
+    var el = $(id);
+    if (el && el.tagName === "FIELDSET") return el.querySelector("input, select, textarea");
+    return el;
+  }
+
+  function revealFor(el) {
+    var node = el;
+    while (node && node !== document.body) {
+      if (node.tagName === "DETAILS") node.open = true;
+      node = node.parentNode;
+    }
+  }
+
+  function showErrors(problems) {
+    clearErrors();
+    var shown = {};
+    var items = [];
+    problems.forEach(function (problem) {
+      var id = fieldOf(problem.path);
+      var text = message(problem, id);
+      var key = (id || problem.path) + "|" + text;
+      if (shown[key] || (id && shown[id])) return;
+      shown[key] = true;
+      if (id) shown[id] = true;
+      items.push({id: id, text: text});
+    });
+    var order = Array.prototype.map.call(document.querySelectorAll("input, select, textarea, fieldset"), function (el) { return el.id; });
+    items.sort(function (x, y) { return order.indexOf(x.id) - order.indexOf(y.id); });
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      if (item.id && $(item.id)) {
+        var el = $(item.id);
+        var group = $(item.id + "-group");
+        if (group) group.classList.add("wo-field--error");
+        var err = $(item.id + "-error");
+        if (err) {
+          err.innerHTML = "";
+          var hidden = document.createElement("span");
+          hidden.className = "wo-visually-hidden";
+          hidden.textContent = "Error: ";
+          err.appendChild(hidden);
+          err.appendChild(document.createTextNode(item.text));
+          err.hidden = false;
+          el.setAttribute("data-described", el.getAttribute("aria-describedby") || "");
+          el.setAttribute("aria-describedby", ((el.getAttribute("aria-describedby") || "") + " " + item.id + "-error").trim());
+        }
+        if (el.tagName !== "FIELDSET") el.setAttribute("aria-invalid", "true");
+        var a = document.createElement("a");
+        var target = firstControl(item.id);
+        a.href = "#" + target.id;
+        a.textContent = item.text;
+        a.addEventListener("click", function (event) {
+          event.preventDefault();
+          revealFor(target);
+          target.focus();
+          target.scrollIntoView({block: "center"});
+        });
+        li.appendChild(a);
+      } else {
+        li.textContent = item.text;
+      }
+      $("wo-error-list").appendChild(li);
+    });
+    var summary = $("wo-error-summary");
+    summary.hidden = false;
+    $("wo-error-summary-title").textContent = items.length === 1 ? "There is a problem" : "There are " + items.length + " problems";
+    summary.focus();
+    summary.scrollIntoView({block: "start"});
+  }
+
+  function problemsIn(listing) {
+    var problems = WO.checkSchema(SCHEMA, listing).concat(WO.checkRules(listing));
+    if (state.mode === "new") {
+      var id = listing.activities[state.index].id;
+      if (id && DATA.activity_ids.indexOf(id) >= 0) {
+        problems.push({path: "/activities/" + state.index + "/id", message: "There is already an activity called " +
+          text("f-name") + ". If it is yours, open its page and choose Update this activity. If not, give this one a different name"});
+      }
+    }
+    return problems;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sending it
+
+  function fileName(listing) {
+    return state.file || slug((listing.organisation || {}).name || "listing") + ".yml";
+  }
+
+  function githubLink(listing, yaml) {
+    var repo = DATA.site.github_repository;
+    if (!repo) return null;
+    var a = listing.activities[state.index];
+    var params = new URLSearchParams();
+    var update = state.mode === "update";
+    params.set("template", update ? DATA.templates.update : DATA.templates.new);
+    params.set("title", (update ? "Update: " : "Add: ") + a.name);
+    if (update) {
+      params.set("activity_id", a.id);
+    } else {
+      params.set("organisation", listing.organisation.name);
+      params.set("activity", a.name);
+    }
+    params.set("checked_by", a.checked_by);
+    params.set("listing_yaml", yaml);
+    return "https://github.com/" + repo + "/issues/new?" + params.toString();
+  }
+
+  function showResult(listing) {
+    clearErrors();
+    var yaml = WO.dumpYaml(listing, SCHEMA);
+    var a = listing.activities[state.index];
+    $("wo-yaml").textContent = yaml;
+    var name = fileName(listing);
+    var download = $("wo-download");
+    download.href = "data:text/yaml;charset=utf-8," + encodeURIComponent(yaml);
+    download.setAttribute("download", name);
+    var github = githubLink(listing, yaml);
+    var gh = $("wo-send-github");
+    gh.parentNode.hidden = !github;
+    if (github) gh.href = github;
+    var mail = $("wo-send-email");
+    mail.parentNode.hidden = !DATA.site.email;
+    var subject = (state.mode === "update" ? "Update to " : "New listing: ") + a.name;
+    var body = "Please " + (state.mode === "update" ? "update" : "add") + " this listing (file " + name + "):\n\n" + yaml;
+    mail.href = "mailto:" + (DATA.site.email || "") + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+    var result = $("wo-result");
+    result.hidden = false;
+    result.setAttribute("data-file", name);
+    $("wo-result-title").focus();
+    result.scrollIntoView({block: "start"});
+  }
+
+  function check(event) {
+    if (event) event.preventDefault();
+    var listing = read();
+    var problems = problemsIn(listing);
+    $("wo-result").hidden = true;
+    if (problems.length) showErrors(problems);
+    else showResult(listing);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Starting
+
+  function startNew() {
+    state.mode = "new";
+    state.base = {organisation: {}, activities: [{}]};
+    state.index = 0;
+    state.file = null;
+    setRadio("f-capacity", "open");
+    setRadio("f-status", "active");
+    setValue("f-languages", "English");
+    addSchedule(null);
+    revealWhere();
+  }
+
+  function startFrom(data, activityId) {
+    var listing = data.listing;
+    var index = (listing.activities || []).map(function (a) { return a.id; }).indexOf(activityId);
+    if (index < 0) return startNew();
+    state.mode = "update";
+    state.base = clone(listing);
+    state.index = index;
+    state.file = data.file;
+    fill(listing, index);
+    var a = listing.activities[index];
+    $("wo-title").textContent = "Update: " + a.name;
+    var mode = $("wo-mode");
+    mode.textContent = "You are updating " + a.name + " (" + listing.organisation.name + "). Change anything that is wrong, then choose Check my answers. If everything is still right, tick the box at the end to say so.";
+    mode.hidden = false;
+    $("wo-intro").hidden = true;
+    $("wo-confirm-block").hidden = false;
+    document.title = "Update: " + a.name + " - " + document.title;
+  }
+
+  function notFound(activityId) {
+    var mode = $("wo-mode");
+    mode.textContent = "We could not find the activity " + activityId + ". You can add it as a new activity below.";
+    mode.hidden = false;
+    startNew();
+  }
+
+  function init() {
+    $("wo-form").addEventListener("submit", check);
+    $("wo-add-schedule").addEventListener("click", function () { addSchedule(null, true); });
+    $("f-where-kind").addEventListener("change", revealWhere);
+    var wanted = new URLSearchParams(window.location.search).get("activity");
+    if (wanted && ID_RE.test(wanted)) {
+      var script = document.createElement("script");
+      script.src = "listings/" + wanted + ".js";
+      script.onload = function () { startFrom(window.WHATSON_LISTING, wanted); document.body.setAttribute("data-form-ready", "update"); };
+      script.onerror = function () { notFound(wanted); document.body.setAttribute("data-form-ready", "new"); };
+      document.head.appendChild(script);
+    } else {
+      startNew();
+      document.body.setAttribute("data-form-ready", "new");
+    }
+  }
+
+  WO.form = {read: read, check: check, state: state};
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
