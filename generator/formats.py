@@ -155,7 +155,7 @@ def check_schedule(s) -> None:  # noqa: ANN001 - a model.Schedule, typed loosely
         if not s.start_date:
             raise FieldProblem(
                 "frequency",
-                "a fortnightly activity needs start_date: the date of one session, "
+                "a fortnightly activity needs start_date: the date of its first session, "
                 "so we know which weeks it runs"
             )
         day_names = [d.value for d in s.days]
@@ -163,5 +163,5 @@ def check_schedule(s) -> None:  # noqa: ANN001 - a model.Schedule, typed loosely
             raise FieldProblem(
                 "start_date",
                 f"the start_date {s.start_date} is a {s.start_date.strftime('%A')}, but the days "
-                f"are {', '.join(d.title() for d in day_names)}. Give the date of one real session",
+                f"are {', '.join(d.title() for d in day_names)}. Give the date of the first session",
             )

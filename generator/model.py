@@ -198,7 +198,7 @@ class Schedule(Strict):
     )
     dates: list[dt.date] = Field(default_factory=list, description="Once: the date(s) it happens.")
     start_date: dt.date | None = Field(
-        None, description="Fortnightly: one date a session happens, to fix which weeks."
+        None, description="Fortnightly: the date of the first session (it fixes which weeks it runs)."
     )
     start: Time = Field(description="Start time, 24-hour, e.g. `10:00`.")
     end: Time = Field(description="End time, 24-hour, e.g. `12:00`.")

@@ -144,7 +144,9 @@ def _rrule(s: Schedule, lo: dt.date, hi: dt.date) -> Iterable[dt.datetime]:
             anchor += dt.timedelta(weeks=2 * ((lo - anchor).days // 14))
         rule_ = _rr.rrule(_rr.WEEKLY, interval=2, wkst=_rr.MO, byweekday=weekdays,
                           dtstart=_dt(anchor), until=until)
-        return (d for d in rule_ if d.date() >= lo)
+        # start_date is the first session (as DTSTART in the .ics): none earlier in its week
+        first = max(lo, s.start_date)
+        return (d for d in rule_ if d.date() >= first)
     first = _dt(lo.replace(day=1))
     if s.day_of_month:
         rule_ = _rr.rrule(_rr.MONTHLY, bymonthday=s.day_of_month, dtstart=first, until=until)

@@ -87,10 +87,10 @@ EXPECTED = {
         'listings/fifth-week.yml:22:17: activities[0].schedules[0].weeks[0]: "fifth" is not a week we can use: most months have no fifth one. Write first, second, third, fourth or last.',
     ],
     'fortnightly-no-start-date': [
-        'listings/fortnightly-no-start-date.yml:20:20: activities[0].schedules[0].frequency: A fortnightly activity needs start_date: the date of one session, so we know which weeks it runs.',
+        'listings/fortnightly-no-start-date.yml:20:20: activities[0].schedules[0].frequency: A fortnightly activity needs start_date: the date of its first session, so we know which weeks it runs.',
     ],
     'fortnightly-wrong-weekday': [
-        'listings/fortnightly-wrong-weekday.yml:22:21: activities[0].schedules[0].start_date: The start_date 2026-11-03 is a Tuesday, but the days are Friday. Give the date of one real session.',
+        'listings/fortnightly-wrong-weekday.yml:22:21: activities[0].schedules[0].start_date: The start_date 2026-11-03 is a Tuesday, but the days are Friday. Give the date of the first session.',
     ],
     'future-last-checked': [
         'listings/future-last-checked.yml:25:19: activities[0].last_checked: The date 2027-01-15 is in the future. Write the date a person last checked the details: today or earlier.',
