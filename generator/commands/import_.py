@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     records.append(hsds_import.to_record(where, svc, config))
                 except ValueError as err:
-                    unreadable.append(Skipped(where, str(err)))
+                    unreadable.append(Skipped(hsds_import.label(where, svc), str(err)))
     except (sessions_csv.LayoutError, hsds_import.SourceError) as err:
         print(err, file=sys.stderr)
         return 2
@@ -71,9 +71,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"not imported: {skip}", file=sys.stderr)
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    activities = sum(1 for r in records) - len([s for s in report.skipped
-                                                 if not s.where.startswith("organisation ")])
     print(f"{len(report.written)} listing file(s) written; {len(report.skipped)} record(s) not "
           f"imported.", file=sys.stderr)
-    del activities
     return 0 if report.ok else 1

@@ -41,6 +41,14 @@ class Built:
     notes: list[Skipped]
 
 
+_NEEDED = [  # (listing field = column name, what to do) for fields people most often leave out
+    ("categories", "Give at least one category id from site_config/categories.yml "
+                   "(or use --category ID)"),
+    ("last_checked", "Give the date a person last checked these details (or use --checked-on DATE)"),
+    ("checked_by", "Say who checked them (or use --checked-by NAME)"),
+]
+
+
 def slug(text: str) -> str:
     words = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
     return words[:60].strip("-") or "imported"
@@ -71,6 +79,10 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
             skipped.append(Skipped(rec.where, "; ".join(f"{c}: {m}" for c, m in errors)))
             continue
         act_data["schedules"] = sched_data
+        missing = [f"{col}: empty. {hint}" for col, hint in _NEEDED if not act_data.get(col)]
+        if missing:
+            skipped.append(Skipped(rec.where, "; ".join(missing)))
+            continue
         org_id = (rec.row.get("organisation_id") or "").strip() or slug(org_data.get("name", ""))
 
         # Where: a venue id from venues.yml, a new shared venue, or a venue written in full.

@@ -24,6 +24,12 @@ _DAYS = {"MO": "monday", "TU": "tuesday", "WE": "wednesday", "TH": "thursday", "
 _WEEKS = {n: w.value for w, n in WEEK_NUMBER.items()}
 _ACCESS_BY_TEXT = {v: k.value for k, v in X.ACCESS_TEXT.items()}
 _ACCESSIBILITY = {label: field for field, label in X.ACCESSIBILITY}
+_ACCESS_WORDS = [  # other directories' wording -> venue field
+    (r"step.free|wheelchair|level access|ramp", "step_free"),
+    (r"toilet", "accessible_toilet"),
+    (r"hearing|induction loop", "hearing_loop"),
+    (r"parking|car park", "parking"),
+]
 
 
 class SourceError(Exception):
@@ -58,6 +64,12 @@ def read_source(source: Path) -> Iterator[tuple[str, dict]]:
             yield where, svc
 
 
+def label(where: str, svc: dict) -> str:
+    """How a record is named in the report: file, item, service id and name."""
+    name = f", {svc['name']!r}" if svc.get("name") else ""
+    return f"{where} (service {svc.get('id', 'without id')}{name})"
+
+
 def _ext(obj: dict | None) -> dict[str, str]:
     """whats-on attributes of one object: {column: value}."""
     out = {}
@@ -77,7 +89,7 @@ def to_record(where: str, svc: dict, config: SiteConfig) -> Record:
     """One service -> one Record. Raises ValueError with a reason when it cannot be read."""
     if not svc.get("name"):
         raise ValueError("not an HSDS service: it has no name")
-    rec = Record(f"{where} (service {svc.get('id', 'without id')}, {svc['name']!r})", {}, [])
+    rec = Record(label(where, svc), {}, [])
     row = rec.row
     note = rec.notes.append
     ext = _ext(svc)
@@ -113,7 +125,8 @@ def to_record(where: str, svc: dict, config: SiteConfig) -> Record:
         row["summary"], row["description"] = summary, rest
     else:
         row["summary"] = _first_sentence(description or svc["name"])
-        row["description"] = description if description != row["summary"] else ""
+        rest = description[len(row["summary"]):].strip() if description.startswith(row["summary"]) else description
+        row["description"] = rest
         note("summary taken from the start of the description")
     row["categories"] = "; ".join(_categories(svc, config, note))
     if svc.get("minimum_age") is not None:
@@ -177,6 +190,7 @@ def _how_to_go(svc: dict, ext: dict, row: dict, note) -> None:  # noqa: ANN001
         return
     lowered = text.lower()
     access = ("referral" if "referr" in lowered else
+              "drop-in" if re.search(r"drop.in|turn up|no need to book|just come", lowered) else
               "book" if re.search(r"\b(book|appointment|register|call|ring|phone)", lowered) else
               "drop-in")
     row["access"] = access
@@ -275,9 +289,18 @@ def _venue(loc: dict, row: dict, config: SiteConfig, note) -> None:  # noqa: ANN
         row["venue_latitude"] = repr(float(loc["latitude"]))
         row["venue_longitude"] = repr(float(loc["longitude"]))
     for record in loc.get("accessibility") or []:
-        field = _ACCESSIBILITY.get(record.get("description") or "")
+        text = record.get("description") or ""
+        field = _ACCESSIBILITY.get(text)
         if field:
             row[field] = record.get("details") or ""
+        elif text and text != X.ACCESS_NOTES:
+            for pattern, name in _ACCESS_WORDS:
+                if re.search(pattern, text, re.IGNORECASE) and name not in row:
+                    no = re.match(r"\s*(no|not)\b", record.get("details") or "", re.IGNORECASE)
+                    row[name] = "no" if no else "yes"
+                    break
+            notes = "; ".join(p for p in (row.get("accessibility_notes"), text) if p)
+            row["accessibility_notes"] = notes
         elif record.get("description") == X.ACCESS_NOTES:
             row["accessibility_notes"] = record.get("details") or ""
     row.update({k: v for k, v in lext.items() if k in X.LOCATION_EXTRA})
@@ -333,6 +356,8 @@ def _schedules(svc: dict, note) -> list[dict[str, str]]:  # noqa: ANN001
         for key in X.SCHEDULE_EXTRA:
             if key in sext:
                 out[key] = sext[key]
+        if X.SESSION not in sext and not out["schedule_notes"] and s.get("description"):
+            out["schedule_notes"] = s["description"]  # another directory's own words
         if "not_on_bank_holidays" not in sext and re.search(
                 r"(not|closed|no session)[^.]*bank hol", f"{s.get('description', '')} {s.get('notes', '')}",
                 re.IGNORECASE):
