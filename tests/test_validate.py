@@ -299,3 +299,21 @@ def test_the_python_tag_never_runs(site, capsys, tmp_path):
     (site / "python-tag.yml").write_text(text.replace('echo hello', f'touch {marker}'), encoding="utf-8")
     _validate(capsys)
     assert not marker.exists()
+
+
+def test_pre_commit_hooks_run_local_commands_only():
+    import yaml
+
+    from generator.cli import _modules
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [r["repo"] for r in config["repos"]] == ["local"]
+    hooks = {h["id"]: h for h in config["repos"][0]["hooks"]}
+    assert set(hooks) == {"validate-listings", "validate-settings", "schema-current", "ruff"}
+    assert all(h["language"] == "system" for h in hooks.values())
+    assert hooks["validate-listings"]["pass_filenames"] is True
+    commands = _modules()
+    for hook in hooks.values():
+        words = hook["entry"].split()
+        if words[:3] == ["python", "-m", "generator"]:
+            assert words[3] in commands
