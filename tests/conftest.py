@@ -46,3 +46,15 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and os.environ.get("CI") and exitstatus == 0:
         print(f"\n{skipped} test(s) skipped: CI counts a skip as a failure.")
         session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo built once per test session with the real command (`python -m generator build`)."""
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("demo-build") / "site"
+    code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
+                 "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+    assert code == 0, "python -m generator build failed on the demo"
+    return out
