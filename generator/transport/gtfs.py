@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.transport.days import days_text
 from generator.transport.model import RouteAtStop
@@ -31,6 +32,7 @@ def is_bus(route_type: str) -> bool:
     return code in (3, 11) or 200 <= code < 300 or 700 <= code < 800
 
 
+@lru_cache(maxsize=8192)
 def natural_key(number: str) -> tuple:
     """Sort bus numbers the way people do: 8, 75, 82, 82A, 82C, 500."""
     parts = re.split(r"(\d+)", number.lower())

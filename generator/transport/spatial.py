@@ -39,9 +39,10 @@ class Grid(Generic[T]):
         self.cell_m = float(cell_m)
         top = max((abs(p.latitude) for p in self.points), default=0.0)
         self._x_scale = METRES_PER_DEGREE * math.cos(math.radians(min(89.0, top + 0.1)))
-        self._cells: dict[tuple[int, int], list[T]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[float, float, T]]] = {}
         for p in self.points:
-            self._cells.setdefault(self._cell(p.latitude, p.longitude), []).append(p)
+            self._cells.setdefault(self._cell(p.latitude, p.longitude), []).append(
+                (p.latitude, p.longitude, p))
 
     def _cell(self, lat: float, lon: float) -> tuple[int, int]:
         return (math.floor(lon * self._x_scale / self.cell_m),
@@ -52,11 +53,21 @@ class Grid(Generic[T]):
         if distance_m > self.cell_m:
             raise ValueError("search distance is bigger than the grid's cells")
         cx, cy = self._cell(lat, lon)
+        # A flat-earth distance, 1% generous, rules most points out cheaply; the haversine
+        # distance then decides.
+        y_scale = METRES_PER_DEGREE
+        x_scale = METRES_PER_DEGREE * math.cos(math.radians(lat))
+        rough = (distance_m * 1.01) ** 2
         found: list[tuple[float, T]] = []
+        cells = self._cells
         for x in (cx - 1, cx, cx + 1):
             for y in (cy - 1, cy, cy + 1):
-                for p in self._cells.get((x, y), ()):
-                    d = haversine_m(lat, lon, p.latitude, p.longitude)
+                for plat, plon, p in cells.get((x, y), ()):
+                    dy = (plat - lat) * y_scale
+                    dx = (plon - lon) * x_scale
+                    if dx * dx + dy * dy > rough:
+                        continue
+                    d = haversine_m(lat, lon, plat, plon)
                     if d <= distance_m:
                         found.append((d, p))
         found.sort(key=_distance)
