@@ -112,3 +112,41 @@ def across(good: list[tuple[Path, Listing, Loaded]], venues: Mapping[str, Venue]
             bad.add(path)
         problems += found
     return bad, problems
+
+
+def references_in_raw(name: str, loaded: Loaded, venues: Mapping[str, object],
+                      config: SiteConfig) -> list[Problem]:
+    """Unknown category / venue / area ids in a file that failed its shape checks, so all of a
+    file's mistakes come in one run. Reads the plain data; only well-formed ids are looked up
+    (a malformed one already has its own message)."""
+    data = loaded.data
+    activities = data.get("activities") if isinstance(data, dict) else None
+    if not isinstance(activities, list):
+        return []
+    categories, areas = config.category_by_id, config.area_by_id
+    problems: list[Problem] = []
+
+    def unknown(path: tuple, value: object, known: Mapping[str, object], kind: str, where: str,
+                extra: str = "") -> None:
+        if isinstance(value, str) and re.match(ID_PATTERN, value) and value not in known:
+            problems.append(at(name, loaded, path, _unknown(kind, value, known, where) + extra))
+
+    for i, a in enumerate(activities):
+        if not isinstance(a, dict):
+            continue
+        base = ("activities", i)
+        cats = a.get("categories")
+        for j, cat in enumerate(cats if isinstance(cats, list) else []):
+            unknown(base + ("categories", j), cat, categories, "category", "site_config/categories.yml")
+        where = a.get("where") if isinstance(a.get("where"), dict) else {}
+        venue = where.get("venue")
+        if isinstance(venue, str):
+            unknown(base + ("where", "venue"), venue, venues, "venue", "listings/venues.yml",
+                    " Or write the venue in full (name, address, postcode, area).")
+        elif isinstance(venue, dict):
+            unknown(base + ("where", "venue", "area"), venue.get("area"), areas, "area",
+                    "site_config/areas.yml")
+        served = where.get("areas")
+        for j, area in enumerate(served if isinstance(served, list) else []):
+            unknown(base + ("where", "areas", j), area, areas, "area", "site_config/areas.yml")
+    return problems
