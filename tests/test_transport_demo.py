@@ -33,6 +33,8 @@ def test_demo_nearest_stop_with_numbers(demo):
         ("500", "Mersey Link", ("Liverpool ONE",), "Every day"),
     ]
     assert library.buses == ("82", "82A", "82C", "89", "500")
+    assert library.stops[0].naptan_code.startswith("mer")  # the number on the stop's flag
+    assert library.stops[0].routes[0].operator_phone == "0151 496 0410"
     assert words.lines(library)[:3] == [
         "Nearest stop: Aigburth Vale (Stop B), 96 m, about 2 minutes' walk.",
         "Buses 82, 82A and 82C towards City Centre; 500 towards Liverpool ONE.",
@@ -62,6 +64,7 @@ def test_demo_two_operators_run_a_75(demo):
 
 def test_demo_saturday_only_and_weekday_only_routes(demo):
     index = {r.label: r for r in route_index(demo)}
+    assert (index["89"].operator, index["89"].operator_phone) == ("Mersey Link", "0151 496 0420")
     assert index["89"].days == ("Saturdays only",)
     assert index["82C"].days == ("Weekdays",)
     assert index["82"].days == ("Every day",)

@@ -81,7 +81,7 @@ def _stops(found, routes: Mapping[str, tuple[RouteAtStop, ...]], data: Transport
         metres = round(distance)
         out.append(NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
                               walk_minutes(metres, settings.walking_speed_m_per_min),
-                              stop.latitude, stop.longitude, served))
+                              stop.latitude, stop.longitude, served, stop.naptan_code))
         if len(out) == settings.max_stops:
             break
     return tuple(out)

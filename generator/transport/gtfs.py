@@ -49,23 +49,24 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def agencies(feed: Feed) -> dict[str, str]:
+def agencies(feed: Feed) -> dict[str, tuple[str, str]]:
+    """agency_id -> (name, phone)."""
     if not feed.has("agency"):
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     with feed.table("agency") as (cols, rows):
         (name,) = cols.required("agency_name")
-        aid = cols.optional("agency_id")
+        aid, phone = cols.optional("agency_id"), cols.optional("agency_phone")
         for row in rows:
-            found[cell(row, aid)] = cell(row, name)
+            found[cell(row, aid)] = (cell(row, name), cell(row, phone))
     return found
 
 
-def routes(feed: Feed) -> dict[str, tuple[str, str]]:
-    """route_id -> (bus number, operator name), buses only."""
+def routes(feed: Feed) -> dict[str, tuple[str, str, str]]:
+    """route_id -> (bus number, operator name, operator phone), buses only."""
     names = agencies(feed)
-    only = next(iter(names.values())) if len(names) == 1 else ""
-    found: dict[str, tuple[str, str]] = {}
+    only = next(iter(names.values())) if len(names) == 1 else ("", "")
+    found: dict[str, tuple[str, str, str]] = {}
     with feed.table("routes") as (cols, rows):
         (rid,) = cols.required("route_id")
         short, long_ = cols.optional("route_short_name"), cols.optional("route_long_name")
@@ -74,9 +75,9 @@ def routes(feed: Feed) -> dict[str, tuple[str, str]]:
             if not is_bus(cell(row, kind)):
                 continue
             number = cell(row, short) or cell(row, long_)
-            operator = names.get(cell(row, aid), "") or only
+            operator, phone = names.get(cell(row, aid)) or only
             if number:
-                found[cell(row, rid)] = (number, operator)
+                found[cell(row, rid)] = (number, operator, phone)
     return found
 
 
@@ -139,7 +140,7 @@ def routes_at_stops(feed: Feed, wanted: Collection[str], stop_names: Mapping[str
     """
     route_table = routes(feed)
     services = service_days(feed, today)
-    patterns: list[tuple[tuple[str, str], frozenset[int], str]] = []
+    patterns: list[tuple[tuple[str, str, str], frozenset[int], str]] = []
     seen: dict[tuple, int] = {}
     trip_pattern: dict[str, int] = {}
     with feed.table("trips") as (cols, rows):
@@ -185,7 +186,7 @@ def routes_at_stops(feed: Feed, wanted: Collection[str], stop_names: Mapping[str
             if stop in wanted and cell(row, pi) != "1":
                 hits.append((stop, trip, seq, cell(row, hi)))
 
-    at: dict[str, dict[tuple[str, str], _AtStop]] = {}
+    at: dict[str, dict[tuple[str, str, str], _AtStop]] = {}
     for stop, trip, seq, stop_headsign in hits:
         last_seq, last_stop = last[trip]
         if seq >= last_seq:
@@ -202,8 +203,8 @@ def routes_at_stops(feed: Feed, wanted: Collection[str], stop_names: Mapping[str
         found = [
             RouteAtStop(number, operator,
                         tuple(h for h, _ in sorted(info.headsigns.items(), key=lambda x: (-x[1], x[0]))),
-                        days_text(info.weekdays))
-            for (number, operator), info in by_route.items()
+                        days_text(info.weekdays), phone)
+            for (number, operator, phone), info in by_route.items()
         ]
         found.sort(key=lambda r: (natural_key(r.number), r.operator))
         out[stop] = tuple(found)

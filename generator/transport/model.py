@@ -11,6 +11,7 @@ class RouteAtStop:
     operator: str  # agency name, e.g. "Arriva Merseyside"
     towards: tuple[str, ...]  # trip headsigns, e.g. ("City Centre",)
     days: str  # plain English, e.g. "Monday to Saturday" or "Every day"
+    operator_phone: str = ""  # agency_phone from the GTFS feed, for print ("" when not given)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class NearbyStop:
     latitude: float
     longitude: float
     routes: tuple[RouteAtStop, ...]
+    naptan_code: str = ""  # the stop's own number, on its flag (texted for next buses), or ""
 
     @property
     def label(self) -> str:

@@ -25,6 +25,7 @@ class BusRoute:
     days: tuple[str, ...]  # e.g. ("Every day",); several when stops differ
     stops: tuple[str, ...]  # stop labels near activities, e.g. "Aigburth Vale (Stop B)"
     entries: tuple  # Entry objects, in the directory's order
+    operator_phone: str = ""
 
     @property
     def label(self) -> str:
@@ -42,6 +43,7 @@ class _Acc:
     days: dict
     stops: dict
     entries: dict
+    phone: str = ""
 
 
 def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:  # noqa: ANN001
@@ -65,6 +67,7 @@ def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:  
         for stop in transport.stops:
             for route in stop.routes:
                 here = add((route.number, route.operator))
+                here.phone = here.phone or route.operator_phone
                 here.towards.update(dict.fromkeys(route.towards))
                 here.days[route.days] = None
                 here.stops[stop.label] = None
@@ -82,6 +85,7 @@ def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:  
         shared = len(by_number[number.upper()]) > 1
         out.append(BusRoute(number, operator, slug(operator or "other") if shared else "",
                             tuple(a.towards), tuple(d for d in a.days if d), tuple(a.stops),
-                            tuple(sorted(a.entries.values(), key=lambda e: order.get(e.id, 0)))))
+                            tuple(sorted(a.entries.values(), key=lambda e: order.get(e.id, 0))),
+                            a.phone))
     out.sort(key=lambda r: (natural_key(r.number), r.operator))
     return out
