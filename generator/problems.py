@@ -140,9 +140,18 @@ _MISSING_EXAMPLE = {
     "activities": ("", ": a list with one entry per activity"),
     "organisation": ("", ": the group's name and details"),
     "postcode": ("L17 7AA", ""),
+    "address": ("12 Example Road, Liverpool", ""),
     "area": ("aigburth", " with an id from site_config/areas.yml"),
     "kind": ("free", " (or fixed, concessions, pay-what-you-can)"),
     "access": ("drop-in", " (or book, or referral)"),
+}
+# A word where a group of fields belongs: the group the volunteer probably meant.
+_SHORT_FORM = {
+    "cost": "cost: {{kind: {0}}}",
+    "how_to_go": "how_to_go: {{access: {0}}}",
+    "where": "where: {{venue: {0}}}",
+    "audience": "audience: {{groups: [{0}]}}",
+    "first_visit": "first_visit: {{notes: {0}}}",
 }
 _WEEK_WORDS = ("first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th")
 
@@ -190,6 +199,10 @@ def _explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
         words = [w.strip() for w in expected.replace(" or ", ", ").split(",")]
         hint = suggest(str(value), words)
         if name == "days" or (len(loc) > 1 and loc[-2] == "days"):
+            if " and " in str(value) or "," in str(value):
+                words = [w.strip() for w in str(value).replace(" and ", ",").split(",") if w.strip()]
+                return loc, (f"{_show(value)} is not a day. For several days, write a list: "
+                             f"days: [{', '.join(words)}]"), False
             if any(w in str(value).lower().split() for w in _WEEK_WORDS):
                 return loc, (f"{_show(value)} is not a day. Put the day in days and the week in "
                              "weeks, like days: [monday] and weeks: [first] (for the last one in "
@@ -226,6 +239,11 @@ def _explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
         return loc, f"{_show(value)} has too many decimal places. Write pounds and pence, like 3.50.", False
     if kind.startswith("date") and isinstance(value, str):
         return loc, f"{_show(value)} is not a date. Write it like 2026-01-31 (year-month-day).", False
+    if kind in ("model_type", "dict_type") and isinstance(value, str) and name in _SHORT_FORM:
+        return loc, f"Write this as a group of fields, like {_SHORT_FORM[name].format(value)}", False
+    if kind in ("model_type", "dict_type") and name == "venue":
+        return loc, ("A venue is an id from listings/venues.yml (venue: st-annes-hall), or the venue "
+                     f"written in full (name, address, postcode, area), not {_show(value)}"), False
     if kind in _TYPE_WORDS:
         return loc, f"This should be {_TYPE_WORDS[kind]}, not {_show(value)}.", False
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":

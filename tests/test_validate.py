@@ -178,6 +178,16 @@ EXPECTED = {
     'yaml-syntax-error': [
         'listings/yaml-syntax-error.yml:11:10: This is not valid YAML: a colon (:) is in a place YAML does not expect. If the text has a colon in it, put the whole text in quotes, like summary: "Note: bring water". Otherwise check that this line is indented like the lines around it.',
     ],
+    'cost-as-word': [
+        'listings/cost-as-word.yml:16:11: activities[0].cost: Write this as a group of fields, like cost: {kind: free}.',
+    ],
+    'days-as-text': [
+        'listings/days-as-text.yml:21:15: activities[0].schedules[0].days[0]: "tuesday and friday" is not a day. For several days, write a list: days: [tuesday, friday].',
+    ],
+    'venue-missing-fields': [
+        'listings/venue-missing-fields.yml:26:9: activities[0].where.venue.address: This is required but missing. Add a line `address: 12 Example Road, Liverpool`.',
+        'listings/venue-missing-fields.yml:26:9: activities[0].where.venue.postcode: This is required but missing. Add a line `postcode: L17 7AA`.',
+    ],
     "huge": [
         "listings/huge.yml:1:1: The file is 3.0 MB, but a listing must be under 512 KB. Check it is the right file.",
     ],
