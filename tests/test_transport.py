@@ -569,4 +569,7 @@ def _activity(*schedules: dict) -> Activity:
 ])
 def test_bus_pass_flag(schedule, early):
     assert buspass.starts_before_bus_pass(_activity(schedule)) is early
+    assert buspass.note(_activity(schedule)) == (
+        "Starts before 9:30am on a weekday. The older person's bus pass is valid from 9:30am on "
+        "weekdays." if early else None)
     assert buspass.NOTE == "The older person's bus pass is valid from 9:30am on weekdays."

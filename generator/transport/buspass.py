@@ -29,3 +29,10 @@ def starts_before_bus_pass(entry_or_activity) -> bool:  # noqa: ANN001 - Entry |
     """True when a weekday session starts before the bus pass is valid (09:30)."""
     activity: Activity = getattr(entry_or_activity, "activity", entry_or_activity)
     return bool(early_schedules(activity.schedules))
+
+
+def note(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+    """The sentence to show, or None: one wording for site, print and text messages."""
+    if not starts_before_bus_pass(entry_or_activity):
+        return None
+    return f"Starts before 9:30am on a weekday. {NOTE}"
