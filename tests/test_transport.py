@@ -14,7 +14,7 @@ from generator.directory import load
 from generator.model import Activity
 from generator.transport import buspass, words
 from generator.transport.data import clear_cache
-from generator.transport.days import days_text
+from generator.transport.days import days_text, in_sentence
 from generator.transport.enrich import planner_url, walk_minutes
 from generator.transport.gtfs import natural_key, routes_at_stops, service_days
 from generator.transport.model import RouteAtStop
@@ -373,6 +373,14 @@ def test_feed_missing_table_is_explained(tmp_path):
 ])
 def test_days_in_plain_english(days, text):
     assert days_text(days) == text
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("Every day", "every day"), ("Weekdays", "weekdays"), ("Weekends", "weekends"),
+    ("Every day except Sunday", "every day except Sunday"),
+    ("Monday to Saturday", "Monday to Saturday"), ("Saturdays only", "Saturdays only")])
+def test_days_in_the_middle_of_a_sentence(text, inside):
+    assert in_sentence(text) == inside
 
 
 def test_bus_numbers_sort_the_way_people_do():

@@ -29,3 +29,13 @@ def days_text(weekdays: Iterable[int]) -> str:
         return f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"
     names = [DAY_NAMES[d] for d in days]
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def in_sentence(text: str) -> str:
+    """Days text for the middle of a sentence: 'Every day' -> 'every day', 'Weekdays' ->
+    'weekdays', 'Every day except Sunday' -> 'every day except Sunday'; day names keep their
+    capital ('Monday to Saturday', 'Saturdays only')."""
+    for word in ("Every", "Weekdays", "Weekends"):
+        if text.startswith(word):
+            return word.lower() + text[len(word):]
+    return text
