@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from generator.config import SiteConfig
 from generator.model import Activity, Listing, Organisation, Venue
 from generator.opendata import columns as C
+from generator.problems import explain
 
 
 @dataclass
@@ -143,6 +144,9 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
     return Built(listings, new_venues, skipped, notes)
 
 
+_ROOTS = {"activity": Activity, "organisation": Organisation, "venue": Venue}
+
+
 def _reasons(err: ValidationError, scope: str) -> str:
     parts = []
     for e in err.errors():
@@ -154,6 +158,9 @@ def _reasons(err: ValidationError, scope: str) -> str:
             column = C.column_for("venue", loc[3:] if len(loc) > 3 else loc[2:]) or "venue"
         else:
             column = C.column_for(scope, loc) or ".".join(str(p) for p in loc) or scope
-        message = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "missing":
+            message = "empty, but it must be given"
+        else:
+            message = explain(e, _ROOTS[scope])[1].rstrip(".")
         parts.append(f"{column}: {message}")
     return "; ".join(parts)
