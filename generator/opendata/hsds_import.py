@@ -422,7 +422,7 @@ def _schedule(s: dict) -> dict[str, str]:
         if not weeks:
             raise ValueError("a monthly row needs byday (like 1TU) or bymonthday")
         weeks_u, days_u = list(dict.fromkeys(weeks)), list(dict.fromkeys(days))
-        if len(weeks_u) * len(days_u) != len(set(zip(weeks, days))):
+        if len(weeks_u) * len(days_u) != len(set(zip(weeks, days, strict=True))):
             raise ValueError(f'byday "{s.get("byday")}" mixes weeks and days in a way a listing '
                              "cannot say; split it into rows")
         out.update(weeks="; ".join(weeks_u), days="; ".join(days_u))
