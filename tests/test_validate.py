@@ -297,9 +297,9 @@ def test_an_inline_venue_error_points_at_its_own_line(site, capsys):
 @pytest.mark.parametrize("case", ["alias-bomb", "huge", "binary-junk", "python-tag", "merge-key"])
 def test_hostile_files_are_refused_quickly(site, capsys, case):
     _add(site, case)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time, so a busy machine does not make this flaky
     code, out, _ = _validate(capsys)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert (code, out) == (1, EXPECTED[case])
 
 

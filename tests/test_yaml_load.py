@@ -114,9 +114,9 @@ def test_too_deep():
 
 def test_too_many_values_is_refused_quickly():
     text = "items: [" + ", ".join(["1"] * (MAX_NODES + 10)) + "]\n"
-    started = time.perf_counter()
+    started = time.process_time()
     message, line, _ = _problem(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 2.0  # CPU time: about 0.25 s here
     assert (message, line) == ("the file has more than 50,000 values, far more than a listing needs. "
                                "Split it into one file per organisation", 1)
 
@@ -125,9 +125,9 @@ def test_billion_laughs_is_refused_quickly():
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
-    started = time.perf_counter()
+    started = time.process_time()
     message, line, column = _problem("\n".join(lines))
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert message == "the file uses a YAML alias (*name). Write the value out in full instead"
 
 
