@@ -1,0 +1,257 @@
+"""The large-print "Yellow Pages" booklet of one edition.
+
+Parts are rendered in parallel (see render.py): the front matter once with placeholder numbers
+(only to learn how many pages it takes), then every category section; from where each activity
+landed the back matter (timetable, bus route index, A to Z index) is written with real page
+numbers; the contents last. join.py puts the parts together as one tagged PDF and stamp.py draws
+the page numbers and the "see page N" numbers in the sections.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import schedule
+from generator.config import Category, Edition
+from generator.directory import Directory, Entry
+from generator.printing import render, select
+from generator.printing.document import PrintedDocument
+from generator.printing.facts import Facts, facts
+from generator.printing.join import Bookmark, join
+from generator.printing.stamp import Stamp, text_width
+
+CHUNK = 24  # activities per section part: small enough to share the work between cores
+PAGE_WIDTH_PT = 595.28
+FOOTER_BASELINE_PT = 841.89 - 36  # page numbers: the same place, bottom centre, on every page
+PLACEHOLDER = 999
+
+
+@dataclass(frozen=True)
+class Item:
+    facts: Facts
+    full: bool  # printed in full here, or a "see page N" pointer to its first category
+    home_name: str
+    slot: str  # anchor id of the page-number slot, for pointers
+
+
+@dataclass(frozen=True)
+class Chunk:
+    category: Category
+    first: bool
+    items: tuple[Item, ...]
+
+
+def _key(name: str) -> str:
+    return name.casefold()
+
+
+def chunks(directory: Directory, printed: Sequence[Facts]) -> list[Chunk]:
+    """Sections in the directory's category order, A to Z inside; long ones split in parts.
+
+    An activity in several categories is printed in full in the first of them (in the order of
+    site_config/categories.yml) and the others point to that page.
+    """
+    names = {c.id: c.name for c in directory.config.categories}
+    out: list[Chunk] = []
+    for category in directory.config.categories:
+        items = [Item(f, f.categories[0] == category.id, names.get(f.categories[0], ""),
+                      f"slot-{category.id}-{f.id}")
+                 for f in sorted(printed, key=lambda f: (_key(f.name), f.id)) if category.id in f.categories]
+        for start in range(0, len(items), CHUNK):
+            out.append(Chunk(category, start == 0, tuple(items[start:start + CHUNK])))
+    return out
+
+
+def _natural(number: str) -> tuple:
+    digits = "".join(c for c in number if c.isdigit())
+    head = number[: len(number) - len(number.lstrip(string.digits))]
+    return (0 if head else 1, int(head) if head else 0, number.upper(), digits)
+
+
+def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int]) -> list[dict]:
+    days = [{"name": d.value.title(), "id": f"day-{d.value}", "rows": []} for d in schedule.DAY_ORDER]
+    other = {"name": "Other days and dates", "id": "day-other", "rows": []}
+    arrange = {"name": "Ring to arrange a time", "id": "day-arrange", "rows": []}
+    for entry, f in entries:
+        place = entry.venue.name if entry.venue else (f.where[0] if f.where else "")
+        base = {"name": f.name, "place": place, "page": pages[f.id]}
+        if not entry.activity.schedules:
+            arrange["rows"].append({**base, "time": "Any time", "start": "", "note": None})
+        for s in entry.activity.schedules:
+            note = None if s.frequency.value == "weekly" else schedule.when_words(s)
+            row = {**base, "time": f"{schedule.clock(s.start)} to {schedule.clock(s.end)}",
+                   "start": s.start, "note": note}
+            weekdays = schedule.weekdays_of([s])
+            if not weekdays:
+                other["rows"].append(row)
+            for day in weekdays:
+                days[schedule.day_index(day)]["rows"].append(row)
+    for day in [*days, other, arrange]:
+        day["rows"].sort(key=lambda r: (r["start"], _key(r["name"])))
+    return days + [d for d in (other, arrange) if d["rows"]]
+
+
+def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
+               pages: dict[str, int]) -> tuple[list[dict], int]:
+    """{number, operator, rows} per bus route, and how many activities have no bus details."""
+    routes: dict[tuple[str, str], dict[str, dict]] = {}
+    unknown = 0
+    for entry, f in entries:
+        if entry.venue is None:
+            continue
+        transport = directory.getting_there(entry)
+        found = False
+        if transport is not None:
+            for stop in transport.stops:  # nearest first: keep the nearest stop per route
+                for route in stop.routes:
+                    rows = routes.setdefault((route.number, route.operator), {})
+                    rows.setdefault(f.id, {"name": f.name, "stop": stop.label, "page": pages[f.id]})
+                    found = True
+            if not transport.stops:
+                for number in transport.buses:
+                    rows = routes.setdefault((number, ""), {})
+                    rows.setdefault(f.id, {"name": f.name, "stop": transport.nearest_stop_text,
+                                           "page": pages[f.id]})
+                    found = True
+        unknown += 0 if found or (transport and transport.source == "computed") else 1
+    operators: dict[str, set[str]] = {}
+    for number, operator in routes:
+        operators.setdefault(number, set()).add(operator)
+    out = []
+    for (number, operator), rows in sorted(routes.items(), key=lambda kv: (_natural(kv[0][0]), kv[0][1])):
+        shown = operator if len(operators[number]) > 1 else ""
+        out.append({"number": number, "operator": shown,
+                    "rows": sorted(rows.values(), key=lambda r: _key(r["name"]))})
+    return out, unknown
+
+
+def split_activities(result: render.Rendered) -> frozenset[str]:
+    """Activities whose first and last lines landed on different pages."""
+    anchors = result.anchors
+    return frozenset(name[4:] for name, start in anchors.items() if name.startswith("act-")
+                     and (end := anchors.get("end-" + name[4:])) is not None and end.page != start.page)
+
+
+def a_to_z(printed: Sequence[Facts], pages: dict[str, int]) -> list[dict]:
+    letters: dict[str, list[dict]] = {}
+    for f in sorted(printed, key=lambda f: (_key(f.name), f.id)):
+        first = next((c for c in f.name.upper() if c.isalnum()), "#")
+        letters.setdefault(first if first.isalpha() else "0 to 9", []).append(
+            {"name": f.name, "page": pages[f.id]})
+    return [{"letter": k, "rows": v} for k, v in letters.items()]
+
+
+def build(directory: Directory, edition: Edition, out_dir: Path, executor: Executor, *,
+          paper: str = "white") -> PrintedDocument:
+    entries = select.for_edition(directory, edition)
+    printed = [(e, facts(directory, e)) for e in entries]
+    all_facts = [f for _, f in printed]
+    config = directory.config
+    checked = sorted(f.last_checked_date for f in all_facts)
+    common = {
+        "language": config.site.language, "title": edition.title, "publisher": config.site.publisher,
+        "paper": "paper-yellow" if paper == "yellow" else "paper-white", "css": "booklet.css",
+        "site_name": config.site.name, "edition": edition, "contact": config.site.contact,
+        "site_url": config.site.url, "printed_on": schedule.long_date(directory.today, weekday=False),
+        "due_months": config.site.staleness.due_after_months,
+    }
+    parts = chunks(directory, all_facts)
+
+    def front(numbers: Callable[[str], int]) -> str:
+        rows = [{"title": "How to use this booklet", "page": numbers("how-to-use")},
+                {"title": "Contents", "page": numbers("contents")}]
+        rows += [{"title": c.category.name, "page": numbers(f"section-{c.category.id}")}
+                 for c in parts if c.first]
+        rows += [{"title": "Timetable: day by day", "page": numbers("timetable")},
+                 {"title": "Bus route index", "page": numbers("bus-index")},
+                 {"title": "A to Z index", "page": numbers("a-to-z")},
+                 {"title": "Add or correct a listing", "page": numbers("correct")}]
+        return render.html(
+            "booklet_front.html", **common, contents=rows, count=len(all_facts),
+            checked_from=schedule.long_date(checked[0], weekday=False) if checked else "",
+            checked_to=schedule.long_date(checked[-1], weekday=False) if checked else "",
+            marks_stale=any(f.stale_warning for f in all_facts))
+
+    first_front = executor.submit(render.render, front(lambda _: PLACEHOLDER))
+
+    def section(chunk: Chunk, compact: frozenset[str] = frozenset()) -> str:
+        return render.html("booklet_section.html", **common, category=chunk.category,
+                           first=chunk.first, items=chunk.items, compact=compact)
+
+    section_jobs: list[Future] = [executor.submit(render.render, section(c)) for c in parts]
+    first = first_front.result()
+    front_pages = first.pages
+    starts = {n: a.page + 1 for n, a in first.anchors.items()}  # anchor id -> 1-based page number
+    slot_owner = {i.slot: i.facts.id for c in parts for i in c.items if not i.full}
+    results = [job.result() for job in section_jobs]
+    # an activity too long for one page is printed again without its least needed lines
+    retry = {i: executor.submit(render.render, section(parts[i], split))
+             for i, result in enumerate(results) if (split := split_activities(result))}
+    for i, job in retry.items():
+        results[i] = job.result()
+    stamps: dict[int, list[Stamp]] = {}
+    slots: list[tuple[int, object, str]] = []
+    rendered = []
+    page = front_pages
+    for result in results:
+        rendered.append(result)
+        for name, anchor in result.anchors.items():
+            if name.startswith("slot-"):
+                slots.append((page + anchor.page, anchor, name))
+            else:
+                starts.setdefault(name, page + anchor.page + 1)
+        page += result.pages
+    activity_pages = {f.id: starts[f"act-{f.id}"] for f in all_facts}
+    for index, anchor, name in slots:
+        stamps.setdefault(index, []).append(Stamp(str(activity_pages[slot_owner[name]]),
+                                                  anchor.x, anchor.top))
+
+    routes, unknown = bus_routes(directory, printed, activity_pages)
+    back_jobs = [
+        executor.submit(render.render, render.html("booklet_timetable.html", **common,
+                                                   days=timetable(printed, activity_pages))),
+        executor.submit(render.render, render.html("booklet_buses.html", **common, routes=routes,
+                                                   unknown=unknown)),
+        executor.submit(render.render, render.html("booklet_index.html", **common,
+                                                   letters=a_to_z(all_facts, activity_pages))),
+    ]
+    for job in back_jobs:
+        result = job.result()
+        rendered.append(result)
+        for name, anchor in result.anchors.items():
+            starts.setdefault(name, page + anchor.page + 1)
+        page += result.pages
+    front_result = render.render(front(lambda name: starts[name]))
+    if front_result.pages != front_pages:
+        raise RuntimeError("The contents changed length when the page numbers went in.")
+    total = page
+    for index in range(1, total):  # every page but the cover
+        label = f"Page {index + 1}"
+        stamps.setdefault(index, []).append(
+            Stamp(label, (PAGE_WIDTH_PT - text_width(label, 18)) / 2, FOOTER_BASELINE_PT))
+
+    bookmarks = [Bookmark("Cover", 0)]
+    bookmarks += [Bookmark(t, starts[k] - 1) for t, k in
+                  (("How to use this booklet", "how-to-use"), ("Contents", "contents"))]
+    for chunk in parts:
+        if chunk.first:
+            mark = Bookmark(chunk.category.name, starts[f"section-{chunk.category.id}"] - 1)
+            bookmarks.append(mark)
+        mark.children += [Bookmark(i.facts.name, activity_pages[i.facts.id] - 1)
+                          for i in chunk.items if i.full]
+    days = Bookmark("Timetable: day by day", starts["timetable"] - 1,
+                    [Bookmark(d.value.title(), starts[f"day-{d.value}"] - 1)
+                     for d in schedule.DAY_ORDER if f"day-{d.value}" in starts])
+    bookmarks += [days, Bookmark("Bus route index", starts["bus-index"] - 1),
+                  Bookmark("A to Z index", starts["a-to-z"] - 1),
+                  Bookmark("Add or correct a listing", starts["correct"] - 1)]
+    filename = f"booklets/{edition.id}{'-yellow' if paper == 'yellow' else ''}.pdf"
+    pages = join([front_result.pdf, *(r.pdf for r in rendered)], out_dir / filename,
+                 title=edition.title, language=config.site.language, author=config.site.publisher,
+                 stamps=stamps, bookmarks=bookmarks)
+    return PrintedDocument("booklet", edition.id, edition.title, filename, pages, directory.today)
+

@@ -1,0 +1,34 @@
+"""Everything print makes, in one call, sharing one pool of worker processes."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from generator.directory import Directory
+from generator.printing import booklet, posters, render, select
+from generator.printing.document import PrintedDocument
+
+
+def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None = None,
+              paper: str = "white", posters_too: bool = True) -> list[PrintedDocument]:
+    """Render the booklets (every edition, or those named), the posters and the near-here posters.
+
+    Returns them in that order. Raises KeyError for an unknown edition id.
+    """
+    out_dir = Path(out_dir)
+    chosen = list(select.editions(directory))
+    if editions:
+        known = {e.id: e for e in chosen}
+        missing = [e for e in editions if e not in known]
+        if missing:
+            raise KeyError(", ".join(missing))
+        chosen = [known[e] for e in editions]
+    with render.pool() as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
+        # editions run side by side so one edition's waits are filled with another's work
+        jobs = [threads.submit(booklet.build, directory, e, out_dir, pool, paper=paper) for e in chosen]
+        made = [j.result() for j in jobs]
+        if posters_too:
+            made += posters.build_posters(directory, out_dir, pool, paper=paper)
+            made += posters.build_near_here(directory, out_dir, pool, paper=paper)
+    return made
