@@ -21,7 +21,7 @@ from generator import checks
 from generator.config import FILES, SiteConfig
 from generator.freshness import Freshness, freshness
 from generator.model import Activity, Listing, Organisation, Venue, VenuesFile
-from generator.problems import Problem, at, from_validation_error
+from generator.problems import Problem, at, dotted, from_validation_error
 from generator.schedule import Calendar, bank_holidays
 from generator.transport.model import VenueTransport
 from generator.yaml_load import Loaded, YamlProblem, load_file
@@ -148,7 +148,8 @@ def read_model(path: Path, model: type[BaseModel], max_bytes: int | None = None
     try:
         loaded = load_file(path) if max_bytes is None else load_file(path, max_bytes)
     except YamlProblem as err:
-        return None, None, [Problem(name, err.line, err.column, "", err.message[0].upper() + err.message[1:] + ".")]
+        return None, None, [Problem(name, err.line, err.column, dotted(err.path),
+                                    err.message[0].upper() + err.message[1:] + ".")]
     except OSError as err:
         return None, None, [Problem(name, 1, 1, "", f"Cannot read the file: {err.strerror}.")]
     if not isinstance(loaded.data, dict):
@@ -248,6 +249,8 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         problems += found
         if listing is not None:
             good.append((path, listing, loaded))
+        elif loaded is not None:  # wrong shape: still look up its ids, so all problems come at once
+            problems += checks.references_in_raw(_display(path), loaded, venues, config)
 
     bad_files, found = checks.across(good, venues, config, today, _display)
     problems += found

@@ -137,7 +137,7 @@ class _Builder:
             if key in result:
                 first = self.key_positions[path + (key,)][0]
                 raise YamlProblem(
-                    f'"{key}" is written twice (first on line {first}). Keep one of them',
+                    f"this key is written twice (first on line {first}). Keep one of them",
                     *_mark(key_node),
                     path + (key,),
                 )

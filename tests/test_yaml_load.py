@@ -73,7 +73,7 @@ def _problem(text: str) -> tuple[str, int, int]:
     ("a: !!binary aGVsbG8=\n",
      ("the tag !!binary is not allowed in a listing. Remove it and write a plain value", 1, 4)),
     ("name: A\nother: B\nname: C\n",
-     ('"name" is written twice (first on line 1). Keep one of them', 3, 1)),
+     ("this key is written twice (first on line 1). Keep one of them", 3, 1)),
     ("? [a, b]\n: c\n", ("a key must be a plain word", 1, 3)),
     ("", ("the file is empty. Start a listing with `python -m generator new`, or copy one from "
           "listings/", 1, 1)),
