@@ -116,3 +116,49 @@ def test_demo_data_is_what_the_script_makes(tmp_path):
     assert made == kept
     for relative in made:
         assert (tmp_path / relative).read_bytes() == (DATA / relative).read_bytes(), relative
+
+
+def test_transport_command_prints_a_venue(capsys):
+    from generator.cli import main
+
+    assert main(["transport", "aigburth-vale-library", "sefton-park-palm-cafe",
+                 "garston-village-hall", "--today", "2026-11-22"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[:4] == [
+        "Aigburth Vale Library [aigburth-vale-library] (from the bus data)",
+        "    Nearest stop: Aigburth Vale (Stop B), 96 m, about 2 minutes' walk.",
+        "    Buses 82, 82A and 82C towards City Centre; 500 towards Liverpool ONE.",
+        "    82A runs Monday to Saturday; 82C weekdays only.",
+    ]
+    assert ("Lakeside Café, Sefton Park [sefton-park-palm-cafe] (from the bus data)\n"
+            "    No bus stop within 400 m.\n") in out
+    assert ("Garston Village Hall [garston-village-hall] (written by hand)\n"
+            "    Nearest stop: St Mary's Road (Stop C), outside the hall.\n"
+            "    Buses 82, 82A and 86.\n") in out
+    assert main(["transport", "no-such-venue"]) == 2
+    assert capsys.readouterr().err == "No venue with the id no-such-venue.\n"
+
+
+def test_transport_command_lists_routes(capsys):
+    from generator.cli import main
+
+    assert main(["transport", "--routes", "--today", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "82C (Riverside Buses) towards Garston and City Centre, Weekdays: " in out
+    assert "89 (Mersey Link) towards Aigburth Vale and Speke, Saturdays only: " in out
+
+
+def test_transport_files_are_read_once(monkeypatch):
+    from generator.directory import load
+    from generator.transport import data, gtfs, naptan
+
+    data.clear_cache()
+    calls = []
+    real_naptan, real_routes = naptan.read_naptan, gtfs.routes_at_stops
+    monkeypatch.setattr(naptan, "read_naptan", lambda *a, **k: calls.append("naptan") or real_naptan(*a, **k))
+    monkeypatch.setattr(gtfs, "routes_at_stops", lambda *a, **k: calls.append("gtfs") or real_routes(*a, **k))
+    first = load(ROOT / "listings", ROOT / "site_config", today=dt.date(2026, 11, 22))
+    second = load(ROOT / "listings", ROOT / "site_config", today=dt.date(2026, 11, 22))
+    assert calls == ["naptan", "gtfs"]
+    assert first.directory.transport == second.directory.transport
