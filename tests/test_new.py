@@ -145,3 +145,18 @@ def test_stdin_ending_early_writes_nothing(site, capsys, monkeypatch):
         main(["new"])
     assert str(stop.value) == "\nStopped before the end: no file was written."
     assert list((site / "listings").iterdir()) == [site / "listings" / "venues.yml"]
+
+
+def test_from_flags_with_a_new_venue_and_an_email(site, capsys):
+    flags = [f if f != "test-hall" else "new" for f in FLAGS]
+    assert main(["new", *flags, "--yes", "--venue-name", "Garston Library", "--address",
+                 "3 Example Lane, Garston, Liverpool", "--postcode", "l19 2aa", "--area", "Garston",
+                 "--summary", "Knitting, crochet and a natter: all welcome.", "--cost", "£1.50",
+                 "--email", "maggie@example.org"]) == 0
+    out, _ = capsys.readouterr()
+    assert "Assumed" not in out
+    listing = _valid(capsys, "listings/grassendale-knit-and-natter.yml")
+    venue = listing.activities[0].where.venue
+    assert (venue.name, venue.postcode, venue.area) == ("Garston Library", "L19 2AA", "garston")
+    assert listing.activities[0].cost.amount == 1.5
+    assert [(m.name, m.email) for m in listing.organisation.maintainers] == [("Maggie Example", "maggie@example.org")]
