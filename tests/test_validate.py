@@ -189,6 +189,9 @@ EXPECTED = {
     'yaml-syntax-error': [
         'listings/yaml-syntax-error.yml:11:10: This is not valid YAML: a colon (:) is in a place YAML does not expect. If the text has a colon in it, put the whole text in quotes, like summary: "Note: bring water". Otherwise check that this line is indented like the lines around it.',
     ],
+    'us-spelling': [
+        'listings/us-spelling.yml:3:1: organization: "organization" is not a field we know. Did you mean "organisation"?',
+    ],
     "huge": [
         "listings/huge.yml:1:1: The file is 3.0 MB, but a listing must be under 512 KB. Check it is the right file.",
     ],
