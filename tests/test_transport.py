@@ -581,3 +581,15 @@ def test_bus_pass_flag(schedule, early):
         "Starts before 9:30am on a weekday. The older person's bus pass is valid from 9:30am on "
         "weekdays." if early else None)
     assert buspass.NOTE == "The older person's bus pass is valid from 9:30am on weekdays."
+
+
+def test_feed_with_other_stop_ids_falls_back_to_its_own_stops(tmp_path):
+    renamed = NAPTAN.replace("S1,t1", "X1,t1").replace("S2,t2", "X2,t2").replace(
+        "S3,t3", "X3,t3").replace("S9,t9", "X9,t9")
+    result = loaded(tmp_path, naptan=renamed)
+    assert [str(p) for p in result.problems if p.file.endswith("gtfs")] == [
+        "site_config/transport/gtfs:1:1: warning: None of the stop_id values in stops.txt is an "
+        "ATCOCode in site_config/transport/stops.csv, so the stops are taken from the GTFS feed "
+        "instead. Use a feed whose stop_id is the ATCO code (as the Bus Open Data Service's are)."]
+    main = result.directory.transport["main-hall"]
+    assert [(s.atco_code, s.distance_m) for s in main.stops] == [("S1", 100), ("S2", 331)]

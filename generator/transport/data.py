@@ -114,7 +114,7 @@ def load_data(settings: TransportSettings, root: Path) -> TransportData:
                                                     "(transport: naptan:) does not exist."))
         except TransportDataError as err:
             data.problems.append(err)
-    if not data.stops and data.gtfs_path is not None:
+    if data.gtfs_path is not None:
         path, display = data.gtfs_path, data.gtfs_display
 
         def from_feed() -> tuple[dict[str, naptan.Stop], Grid]:
@@ -122,10 +122,21 @@ def load_data(settings: TransportSettings, root: Path) -> TransportData:
                 return _indexed(naptan.read_gtfs_stops(feed), cell)
 
         try:
-            data.stops, data.grid = _cached("gtfs-stops", path, (cell,), from_feed)
+            feed_stops, feed_grid = _cached("gtfs-stops", path, (cell,), from_feed)
         except TransportDataError as err:
-            data.problems.append(err)
-            data.gtfs_path = None
+            if not data.stops:  # nothing to place the routes on
+                data.problems.append(err)
+                data.gtfs_path = None
+            feed_stops, feed_grid = {}, None
+        if feed_stops and not data.stops:
+            data.stops, data.grid = feed_stops, feed_grid
+        elif feed_stops and not any(code in data.stops for code in feed_stops):
+            data.problems.append(TransportDataError(
+                data.gtfs_display, f"none of the stop_id values in stops.txt is an ATCOCode in "
+                f"{_display(root, settings.naptan or '')}, so the stops are taken from the GTFS "
+                "feed instead. Use a feed whose stop_id is the ATCO code (as the Bus Open Data "
+                "Service's are)."))
+            data.stops, data.grid = feed_stops, feed_grid
     if settings.postcodes:
         path, display = root / settings.postcodes, _display(root, settings.postcodes)
         try:
