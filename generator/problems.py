@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import typing
 from dataclasses import dataclass
 
@@ -164,6 +166,18 @@ def _sentence(message: str) -> str:
     return message if message.endswith((".", "?", "…", "!")) else message + "."
 
 
+def _iso_from_british(text: str) -> str | None:
+    """'22/11/2026' -> '2026-11-22' (day first, as people in the UK write it), if it is a date."""
+    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
     """(path, message, point_at_key) for one pydantic error."""
     loc, message, key = _explain(error, root)
@@ -238,7 +252,8 @@ def _explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
     if kind == "decimal_max_places":
         return loc, f"{_show(value)} has too many decimal places. Write pounds and pence, like 3.50.", False
     if kind.startswith("date") and isinstance(value, str):
-        return loc, f"{_show(value)} is not a date. Write it like 2026-01-31 (year-month-day).", False
+        example = _iso_from_british(value) or "2026-01-31"
+        return loc, f"{_show(value)} is not a date. Write it like {example} (year-month-day).", False
     if kind in ("model_type", "dict_type") and isinstance(value, str) and name in _SHORT_FORM:
         return loc, f"Write this as a group of fields, like {_SHORT_FORM[name].format(value)}", False
     if kind in ("model_type", "dict_type") and name == "venue":

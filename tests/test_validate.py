@@ -33,7 +33,7 @@ EXPECTED = {
         'listings/at-sign.yml:26:17: This is not valid YAML: a value starts with a character YAML keeps for itself (such as @, ` or %). Put the value in quotes.',
     ],
     'bad-date': [
-        'listings/bad-date.yml:25:19: activities[0].last_checked: "22/11/2026" is not a date. Write it like 2026-01-31 (year-month-day).',
+        'listings/bad-date.yml:25:19: activities[0].last_checked: "22/11/2026" is not a date. Write it like 2026-11-22 (year-month-day).',
     ],
     'bad-email': [
         'listings/bad-email.yml:5:10: organisation.email: "hello at example.org" is not an e-mail address. Write it like name@example.org.',
