@@ -28,8 +28,7 @@ def enrich(directory):  # noqa: ANN001, ANN201 - Directory, (Directory, list[Pro
     """(directory with .transport filled in, problems)."""
     settings = directory.config.site.transport
     data = load_data(settings, directory.config.root)
-    problems = [Problem(err.file, err.line, 1, "", _sentence(err.message), "warning")
-                for err in data.problems]
+    problems = _file_problems(data.problems)
     venues = dict(_venues(directory))
     located = {key: _location(venue, data) for key, venue in venues.items()}
 
@@ -41,8 +40,7 @@ def enrich(directory):  # noqa: ANN001, ANN201 - Directory, (Directory, list[Pro
     wanted = {stop.atco_code for found in nearby.values() for _, stop in found}
     before = len(data.problems)
     routes = data.routes_at(wanted, directory.today)
-    problems += [Problem(err.file, err.line, 1, "", _sentence(err.message), "warning")
-                 for err in data.problems[before:]]
+    problems += _file_problems(data.problems[before:])
 
     table: dict[str, VenueTransport] = {}
     for key, venue in venues.items():
@@ -187,5 +185,7 @@ def _warn(place, key: str, sub: str, message: str) -> Problem:  # noqa: ANN001 -
     return Problem(place.file, line, column, dotted(path), message, "warning")
 
 
-def _sentence(message: str) -> str:
-    return message[0].upper() + message[1:] if message else message
+def _file_problems(errors) -> list[Problem]:  # noqa: ANN001 - list[TransportDataError]
+    """Transport files that could not be used: warnings, so hand-written details still build."""
+    return [Problem(e.file, e.line, 1, "", e.message[:1].upper() + e.message[1:], "warning")
+            for e in errors]
