@@ -89,8 +89,20 @@ def clock_time(value: str, label: str = "") -> str:
     match = _TIME.match(value.strip().replace(".", ":"))
     if not match:
         shown = f"{label} {value}" if label else f'"{value}"'
-        raise ValueError(f"{shown} is not a time. Write it like 14:30")
+        raise ValueError(f"{shown} is not a time. Write it like {_24_hour(value) or '14:30'}")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _24_hour(value: str) -> str | None:
+    """'2pm' -> '14:00', '9.30am' -> '09:30', '12 noon' -> '12:00': what to write instead."""
+    text = value.strip().lower().replace(" ", "")
+    if text in ("noon", "12noon", "midday"):
+        return "12:00"
+    match = re.fullmatch(r"(1[0-2]|0?[1-9])(?:[:.]([0-5][0-9]))?(am|pm)", text)
+    if not match:
+        return None
+    hours = int(match.group(1)) % 12 + (12 if match.group(3) == "pm" else 0)
+    return f"{hours:02d}:{match.group(2) or '00'}"
 
 
 def minutes(value: str) -> int:

@@ -119,7 +119,7 @@ def test_from_answers_on_stdin(site, capsys, monkeypatch):
         '"learnin" is not a category. Did you mean "learning"? Type a number from 1 to 20, or an id '
         "from site_config/categories.yml. Please try again.",
         '"Moonday" is not a day. Did you mean "monday"? Write Monday, Tuesday, … Please try again.',
-        "Start time 7pm is not a time. Write it like 14:30. Please try again.",
+        "Start time 7pm is not a time. Write it like 19:00. Please try again.",
         "It ends at 18:00, which is not after it starts at 19:00. Use the 24-hour clock: 2pm is 14:00. "
         "Please try again.",
         '"the library" is not a venue id we know. Give an id from listings/venues.yml, or type "new" '

@@ -192,6 +192,10 @@ EXPECTED = {
     'us-spelling': [
         'listings/us-spelling.yml:3:1: organization: "organization" is not a field we know. Did you mean "organisation"?',
     ],
+    'time-am-pm': [
+        'listings/time-am-pm.yml:22:16: activities[0].schedules[0].start: Start time 10am is not a time. Write it like 10:00.',
+        'listings/time-am-pm.yml:23:14: activities[0].schedules[0].end: End time 12 noon is not a time. Write it like 12:00.',
+    ],
     "huge": [
         "listings/huge.yml:1:1: The file is 3.0 MB, but a listing must be under 512 KB. Check it is the right file.",
     ],
