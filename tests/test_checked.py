@@ -122,3 +122,10 @@ def test_the_demo_file_keeps_every_other_byte(tmp_path, capsys):
     assert _run(capsys, tmp_path, activity_id)[0] == 0
     changed = _changed_lines(before, (tmp_path / "aigburth-walkers.yml").read_text(encoding="utf-8"))
     assert len(changed) == 1 and changed[0][2].strip().startswith("last_checked: 2026-11-22")
+
+
+def test_a_date_in_the_future_is_refused(listings, capsys):
+    code = main(["checked", "first-walk", "--date", "2999-01-01", "--listings", str(listings)])
+    assert code == 1
+    assert capsys.readouterr().err == "2999-01-01 is in the future. Give the date the details were checked.\n"
+    assert (listings / "checked-example.yml").read_text(encoding="utf-8") == LISTING

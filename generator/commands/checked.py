@@ -129,6 +129,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.date and args.date > dt.date.today():
+        print(f"{args.date} is in the future. Give the date the details were checked.", file=sys.stderr)
+        return 1
     day = (args.date or dt.date.today()).isoformat()
     values = {"last_checked": day} | ({"checked_by": args.by.strip()} if args.by else {})
     failed = 0
