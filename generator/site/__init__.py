@@ -24,6 +24,7 @@ from generator.site.pages import write_add_fallback, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
 from generator.site.stamp import stamp_activities, stamp_organisations
 from generator.site.today import write_schedules
+from generator.site.views import route_table
 
 STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js")
 
@@ -64,8 +65,10 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             offline.copy_vendor_files(assets)
             offline.write_icons(assets)
             offline.write_manifest(directory.config.site, docs)
+        with _timed(report, "bus routes"):
+            routes, route_links = route_table(directory)
         with _timed(report, "finder index"):
-            found = write_finder(directory, assets)
+            found = write_finder(directory, assets, routes)
             report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
         with _timed(report, "schedules"):
             report.schedule_bytes = write_schedules(directory, assets)
@@ -77,15 +80,16 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                 report.data_files = _data(directory, docs / "data", report)
         with _timed(report, "pages"):
             _webform(directory, docs, report)
-            write_pages(directory, docs, routes=found["routes"], groups=found["groups"],
+            write_pages(directory, docs, routes=routes, groups=found["groups"],
                         printed=report.printed, has_data=(docs / "data" / "index.md").exists())
             write_shells(docs)
         with _timed(report, "mkdocs"):
             run_mkdocs(docs, out, site_name=directory.config.site.name,
-                       site_url=directory.config.site.url)
+                       site_url=directory.config.site.url,
+                       copyright=f"Run by {directory.config.site.publisher}.")
         with _timed(report, "activity pages"):
             cards = {e.id: card(e) for e in directory.current()}
-            report.pages += stamp_activities(directory, out, _ics_writer(report))
+            report.pages += stamp_activities(directory, out, _ics_writer(report), route_links)
             report.pages += stamp_organisations(directory, out, cards)
         with _timed(report, "service worker"):
             offline.write_service_worker(out)

@@ -11,7 +11,7 @@ from lunr import lunr
 from generator import richtext, schedule
 from generator.directory import Directory
 from generator.site.cards import card
-from generator.site.views import route_key, routes_of
+from generator.site.views import route_path
 
 TIMES = {"morning": 1, "afternoon": 2, "evening": 4}
 
@@ -20,15 +20,18 @@ def _js(name: str, value: object) -> str:
     return f"window.{name}={json.dumps(value, separators=(',', ':'), ensure_ascii=False)};\n"
 
 
-def finder_data(directory: Directory) -> tuple[dict, list[dict], list[tuple[str, str]]]:
-    """(filter facts, lunr documents, bus routes (key, label))."""
+def finder_data(directory: Directory, routes: list) -> tuple[dict, list[dict]]:
+    """(filter facts, lunr documents). `routes` is transport.routes.route_index(directory)."""
     cats = [c.id for c in directory.config.categories]
     cat_index = {c: i for i, c in enumerate(cats)}
     areas = [a.id for a in directory.config.areas]
     area_index = {a: i for i, a in enumerate(areas)}
     cat_names = {c.id: c.name for c in directory.config.categories}
     groups: dict[str, int] = {}
-    routes: dict[str, str] = {}
+    route_pos: dict[str, list[int]] = {}
+    for n, r in enumerate(routes):
+        for e in r.entries:
+            route_pos.setdefault(e.id, []).append(n)
     docs, search_docs = [], []
     entries = directory.current()
     for i, entry in enumerate(entries):
@@ -47,10 +50,7 @@ def finder_data(directory: Directory) -> tuple[dict, list[dict], list[tuple[str,
         my_groups = []
         for g in (aud.groups if aud else []):
             my_groups.append(groups.setdefault(g, len(groups)))
-        my_routes = []
-        for label, path in routes_of(directory, entry):
-            routes.setdefault(path, label)
-            my_routes.append(path)
+        my_routes = route_pos.get(a.id, [])
         phone = a.phone or a.on_the_day_phone or ""
         docs.append([a.id, a.name, a.summary, c.path, c.when, c.where, c.cost, c.access, phone,
                      [cat_index[x] for x in a.categories if x in cat_index],
@@ -65,24 +65,19 @@ def finder_data(directory: Directory) -> tuple[dict, list[dict], list[tuple[str,
             " ".join(cat_names.get(x, "") for x in a.categories),
         ])
         search_docs.append({"i": str(i), "name": a.name, "body": body})
-    route_list = sorted(routes.items(), key=lambda kv: _route_sort(kv[1]))
-    route_pos = {k: n for n, (k, _) in enumerate(route_list)}
-    for doc in docs:
-        doc[17] = sorted(route_pos[k] for k in doc[17])
     facts = {
         "cats": [[c.id, c.name] for c in directory.config.categories],
         "areas": [[a.id, a.name] for a in directory.config.areas],
         "groups": sorted(groups, key=groups.get),
-        "routes": [[k.strip("/").split("/")[-1], label] for k, label in route_list],
+        "routes": [[route_id(r), r.label] for r in routes],
         "docs": docs,
     }
-    return facts, search_docs, route_list
+    return facts, search_docs
 
 
-def _route_sort(label: str) -> tuple:
-    head = label.split(" ")[0]
-    digits = "".join(ch for ch in head if ch.isdigit())
-    return (int(digits) if digits else 10**6, label)
+def route_id(r) -> str:  # noqa: ANN001 - BusRoute
+    """The route's id in finder links (?route=82), the last part of its page address."""
+    return route_path(r).strip("/").split("/")[-1]
 
 
 def build_index(search_docs: list[dict]) -> dict:
@@ -94,15 +89,15 @@ def build_index(search_docs: list[dict]) -> dict:
     return data
 
 
-def write_finder(directory: Directory, assets_dir) -> dict:  # noqa: ANN001 - Path
-    """Write search-index.js and search-docs.js; return sizes and the route list."""
-    facts, search_docs, route_list = finder_data(directory)
+def write_finder(directory: Directory, assets_dir, routes: list) -> dict:  # noqa: ANN001 - Path
+    """Write search-index.js and search-docs.js; return sizes and the audience groups."""
+    facts, search_docs = finder_data(directory, routes)
     index_js = _js("WO_INDEX", build_index(search_docs))
     docs_js = _js("WO_DOCS", facts)
     (assets_dir / "search-index.js").write_text(index_js, encoding="utf-8")
     (assets_dir / "search-docs.js").write_text(docs_js, encoding="utf-8")
-    return {"routes": route_list, "groups": facts["groups"],
+    return {"groups": facts["groups"],
             "index_bytes": len(index_js.encode()), "docs_bytes": len(docs_js.encode())}
 
 
-__all__ = ["write_finder", "finder_data", "build_index", "route_key"]
+__all__ = ["write_finder", "finder_data", "build_index", "route_id"]

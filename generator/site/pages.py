@@ -10,7 +10,8 @@ from generator import schedule, urls
 from generator.directory import Directory
 from generator.site.cards import card
 from generator.site.render import linker, render
-from generator.site.views import day_sessions, routes_of, where_short
+from generator.site.finder import route_id
+from generator.site.views import day_sessions, route_path, where_short
 
 DAYS = [d.value for d in schedule.DAY_ORDER]
 
@@ -38,7 +39,7 @@ def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:
     return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 
-def write_pages(directory: Directory, docs: Path, *, routes: list[tuple[str, str]],
+def write_pages(directory: Directory, docs: Path, *, routes: list,
                 groups: list[str], printed: list, has_data: bool) -> None:
     site = directory.config.site
     current = directory.current()
@@ -52,7 +53,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list[tuple[str, str
           area_names=", ".join(a.name for a in directory.config.areas), has_data=has_data)
     _page(docs, "find/", "pages/find.md", **common, categories=directory.config.categories,
           days=[d.title() for d in DAYS], areas=directory.config.areas, audiences=groups,
-          routes=[{"key": k.strip("/").split("/")[-1], "label": label} for k, label in routes])
+          routes=[{"key": route_id(r), "label": r.label} for r in routes])
     _page(docs, "find/list/", "pages/find-list.md", **common)
 
     # Categories
@@ -98,7 +99,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list[tuple[str, str
                  "path": urls.activity(r["entry"].id), "pattern": r["pattern"],
                  "where": where_short(r["entry"])} for r in day_sessions(directory, i)]
         day_items.append({"name": day.title(), "path": path, "count": len(rows)})
-        _page(docs, path, "pages/day.md", title=f"What's on on {day.title()}s", day=day.title(),
+        _page(docs, path, "pages/day.md", title=f"{day.title()} timetable", day=day.title(),
               rows=rows, finder_link=f"find/?day={i}")
     _page(docs, "days/", "pages/index.md", title="Browse by day",
           intro="A timetable for each day of the week.", items=day_items)
@@ -111,22 +112,27 @@ def write_pages(directory: Directory, docs: Path, *, routes: list[tuple[str, str
           "note": f"{sum(1 for x in o.activities if x.id in cards)} activities"}
          for o in directory.organisations]))
 
-    # Bus routes: activities at venues near each route's stops.
-    by_route: dict[str, list] = defaultdict(list)
-    for e in current:
-        for _label, path in routes_of(directory, e):
-            by_route[path].append(cards[e.id])
+    # Bus routes: activities at venues near each route's stops (transport.routes.route_index).
     route_items = []
-    for path, label in routes:
-        route_items.append({"name": f"Bus {label}", "path": path, "count": len(by_route[path])})
-        _page(docs, path, "pages/listpage.md", title=f"Activities near bus {label}",
-              intro=f"Activities at venues with a stop for the {label} bus nearby. Check the "
-                    "stop and the days the bus runs on each activity's page.",
-              entries=by_route[path], sections=None,
-              finder_link=f"find/?route={path.strip('/').split('/')[-1]}",
-              empty="No activities near this route.")
+    for r in routes:
+        path = route_path(r)
+        entries = [cards[e.id] for e in r.entries if e.id in cards]
+        route_items.append({"name": f"Bus {r.label}", "path": path, "count": len(entries)})
+        facts = []
+        if r.operator:
+            facts.append(f"Run by {r.operator}.")
+        if r.towards:
+            facts.append(f"Towards {schedule.and_list(list(r.towards))}.")
+        if r.days:
+            facts.append(f"Runs: {'; '.join(r.days).lower()}.")
+        if r.stops:
+            facts.append(f"Stops near activities: {schedule.and_list(list(r.stops))}.")
+        _page(docs, path, "pages/listpage.md", title=f"Activities near the {r.label} bus",
+              intro=" ".join(facts) or None, entries=entries, sections=None,
+              finder_link=f"find/?route={route_id(r)}", empty="No activities near this route.")
     _page(docs, "buses/", "pages/index.md", title="Browse by bus route",
-          intro="Activities near the stops of each bus route.", items=route_items)
+          intro="Activities near the stops of each bus route. Check the stop and the days the "
+                "bus runs on each activity's page.", items=route_items)
 
     # Print, accessibility statement, and the add page when the web form is not there.
     kinds = []
@@ -161,4 +167,4 @@ def _size(path: Path) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
 
 
-__all__ = ["write_pages", "write_add_fallback", "write_shells", "routes_of"]
+__all__ = ["write_pages", "write_add_fallback", "write_shells"]

@@ -42,7 +42,8 @@ def _shell(site: Path, section: str) -> Shell:
     return shell
 
 
-def stamp_activities(directory: Directory, site: Path, ics_writer=None) -> int:  # noqa: ANN001
+def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
+                     route_links: dict | None = None) -> int:
     from generator.sms import gsm_length, text_message  # noqa: PLC0415 - avoids an import cycle
 
     shell = _shell(site, "activities")
@@ -59,7 +60,7 @@ def stamp_activities(directory: Directory, site: Path, ics_writer=None) -> int: 
         page_url = urls.absolute(directory.config, urls.activity(entry.id))
         sms = text_message(directory, entry)
         content = template.render(
-            v=activity_view(directory, entry), href=href, ics=ics, page_url=page_url, sms=sms,
+            v=activity_view(directory, entry, route_links), href=href, ics=ics, page_url=page_url, sms=sms,
             sms_length=gsm_length(sms),
             qr=qr.svg(page_url, scale=3, title=f"QR code for {page_url}"))
         (folder / "index.html").write_text(shell.page(entry.id, entry.activity.name, content),

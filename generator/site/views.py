@@ -16,7 +16,8 @@ from generator.directory import Directory, Entry
 from generator.formats import phone_digits
 from generator.freshness import Freshness, due_date, stale_date
 from generator.model import Access, CostKind, Referrer
-from generator.schedule import Schedule
+from generator.transport import buspass
+from generator.transport.routes import BusRoute, route_index
 
 ACCESS_WORDS = {
     Access.drop_in: "Drop in: just turn up, no need to book",
@@ -83,33 +84,11 @@ def where_short(entry: Entry) -> str:
     return " or ".join(parts)
 
 
-def bus_pass_note(schedules: tuple[Schedule, ...] | list[Schedule]) -> str | None:
+def bus_pass_note(entry: Entry) -> str | None:
     """Activities starting before 09:30 on a weekday: the older person's bus pass is not valid yet."""
-    try:  # TODO(lead): remove guard at integration
-        from generator.transport import buspass  # noqa: PLC0415
-    except ImportError:
-        buspass = None
-    if buspass is not None and hasattr(buspass, "note"):
-        return buspass.note(schedules)
-    early = [s for s in schedules if s.start < "09:30" and _on_weekdays(s)]
-    if not early:
+    if not buspass.starts_before_bus_pass(entry):
         return None
-    return ("Starts before 9:30am on a weekday: the older person's bus pass is only valid "
-            "from 9:30am.")
-
-
-def _on_weekdays(s: Schedule) -> bool:
-    days = schedule.weekdays_of([s])
-    if s.day_of_month:
-        return True
-    return any(schedule.day_index(d) < 5 for d in days)
-
-
-@dataclass(frozen=True)
-class Stop:
-    label: str
-    distance: str
-    routes: list[str]
+    return f"Starts before 9:30am on a weekday. {buspass.NOTE}"
 
 
 @dataclass
@@ -124,57 +103,51 @@ class GettingThere:
     routes: list[tuple[str, str]] = field(default_factory=list)  # (label, route page path)
 
 
-def route_key(number: str, operator: str) -> str:
-    slug = "".join(ch if ch.isalnum() else "-" for ch in operator.lower()).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
-    return urls.bus_route(number, slug)
+def route_table(directory: Directory) -> tuple[list[BusRoute], dict[str, list[tuple[str, str]]]]:
+    """Bus routes near current activities (number + operator), and each activity's route links."""
+    found = route_index(directory)
+    by_entry: dict[str, list[tuple[str, str]]] = {}
+    for r in found:
+        for e in r.entries:
+            by_entry.setdefault(e.id, []).append((r.label, route_path(r)))
+    return found, by_entry
 
 
-def getting_there(directory: Directory, entry: Entry) -> GettingThere | None:
+def route_path(r: BusRoute) -> str:
+    return urls.bus_route(r.number, r.operator_slug)
+
+
+def getting_there(directory: Directory, entry: Entry,
+                  route_links: dict[str, list[tuple[str, str]]] | None = None) -> GettingThere | None:
     if entry.venue is None:
         return None
     vt = directory.getting_there(entry)
     settings = directory.config.site.transport
-    out = GettingThere(bus_pass=bus_pass_note(entry.activity.schedules))
+    out = GettingThere(bus_pass=bus_pass_note(entry))
     venue = entry.venue
-    template = (vt.journey_planner_url if vt and vt.journey_planner_url else settings.journey_planner_url)
-    if template and venue.latitude is not None:
-        out.planner_url = template.format(lat=venue.latitude, lon=venue.longitude,
-                                          postcode=venue.postcode.replace(" ", "+"))
+    if vt is not None and vt.journey_planner_url:
+        out.planner_url = vt.journey_planner_url
+    elif settings.journey_planner_url and venue.latitude is not None:
+        out.planner_url = settings.journey_planner_url.format(
+            lat=venue.latitude, lon=venue.longitude, postcode=venue.postcode.replace(" ", "+"))
+    out.routes = list((route_links or {}).get(entry.id, []))
     if vt is None:
         return out
     out.notes = vt.notes
-    seen: dict[str, str] = {}
     for stop in vt.stops:
         routes = []
         for r in stop.routes:
             towards = f" towards {schedule.and_list(list(r.towards))}" if r.towards else ""
-            days = f", {r.days}" if r.days else ""
-            routes.append(f"{r.number}{towards} ({r.operator}{days})")
-            seen.setdefault(route_key(r.number, r.operator), f"{r.number} ({r.operator})")
+            days = f": {r.days[:1].lower()}{r.days[1:]}" if r.days else ""
+            routes.append(f"Bus {r.number}{towards}{days} ({r.operator})")
         out.stops.append({"label": stop.label, "distance_m": stop.distance_m,
                           "walk_minutes": stop.walk_minutes, "routes": routes})
     if vt.source == "manual":
         out.manual_stop = vt.nearest_stop_text
         out.buses = list(vt.buses)
-        for number in vt.buses:
-            seen.setdefault(route_key(number, ""), number)
     elif not vt.stops:
         out.none_text = f"No bus stop within {vt.max_distance_m} m."
-    out.routes = sorted(((label, path) for path, label in seen.items()), key=_natural)
     return out
-
-
-def _natural(item: tuple[str, str]) -> tuple:
-    label = item[0]
-    digits = "".join(ch for ch in label.split(" ")[0] if ch.isdigit())
-    return (int(digits) if digits else 10**6, label)
-
-
-def routes_of(directory: Directory, entry: Entry) -> list[tuple[str, str]]:
-    gt = getting_there(directory, entry)
-    return gt.routes if gt else []
 
 
 def freshness_notice(directory: Directory, entry: Entry) -> dict | None:
@@ -234,7 +207,8 @@ def access_facts(entry: Entry) -> list[str]:
     return facts
 
 
-def activity_view(directory: Directory, entry: Entry) -> dict:
+def activity_view(directory: Directory, entry: Entry,
+                  route_links: dict[str, list[tuple[str, str]]] | None = None) -> dict:
     """Everything the activity page shows, in plain words."""
     a = entry.activity
     cats = directory.config.category_by_id
@@ -267,7 +241,7 @@ def activity_view(directory: Directory, entry: Entry) -> dict:
         "ways": ways,
         "where_details": where.details,
         "access_facts": access_facts(entry),
-        "getting_there": getting_there(directory, entry),
+        "getting_there": getting_there(directory, entry, route_links),
         "cost": cost_text(entry),
         "cost_note": a.cost.description,
         "access": ACCESS_WORDS[how.access],

@@ -104,7 +104,7 @@
     var d = list(n, 12);
     if (d.rows.length) week.appendChild(d.list); else week.appendChild(el("p", {}, "Nothing listed."));
     if (d.rows.length > 12) {
-      var p = el("p"); p.appendChild(el("a", { href: dayPage(n) }, "All " + d.rows.length + " on " + DAY_NAMES[weekday(n)] + "s"));
+      var p = el("p"); p.appendChild(el("a", { href: dayPage(n) }, "See the full " + DAY_NAMES[weekday(n)] + " timetable"));
       week.appendChild(p);
     }
   }

@@ -1,0 +1,73 @@
+"""Shared helpers for the site's browser tests (no tests here).
+
+Debian's chromium through Playwright, opening the built demo straight from disk (file://).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# One page of each type, by path inside the built site.
+PAGE_TYPES = {
+    "home": "index.html",
+    "finder with results": "find/index.html?q=walk",
+    "finder with none": "find/index.html?q=zzzzqqq",
+    "finder printable list": "find/list/index.html?day=0&free=1",
+    "category": "categories/walking/index.html",
+    "area": "areas/garston/index.html",
+    "day": "days/tuesday/index.html",
+    "a-z activities": "a-z/index.html",
+    "a-z organisations": "organisations/index.html",
+    "activity": "activities/aigburth-tuesday-walk/index.html",
+    "activity (stale)": "activities/ukulele-for-beginners/index.html",
+    "activity (due)": "activities/cooking-on-a-budget/index.html",
+    "organisation": "organisations/aigburth-walkers/index.html",
+    "add your activity": "add/index.html",
+    "bus route": "buses/82/index.html",
+    "bus routes": "buses/index.html",
+    "booklets": "print/index.html",
+    "accessibility statement": "about/accessibility/index.html",
+}
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=ARGS)
+        yield b
+        b.close()
+
+
+def url(site: Path, path: str) -> str:
+    return (site / path.split("?")[0]).as_uri() + ("?" + path.split("?", 1)[1] if "?" in path else "")
+
+
+def open_page(browser, site: Path, path: str, *, width: int = 1280, height: int = 900,
+              scheme: str = "light", **context):
+    """A fresh context and page; fails on any JavaScript error."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                              **context)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url(site, path))
+    page.wait_for_load_state("load")
+    page.js_errors = errors
+    return ctx, page
+
+
+def axe_violations(page, tags=WCAG) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": list(tags)},
+                                      "resultTypes": ["violations"]})
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result.response["violations"]]
