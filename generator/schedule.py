@@ -93,23 +93,18 @@ def rule(s: Schedule) -> Rule:
     if s.frequency is Frequency.weekly:
         return Rule("WEEKLY", 1, tuple(days), dtstart=s.valid_from, until=s.valid_to)
     if s.frequency is Frequency.fortnightly:
-        return Rule("WEEKLY", 2, tuple(days), dtstart=_later(s.start_date, s.valid_from),
-                    until=s.valid_to)
+        return Rule("WEEKLY", 2, tuple(days), dtstart=_first_fortnightly(s), until=s.valid_to)
     if s.day_of_month:
         return Rule("MONTHLY", 1, (), s.day_of_month, dtstart=s.valid_from, until=s.valid_to)
     byday = tuple(f"{WEEK_NUMBER[w]}{d}" for w in s.weeks for d in days)
     return Rule("MONTHLY", 1, byday, dtstart=s.valid_from, until=s.valid_to)
 
 
-def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    if a and b:
-        if b <= a:
-            return a
-        # keep the fortnight's phase: first session on or after b
-        weeks = (b - a).days // 14
-        start = a + dt.timedelta(weeks=2 * weeks)
-        return start if start >= b else start + dt.timedelta(weeks=2)
-    return a or b
+def _first_fortnightly(s: Schedule) -> dt.date:
+    """The first session: start_date, or with a later valid_from, the first one on or after it
+    (on whichever of the days comes first, keeping the fortnight's phase)."""
+    lo = max(s.start_date, s.valid_from) if s.valid_from else s.start_date
+    return min(d.date() for d in _rrule(s, lo, lo + dt.timedelta(days=13)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -176,3 +176,11 @@ def test_weekdays_of():
                          S(frequency="monthly", day_of_month=3),
                          S(frequency="once", dates=["2026-12-05"])])
     assert [d.value for d in found] == ["monday", "friday", "saturday"]
+
+
+def test_fortnightly_first_session_after_valid_from_on_an_earlier_weekday():
+    s = S(frequency="fortnightly", days=["monday", "thursday"], start_date="2026-11-05",
+          valid_from="2026-11-16")
+    assert occurrences(s, D(2026, 11, 1), D(2026, 11, 30), CAL) == [D(2026, 11, 16), D(2026, 11, 19),
+                                                                    D(2026, 11, 30)]
+    assert rule(s).dtstart == D(2026, 11, 16)
