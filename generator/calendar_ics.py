@@ -47,13 +47,22 @@ def activity_ics(directory: Directory, entry: Entry) -> bytes:
     return cal.to_ical()
 
 
-def collection_ics(directory: Directory, entries: Iterable[Entry], name: str) -> bytes:
-    """One VCALENDAR for many activities (a category or an area)."""
-    cal = _calendar(directory, name)
+def collection_ics(directory: Directory, entries: Iterable[Entry], name: str,
+                   cache: dict[str, bytes] | None = None) -> bytes:
+    """One VCALENDAR for many activities (a category or an area).
+
+    Pass the same `cache` dict when writing many collections: each activity's events are then
+    worked out and serialised once, however many categories and areas it is in."""
+    cache = {} if cache is None else cache
+    head = _calendar(directory, name).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    parts = [head[: -len(end)]]
     for entry in entries:
-        for event in activity_events(directory, entry):
-            cal.add_component(event)
-    return cal.to_ical()
+        if entry.id not in cache:
+            cache[entry.id] = b"".join(ev.to_ical() for ev in activity_events(directory, entry))
+        parts.append(cache[entry.id])
+    parts.append(end)
+    return b"".join(parts)
 
 
 def activity_events(directory: Directory, entry: Entry) -> list[icalendar.Event]:
@@ -139,15 +148,22 @@ def _event(directory: Directory, entry: Entry, s: Schedule, index: int) -> icale
         excluded = sorted(set(dates) - set(occurrences(s, dates[0], dates[-1], cal)))
     else:
         start, end = horizon(directory, s)
-        raw = occurrences(_bare(s), start, end, Calendar())
+        flagged = s.not_on_bank_holidays or s.term_time_only
+        # without exclusions only the first session is needed: look a little way ahead first
+        peek = end if flagged else min(end, start + dt.timedelta(days=70))
+        raw = occurrences(_bare(s), start, peek, Calendar())
+        if not raw and peek < end:
+            raw = occurrences(_bare(s), start, end, Calendar())
         if not raw and s.valid_from:  # a run that is over: keep it from its real first session
             start = s.valid_from
             raw = occurrences(_bare(s), start, s.valid_to or end, Calendar())
         if not raw:
             return None
         first = raw[0]
-        kept = set(occurrences(s, start, end, cal))
-        excluded = [d for d in raw if d not in kept]
+        excluded = []
+        if flagged:
+            kept = set(occurrences(s, start, end, cal))
+            excluded = [d for d in raw if d not in kept]
         parts: dict[str, object] = {"freq": r.freq}
         if r.interval != 1:
             parts["interval"] = r.interval

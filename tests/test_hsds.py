@@ -8,7 +8,6 @@ import csv
 import dataclasses
 import json
 import shutil
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -120,6 +119,7 @@ def test_export_all_writes_files_envelope_and_tabular_package(demo, tmp_path):
         "total_items": len(demo.activities), "total_pages": 1, "page_number": 1,
         "size": len(demo.activities), "first_page": True, "last_page": True, "empty": False}
     assert len(list((tmp_path / "hsds" / "services").glob("*.json"))) == len(demo.activities)
+    assert all(not isinstance(v, (list, dict)) for item in index["contents"] for v in item.values())
     package = json.loads((tmp_path / "hsds" / "tabular" / "datapackage.json").read_text())
     spec = hsds_files.tabular_spec()
     assert {r["name"] for r in package["resources"]} == set(spec)
@@ -233,7 +233,8 @@ def test_records_that_cannot_convert_are_reported_with_reasons(tmp_path, capsys)
             "'Advice Line'): no cost_options or fees_description: say what it costs (free is fine)") in err
     assert ("not imported: problems.json item 2 (service 0a0a0a0a-0000-4000-8000-000000000002, "
             "'Lonely Service'): the service has no organization with a name (ORUK nests it in the "
-            "service)") in err
+            "service; a /services page lists one-to-one fields only, so import the services/ "
+            "folder)") in err
     assert ("not imported: problems.json item 3 (service 0a0a0a0a-0000-4000-8000-000000000003, "
             "'Yacht Club'): categories: empty. Give at least one category id from "
             "site_config/categories.yml (or use --category ID)") in err
@@ -259,6 +260,5 @@ def test_demo_copy_with_venues_imports_into_existing_folder(demo, tmp_path, caps
     shutil.copy(ROOT / "listings" / "venues.yml", out / "venues.yml")
     before = (out / "venues.yml").read_text()
     export_all(demo, tmp_path / "data")
-    assert main(["import", "hsds", str(tmp_path / "data" / "hsds" / "services.json"),
-                 "--out", str(out)]) == 0
+    assert main(["import", "hsds", str(tmp_path / "data" / "hsds"), "--out", str(out)]) == 0
     assert (out / "venues.yml").read_text() == before

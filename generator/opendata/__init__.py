@@ -26,14 +26,15 @@ def export_hsds(directory: Directory, out_dir: Path, include_private: bool = Fal
 
 
 def export_calendars(directory: Directory, out_dir: Path) -> list[Path]:
-    written = []
+    written: list[Path] = []
+    cache: dict[str, bytes] = {}
     for kind, items, pick in (("categories", directory.config.categories, entries_in_category),
                               ("areas", directory.config.areas, entries_in_area)):
         folder = out_dir / kind
         folder.mkdir(parents=True, exist_ok=True)
         for item in items:
             path = folder / f"{item.id}.ics"
-            path.write_bytes(collection_ics(directory, pick(directory, item.id), item.name))
+            path.write_bytes(collection_ics(directory, pick(directory, item.id), item.name, cache))
             written.append(path)
     return written
 

@@ -32,6 +32,11 @@ def services(directory: Directory, include_private: bool = False) -> list[dict]:
             for e in directory.activities]
 
 
+def one_to_one(svc: dict) -> dict:
+    """A service with only its one-to-one fields, as the ORUK /services list gives them."""
+    return {k: v for k, v in svc.items() if not isinstance(v, (list, dict))}
+
+
 def envelope(contents: list[dict]) -> dict:
     """The ORUK paged-list envelope, all on one page."""
     return {"total_items": len(contents), "total_pages": 1, "page_number": 1,
@@ -48,8 +53,9 @@ def write_json(data: list[dict], out: Path) -> list[Path]:
         path.write_text(json.dumps(svc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(path)
     index = out / "services.json"
-    index.write_text(json.dumps(envelope(data), indent=2, ensure_ascii=False) + "\n",
-                     encoding="utf-8")
+    # like ORUK's /services: one-to-one fields only; the full service is in services/<id>.json
+    index.write_text(json.dumps(envelope([one_to_one(s) for s in data]), indent=1,
+                                ensure_ascii=False) + "\n", encoding="utf-8")
     return [index, *written]
 
 

@@ -38,11 +38,13 @@ class SourceError(Exception):
 
 def read_source(source: Path) -> Iterator[tuple[str, dict]]:
     """(where, service) for a file or every *.json in a folder (recursively). A file may hold
-    one service, a list of services, or an ORUK page envelope with `contents`."""
+    one service, a list of services, or an ORUK page envelope with `contents`. When the same
+    service id appears twice (a /services page and services/<id>.json), the fuller one is kept."""
     files = sorted(source.rglob("*.json")) if source.is_dir() else [source]
     if source.is_dir() and not files:
         raise SourceError(f"{source}: no .json files in this folder")
-    seen: set[str] = set()
+    found: list[tuple[str, dict]] = []
+    best: dict[str, int] = {}  # service id -> index in found
     for path in files:
         if path.name == "datapackage.json":
             continue
@@ -54,14 +56,16 @@ def read_source(source: Path) -> Iterator[tuple[str, dict]]:
         items = items if isinstance(items, list) else [items]
         for n, svc in enumerate(items):
             where = f"{path.name}" + (f" item {n + 1}" if len(items) > 1 else "")
-            if not isinstance(svc, dict):
-                yield where, {}
+            svc = svc if isinstance(svc, dict) else {}
+            key = svc.get("id")
+            if key and key in best:
+                if len(svc) > len(found[best[key]][1]):
+                    found[best[key]] = (where, svc)
                 continue
-            key = str(svc.get("id") or where)
-            if key in seen:  # the index repeats the per-service files
-                continue
-            seen.add(key)
-            yield where, svc
+            if key:
+                best[key] = len(found)
+            found.append((where, svc))
+    yield from found
 
 
 def label(where: str, svc: dict) -> str:
@@ -97,7 +101,9 @@ def to_record(where: str, svc: dict, config: SiteConfig) -> Record:
     # Organisation
     org = svc.get("organization") or {}
     if not org.get("name"):
-        raise ValueError("the service has no organization with a name (ORUK nests it in the service)")
+        raise ValueError("the service has no organization with a name (ORUK nests it in the "
+                         "service; a /services page lists one-to-one fields only, so import the "
+                         "services/ folder)")
     oext = _ext(org)
     row["organisation_id"] = oext.get("organisation_id") or slug(org["name"])
     row["organisation_name"] = org["name"]
