@@ -23,6 +23,7 @@ from generator.freshness import Freshness, freshness
 from generator.model import Activity, Listing, Organisation, Venue, VenuesFile
 from generator.problems import Problem, at, dotted, from_validation_error
 from generator.schedule import Calendar, bank_holidays
+from generator.slim_loaded import SlimLoaded
 from generator.transport.model import VenueTransport
 from generator.yaml_load import Loaded, YamlProblem, load_file
 
@@ -306,13 +307,24 @@ def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, li
     if len(files) < PARALLEL_FROM or workers < 2:
         return [_read_listing(p) for p in files]
     with ProcessPoolExecutor(workers) as pool:
-        read = list(pool.map(_read_in_worker, files, chunksize=max(1, len(files) // (workers * 8))))
-    # Unpickling a pydantic model costs about twice as much as validating its data again, so
-    # workers send back the checked data and the models are rebuilt here.
-    return [(Listing.model_validate(loaded.data) if ok else None, loaded, found)
-            for ok, loaded, found in read]
+        parsed = list(pool.map(_parse_in_worker, files, chunksize=max(1, len(files) // (workers * 8))))
+    # Workers only parse (the slow part). Models are built here: unpickling a pydantic model
+    # costs more than validating its data again. A file with any problem is simply read again
+    # here, the ordinary way, so its messages are exactly those of a one-process run.
+    read = []
+    for path, loaded in zip(files, parsed):
+        if loaded is not None and isinstance(loaded.data, dict):
+            try:
+                read.append((Listing.model_validate(loaded.data), loaded, []))
+                continue
+            except ValidationError:
+                pass
+        read.append(_read_listing(path))
+    return read
 
 
-def _read_in_worker(path: Path) -> tuple[bool, Loaded | None, list[Problem]]:
-    listing, loaded, found = _read_listing(path)
-    return listing is not None, loaded, found
+def _parse_in_worker(path: Path) -> SlimLoaded | None:
+    try:
+        return SlimLoaded(load_file(path), path)  # a third of the positions: less to send back
+    except (YamlProblem, OSError):
+        return None

@@ -115,3 +115,30 @@ def test_cli_writes_only_into_an_empty_folder(tmp_path):
     check = subprocess.run([sys.executable, "-m", "generator", "validate", "--listings", str(out)],
                            cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_parallel_loading_reports_exactly_what_one_process_does(made, tmp_path, monkeypatch):
+    """The loader parses in worker processes above PARALLEL_FROM files; broken files mixed in
+    with good ones must get the same FILE:LINE:COLUMN messages as in a one-process run."""
+    import shutil
+
+    from generator import directory
+
+    out, _ = made
+    mixed = tmp_path / "mixed"
+    shutil.copytree(out, mixed)
+    broken = sorted((ROOT / "tests" / "broken").glob("*.yml"))
+    assert len(broken) > 30
+    for path in broken:
+        shutil.copy(path, mixed / path.name)
+    first = sorted(mixed.glob("*.yml"))[1]  # a good fake file: give it a cross-file problem too
+    first.write_text(first.read_text(encoding="utf-8").replace("categories: [", "categories: [knitting, ", 1),
+                     encoding="utf-8")
+    parallel = load(mixed, CONFIG)
+    monkeypatch.setattr(directory, "PARALLEL_FROM", 10**9)
+    serial = load(mixed, CONFIG)
+    assert len(parallel.errors) > 30
+    assert any('"knitting" is not a category id' in p.message for p in parallel.errors)
+    assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
+    assert [e.source for e in parallel.directory.activities] == [e.source for e in serial.directory.activities]
+    assert dict(parallel.directory.venue_places) == dict(serial.directory.venue_places)
