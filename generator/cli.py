@@ -22,6 +22,7 @@ COMMANDS = {
     "import": "import_",
     "transport": "transport",
     "issue-to-listing": "issue_to_listing",
+    "linkcheck": "linkcheck",
 }
 
 
