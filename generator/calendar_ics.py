@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from generator import urls
 from generator.directory import Directory, Entry
-from generator.model import CostKind, Frequency, Schedule, Status
+from generator.model import Frequency, Schedule, Status
+from generator.opendata.hsds_export import fees_text, transport_text
 from generator.schedule import Calendar, describe, occurrences, rule
 
 HORIZON_DAYS = 731  # how far ahead EXDATEs are written (about two years)
@@ -213,22 +213,9 @@ def location_text(entry: Entry) -> str | None:
 
 
 def cost_text(entry: Entry) -> str:
+    """'Free', '£3.50', '£3, or £2 concessions', 'Pay what you can', plus the group's words."""
     c = entry.activity.cost
-    if c.kind is CostKind.free:
-        text = "Free"
-    elif c.kind is CostKind.pay_what_you_can:
-        text = "Pay what you can"
-    elif c.kind is CostKind.concessions:
-        text = f"{_money(c.amount)} ({_money(c.concession_amount)} concessions)"
-    else:
-        text = _money(c.amount)
-    return f"{text}. {c.description}" if c.description else text
-
-
-def _money(amount: Decimal | None) -> str:
-    if amount is None:
-        return ""
-    return f"£{amount:.2f}".replace(".00", "")
+    return f"{fees_text(entry)}. {c.description}" if c.description else fees_text(entry)
 
 
 def _details(directory: Directory, entry: Entry, s: Schedule, ev: icalendar.Event) -> None:
@@ -246,6 +233,10 @@ def _details(directory: Directory, entry: Entry, s: Schedule, ev: icalendar.Even
         lines.append(f"On the day, ring: {a.on_the_day_phone}")
     if a.email:
         lines.append(f"E-mail: {a.email}")
+    if entry.venue:
+        getting_there = transport_text(directory.getting_there(entry), entry.venue)
+        if getting_there:
+            lines.append(f"Getting there: {getting_there}")
     lines.append(f"Organised by {entry.organisation.name}")
     lines.append(f"Details: {page}")
     ev.add("description", "\n".join(lines))

@@ -153,7 +153,7 @@ def test_rules_are_real_rrules(directory):
     description = str(first["description"])
     assert "Phone: 0151 496 0456" in description
     assert "On the day, ring: 07700 900456" in description
-    assert "Cost: £2.50" in description
+    assert "Cost: £2.50\n" in description
     assert "https://whats-on.example.org/activities/every-kind/" in description
 
 
@@ -177,6 +177,15 @@ def test_demo_calendars_parse_and_expand(demo):
             s = entry.activity.schedules[index]
             lo, hi = _month(2026, 12)
             assert [d.date() for d in _expand(event, lo, hi)] == occurrences(s, lo, hi, demo.calendar)
+
+
+def test_demo_description_says_how_to_get_there(demo):
+    event = icalendar.Calendar.from_ical(
+        activity_ics(demo, demo.activity("aigburth-tuesday-walk"))).walk("VEVENT")[0]
+    lines = str(event["description"]).splitlines()
+    assert "Cost: Free" in lines
+    assert any(line.startswith("Getting there: Nearest stop: ") and "Buses 82" in line
+               for line in lines)
 
 
 def test_collection_holds_every_activity(demo):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.calendar_ics import collection_ics, entries_in_area, entries_in_category
 from generator.directory import Directory
 
 
@@ -26,6 +25,12 @@ def export_hsds(directory: Directory, out_dir: Path, include_private: bool = Fal
 
 
 def export_calendars(directory: Directory, out_dir: Path) -> list[Path]:
+    from generator.calendar_ics import (  # noqa: PLC0415 - calendar_ics uses opendata's words
+        collection_ics,
+        entries_in_area,
+        entries_in_category,
+    )
+
     written: list[Path] = []
     cache: dict[str, bytes] = {}
     for kind, items, pick in (("categories", directory.config.categories, entries_in_category),
