@@ -81,6 +81,8 @@ def route_id(r) -> str:  # noqa: ANN001 - BusRoute
 
 
 def build_index(search_docs: list[dict]) -> dict:
+    if not search_docs:  # lunr.py cannot build an empty index; this ref matches no activity
+        search_docs = [{"i": "-1", "name": "", "body": ""}]
     idx = lunr(ref="i", fields=[{"field_name": "name", "boost": 10}, "body"], documents=search_docs)
     data = idx.serialize()
     # Scores to 3 significant places are plenty for ranking and keep the file small.

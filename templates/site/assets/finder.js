@@ -91,7 +91,7 @@
     var scores = state.q ? search(state.q) : null, out = [];
     if (scores) {
       Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] || a - b; }).forEach(function (ref) {
-        if (matches(docs[+ref], state, filters)) out.push(+ref);
+        if (docs[+ref] && matches(docs[+ref], state, filters)) out.push(+ref);
       });
     } else {
       for (var i = 0; i < docs.length; i++) if (matches(docs[i], state, filters)) out.push(i);

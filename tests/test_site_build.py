@@ -1,0 +1,245 @@
+"""The built demo site: every page there, the nav holding browse pages only, listing details as
+in the YAML, no markup injected from a listing, and everything needed offline."""
+
+from __future__ import annotations
+
+import json
+from markupsafe import escape
+import re
+import shutil
+import subprocess
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator import urls
+from generator.sms import text_message
+from generator.transport.routes import route_index
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(path: Path) -> Tags:
+    tags = Tags()
+    tags.feed(path.read_text(encoding="utf-8"))
+    return tags
+
+
+def test_every_page_type_is_built(demo_site, demo):
+    for path in ["index.html", "find/index.html", "find/list/index.html", "categories/index.html",
+                 "areas/index.html", "days/index.html", "a-z/index.html", "organisations/index.html",
+                 "buses/index.html", "print/index.html", "add/index.html",
+                 "about/accessibility/index.html", "manifest.webmanifest", "sw.js",
+                 "assets/lunr.js", "assets/search-index.js", "assets/search-docs.js",
+                 "assets/schedules.js", "download/whats-on-site.zip"]:
+        assert (demo_site / path).is_file(), path
+    for c in demo.config.categories:
+        assert (demo_site / urls.category(c.id) / "index.html").is_file()
+    for a in demo.config.areas:
+        assert (demo_site / urls.area(a.id) / "index.html").is_file()
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        assert (demo_site / urls.day(day) / "index.html").is_file()
+    for e in demo.activities:
+        assert (demo_site / urls.activity(e.id) / "index.html").is_file()
+        assert (demo_site / urls.activity(e.id) / f"{e.id}.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    for o in demo.organisations:
+        assert (demo_site / urls.organisation(o.id) / "index.html").is_file()
+    routes = route_index(demo)
+    assert len(routes) >= 10
+    for r in routes:
+        assert (demo_site / urls.bus_route(r.number, r.operator_slug) / "index.html").is_file()
+    assert not list(demo_site.rglob("wo-shell"))
+
+
+def test_the_nav_holds_browse_pages_and_no_listing(demo_site):
+    tags = parse(demo_site / "activities" / "aigburth-tuesday-walk" / "index.html").tags
+    nav_links = [a["href"] for t, a in tags if t == "a" and "md-nav__link" in a.get("class", "")]
+    assert "../../find/index.html" in nav_links
+    assert not [h for h in nav_links if "activities/" in h or "organisations/" in h and h.count("/") > 3]
+    assert len(nav_links) <= 12
+
+
+def test_no_page_loads_anything_from_another_site(demo_site):
+    for page in demo_site.rglob("*.html"):
+        for tag, attrs in parse(page).tags:
+            for key in ("src", "srcset", "data") if tag != "a" else ():
+                assert not re.match(r"^(https?:)?//", attrs.get(key) or ""), (page, tag, attrs)
+            if tag == "link":
+                assert not re.match(r"^(https?:)?//", attrs.get("href") or "") or \
+                    attrs.get("rel") == "canonical", (page, attrs)
+    css = (demo_site / "assets" / "site.css").read_text()
+    assert "fonts.googleapis" not in css and "@import" not in css
+
+
+def test_lunr_js_is_copied_at_build_time_not_kept_in_the_repository(demo_site):
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "lunr.js" not in tracked and "lunr.min.js" not in tracked
+    assert 'lunr.version = "2.3.9"' in (demo_site / "assets" / "lunr.js").read_text()
+    index = (demo_site / "assets" / "search-index.js").read_text()
+    data = json.loads(index.removeprefix("window.WO_INDEX=").rstrip().rstrip(";"))
+    assert data["version"] == "2.3.9" and data["fields"] == ["name", "body"]
+
+
+def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_site, demo):
+    entry = demo.activity("aigburth-tuesday-walk")
+    html = (demo_site / "activities" / "aigburth-tuesday-walk" / "index.html").read_text()
+    text = " ".join("".join(parse(demo_site / "activities" / "aigburth-tuesday-walk" /
+                                  "index.html").text).split())
+    assert "<title>Tuesday Health Walk - What&#39;s On in South Liverpool</title>" in html \
+        or "<title>Tuesday Health Walk - What's On in South Liverpool</title>" in html
+    for words in ["Every Tuesday, 10am to 11:30am; not on bank holidays",
+                  "St Anne's Church Hall", "12 Example Road, Aigburth, Liverpool", "L17 7AA",
+                  "Step-free access", "Hearing loop", "Free", "Drop in: just turn up",
+                  "Meet at the church hall door at 10am; look for the green flag.",
+                  "Someone will meet you when you arrive.", "Ages 18 and over",
+                  "Last checked on 14 September 2026 by Jean Example", "How to get there",
+                  "Languages: English."]:
+        assert words in text, words
+    assert 'href="tel:+441514960123"' in html and 'href="tel:+447700900123"' in html
+    assert "On the day, ring:" in text
+    assert escape(text_message(demo, entry)) in html
+    assert 'href="aigburth-tuesday-walk.ics"' in html
+    assert "<svg" in html and "QR code for https://whats-on.example.org/activities/aigburth-tuesday-walk/" in html
+    assert 'href="../../add/index.html?activity=aigburth-tuesday-walk"' in html
+    assert "wo-notice" not in html
+
+
+@pytest.mark.parametrize("activity_id,title", [
+    ("ukulele-for-beginners", "These details may be out of date"),
+    ("cooking-on-a-budget", "Due for a check"),
+])
+def test_due_and_stale_listings_carry_a_clear_notice(demo_site, activity_id, title):
+    html = (demo_site / "activities" / activity_id / "index.html").read_text()
+    assert f'<h2 id="notice-heading">{title}</h2>' in html
+
+
+def test_ended_activities_keep_a_page_but_are_left_out_of_lists(demo_site, demo):
+    ended = [e for e in demo.activities if e.freshness.value == "ended"]
+    assert ended
+    az = (demo_site / "a-z" / "index.html").read_text()
+    docs = (demo_site / "assets" / "search-docs.js").read_text()
+    for e in ended:
+        assert "This activity has ended" in (demo_site / urls.activity(e.id) / "index.html").read_text()
+        assert f'href="../{urls.activity(e.id)}index.html"' not in az
+        assert f'["{e.id}",' not in docs
+
+
+def test_the_zip_holds_the_whole_site(demo_site):
+    with zipfile.ZipFile(demo_site / "download" / "whats-on-site.zip") as zf:
+        names = set(zf.namelist())
+    assert {"whats-on/index.html", "whats-on/find/index.html", "whats-on/assets/lunr.js",
+            "whats-on/activities/aigburth-tuesday-walk/index.html"} <= names
+    home = (demo_site / "index.html").read_text()
+    assert 'href="download/whats-on-site.zip"' in home
+
+
+def test_manifest_and_service_worker(demo_site):
+    manifest = json.loads((demo_site / "manifest.webmanifest").read_text())
+    assert manifest["start_url"] == "./index.html" and manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        assert (demo_site / icon["src"]).is_file()
+    keep = json.loads(re.search(r"const KEEP = (\[.*?\]);", (demo_site / "sw.js").read_text()).group(1))
+    for name in keep[2:]:
+        assert (demo_site / name).is_file(), name
+    assert "find/index.html" in keep and "assets/search-index.js" in keep
+
+
+def test_booklets_page_lists_the_pdfs_with_pages_and_dates(demo_site):
+    html = (demo_site / "print" / "index.html").read_text()
+    pdfs = sorted(p.name for p in (demo_site / "print").glob("*.pdf"))
+    assert pdfs, "no PDFs were built"
+    for name in pdfs[:5]:
+        assert f'href="{name}"' in html
+    assert re.search(r"\(PDF, \d+ pages?, [\d.]+ [KM]B, made on \d+ \w+ \d{4}\)", html)
+
+
+HOSTILE = """\
+organisation:
+  name: <script>alert('org')</script> Group
+  description: <img src=x onerror=alert(1)> hello
+  website: https://evil.example.org/?q=%22%3E%3Cscript%3Ealert(2)%3C/script%3E
+  phones:
+    - number: 0151 496 0999
+      description: <b onmouseover=alert(3)>Office</b>
+activities:
+  - id: hostile-activity
+    name: <script>alert('name')</script>Hostile
+    summary: <iframe src="javascript:alert(4)"></iframe> summary
+    description: |
+      [click me](javascript:alert(5)) <script>alert(6)</script>
+      <a href="javascript:alert(7)">raw link</a> **bold**
+    categories: [walking]
+    audience:
+      groups: ["<svg onload=alert(8)>"]
+      eligibility: <style>body{display:none}</style>
+    cost: {kind: free, description: "<script>alert(9)</script>"}
+    how_to_go: {access: drop-in, how: "<img src=x onerror=alert(10)>"}
+    first_visit: {notes: "<script>alert(11)</script>"}
+    languages: ["<script>alert(12)</script>"]
+    communication_support: <script>alert(13)</script>
+    schedules:
+      - {frequency: weekly, days: [monday], start: "10:00", end: "11:00", notes: "<script>alert(14)</script>"}
+    where:
+      venue:
+        name: <script>alert(15)</script> Hall
+        address: <img src=x onerror=alert(16)>, Liverpool
+        postcode: L17 7AA
+        area: aigburth
+        accessibility_notes: <script>alert(17)</script>
+        transport: {nearest_stop: "<script>alert(18)</script>", buses: ["82"], notes: "<b>x</b>"}
+      details: <script>alert(19)</script>
+    last_checked: 2026-10-01
+    checked_by: <script>alert(20)</script>
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from generator.cli import main
+
+    base = tmp_path_factory.mktemp("hostile")
+    listings = base / "listings"
+    listings.mkdir()
+    shutil.copyfile(ROOT / "listings" / "venues.yml", listings / "venues.yml")
+    (listings / "hostile.yml").write_text(HOSTILE, encoding="utf-8")
+    out = base / "site"
+    assert main(["site", "--out", str(out), "--listings", str(listings), "--config",
+                 str(ROOT / "site_config"), "--today", "2026-11-22"]) == 0
+    return out
+
+
+def test_a_hostile_listing_cannot_inject_markup(hostile_site):
+    pages = [hostile_site / "activities" / "hostile-activity" / "index.html",
+             hostile_site / "organisations" / "hostile" / "index.html",
+             hostile_site / "categories" / "walking" / "index.html",
+             hostile_site / "a-z" / "index.html", hostile_site / "days" / "monday" / "index.html"]
+    for page in pages:
+        tags = parse(page)
+        for tag, attrs in tags.tags:
+            assert tag not in ("iframe", "style", "img"), (page, tag, attrs)
+            assert not any(k.startswith("on") for k in attrs), (page, tag, attrs)
+            for key in ("href", "src"):
+                assert not (attrs.get(key) or "").strip().lower().startswith("javascript:"), (page, attrs)
+        assert "alert(" not in " ".join(str(a) for _, a in tags.tags)
+        for script in re.findall(r"<script[^>]*>(.*?)</script>", page.read_text(), re.S):
+            assert "alert" not in script, (page, script[:200])
+    text = "".join(parse(pages[0]).text)
+    assert "<script>alert('name')</script>Hostile" in text  # shown as text, not run
+    assert "[click me](javascript:alert(5))" in text or "click me" in text
+    docs = (hostile_site / "assets" / "search-docs.js").read_text()
+    assert "</script>" not in docs.replace("<\\/script>", "") or "<script" not in docs.split("=", 1)[0]
