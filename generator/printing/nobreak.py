@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PATTERN = re.compile("|".join([
-    r"\b0\d{2,4}(?: \d{3,4}){1,2}\b",  # UK phone numbers: 0151 496 0123, 07700 900123
+    r"\b0\d{2,4}(?: \d{3,6}){1,2}\b",  # UK phone numbers: 0151 496 0123, 07700 900123
     r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b",  # postcodes: L17 7AA
     r"\b\d{1,2}(?::\d{2})?(?:am|pm)\b(?: to \d{1,2}(?::\d{2})?(?:am|pm)\b)?",  # 10am to 11:30am
     r"\b12 noon\b",

@@ -1,0 +1,47 @@
+"""python -m generator print [--out DIR] [--edition ID] [--today DATE]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from generator.commands.common import add_directory_arguments, load_or_exit
+
+HELP = "Make the large-print booklets (one per edition) and the A4 posters as PDFs."
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_directory_arguments(p)
+    p.add_argument("--out", type=Path, default=Path("site/print"), metavar="DIR",
+                   help="folder to write the PDFs to (default: site/print)")
+    p.add_argument("--edition", action="append", metavar="ID",
+                   help="only this edition from site_config/editions.yml (repeat for more)")
+    p.add_argument("--paper", choices=("white", "yellow"), default="white",
+                   help="white (default), or pale yellow for readers who find it easier")
+    p.add_argument("--no-posters", action="store_true", help="make the booklets only")
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.printing import build_all  # noqa: PLC0415 - WeasyPrint is slow to import
+
+    started = time.perf_counter()
+    directory = load_or_exit(args).directory
+    try:
+        made = build_all(directory, args.out, editions=args.edition, paper=args.paper,
+                         posters_too=not args.no_posters)
+    except KeyError as err:
+        known = ", ".join(e.id for e in directory.config.editions) or "none"
+        print(f"No edition called {err.args[0]} in site_config/editions.yml. Editions: {known}.",
+              file=sys.stderr)
+        return 2
+    for doc in made:
+        if doc.kind == "booklet":
+            print(f"{args.out / doc.filename}: {doc.title}, {doc.pages} pages")
+    posters = sum(1 for d in made if d.kind == "poster")
+    near = sum(1 for d in made if d.kind == "near-here")
+    pages = sum(d.pages for d in made)
+    print(f"{len(made) - posters - near} booklet(s), {posters} poster(s) and {near} near-here poster(s), "
+          f"{pages} pages in {time.perf_counter() - started:.1f}s, in {args.out}", file=sys.stderr)
+    return 0

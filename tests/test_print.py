@@ -1,0 +1,354 @@
+"""The printed booklets and posters, checked on the real demo PDFs (built once per session)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+import segno
+
+from generator import urls
+from generator.printing import build_all, select
+from generator.printing.nobreak import NBSP, keep
+
+PAGE_RE = re.compile(r"page\s+(\d+)$")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+
+
+@pytest.fixture(scope="session")
+def printed(demo, tmp_path_factory):
+    import os, pickle  # DEV-ONLY
+    cache = os.environ.get("DEV_PRINT_CACHE")
+    if cache and Path(cache, "docs.pickle").exists():
+        return Path(cache), pickle.loads(Path(cache, "docs.pickle").read_bytes())
+    out = Path(cache) if cache else tmp_path_factory.mktemp("print")
+    docs = build_all(demo, out)
+    if cache:
+        Path(cache, "docs.pickle").write_bytes(pickle.dumps(docs))
+    return out, docs
+
+
+@pytest.fixture(scope="session")
+def booklets(printed):
+    out, docs = printed
+    return {d.id: out / d.filename for d in docs if d.kind == "booklet"}
+
+
+@pytest.fixture(scope="session")
+def whole(booklets):
+    """The whole-directory edition: (path, [text of each page]) ."""
+    path = booklets["south-liverpool"]
+    with pdfplumber.open(path) as pdf:
+        return path, [_norm(p.extract_text() or "") for p in pdf.pages]
+
+
+def _lines(path: Path, first: int, last: int) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [_norm(line["text"]) for page in pdf.pages[first - 1:last]
+                for line in page.extract_text_lines()]
+
+
+def _chapter(pages: list[str], heading: str, until: str | None) -> tuple[int, int]:
+    """1-based first and last page whose running head is `heading` (the head opens each page)."""
+    found = [i + 1 for i, text in enumerate(pages) if text.startswith(heading)]
+    return found[0], found[-1]
+
+
+def _rows(path: Path, pages: list[str], heading: str) -> list[tuple[str, int]]:
+    """(row text, page number) for every "… page N" row of a chapter."""
+    first, last = _chapter(pages, heading, None)
+    rows: list[tuple[str, int]] = []
+    for line in _lines(path, first, last):
+        match = PAGE_RE.search(line)
+        if match:
+            rows.append((line[: match.start()].strip(), int(match.group(1))))
+        elif rows and not line.startswith("Page ") and line != heading:
+            rows[-1] = (rows[-1][0] + " " + line, rows[-1][1])
+    return rows
+
+
+def _names(demo) -> list[str]:
+    return sorted({e.activity.name for e in select.in_print(demo)}, key=len, reverse=True)
+
+
+def _name_in(row: str, names: list[str]) -> str:
+    found = [n for n in names if n in row]
+    assert found, f"no activity name in index row {row!r}"
+    return found[0]  # the longest
+
+
+# --- what is in print ---------------------------------------------------------------------------
+
+
+def test_every_edition_and_poster_is_built(printed, demo):
+    out, docs = printed
+    kinds = {k: [d for d in docs if d.kind == k] for k in ("booklet", "poster", "near-here")}
+    assert [d.id for d in kinds["booklet"]] == [e.id for e in demo.config.editions]
+    assert {d.id for d in kinds["poster"]} == {e.id for e in select.in_print(demo)}
+    assert [d.id for d in kinds["near-here"]] == [p.id for p in demo.config.places]
+    for doc in docs:
+        assert (out / doc.filename).exists()
+        assert doc.printed_on == demo.today
+        with pikepdf.open(out / doc.filename) as pdf:
+            assert len(pdf.pages) == doc.pages
+
+
+def test_stale_and_ended_activities_are_left_out(printed, whole, demo):
+    out, docs = printed
+    text = " ".join(whole[1])
+    gone = [e for e in demo.activities if e.freshness.value in ("stale", "ended")]
+    assert len(gone) == 9  # 4 stale, 5 ended in the demo at 2026-11-22
+    assert demo.config.site.staleness.print_stale == "omit"
+    for entry in gone:
+        assert entry.activity.name not in text, entry.id
+        assert not (out / f"posters/{entry.id}.pdf").exists()
+    for entry in select.in_print(demo):
+        assert entry.activity.name in text, entry.id
+
+
+def test_area_edition_keeps_to_its_area(demo, booklets):
+    aigburth = next(e for e in demo.config.editions if e.id == "aigburth")
+    chosen = select.for_edition(demo, aigburth)
+    assert chosen and all(e.venue is None or e.venue.area == "aigburth" for e in chosen)
+    with pdfplumber.open(booklets["aigburth"]) as pdf:
+        text = _norm(" ".join(p.extract_text() or "" for p in pdf.pages))
+    for entry in select.in_print(demo):
+        if entry.venue is not None and entry.venue.area != "aigburth":
+            assert f"{entry.activity.summary}" not in text, entry.id
+
+
+def test_radius_edition_uses_distance_from_its_centre(demo):
+    surgery = next(e for e in demo.config.editions if e.id == "mather-avenue-surgery")
+    for entry in select.in_print(demo):
+        where = select.location(demo, entry)
+        inside = select.belongs(demo, surgery, entry)
+        if where is not None:
+            km = select.distance_km(surgery.centre.latitude, surgery.centre.longitude, *where)
+            assert inside == (km <= 2), entry.id
+
+
+def test_distance_is_haversine():
+    # Liverpool Lime Street to Manchester Piccadilly: about 50 km as the crow flies
+    assert select.distance_km(53.4075, -2.9779, 53.4774, -2.2309) == pytest.approx(50.1, abs=0.5)
+
+
+# --- large print ------------------------------------------------------------------------------
+
+
+def _all_pdfs(printed):
+    out, docs = printed
+    return [out / d.filename for d in docs]
+
+
+def test_every_character_is_at_least_16pt_and_never_italic(printed):
+    checked = 0
+    for path in _all_pdfs(printed):
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                for char in page.chars:
+                    if not char["text"].strip():
+                        continue
+                    checked += 1
+                    assert char["size"] >= 15.95, (path.name, number, char["text"], char["size"])
+                    font = char["fontname"].lower()
+                    assert "italic" not in font and "oblique" not in font, (path.name, font)
+                    assert "atkinson" in font, (path.name, font)
+    assert checked > 50_000
+
+
+def test_booklet_body_text_is_18pt(whole):
+    path, pages = whole
+    with pdfplumber.open(path) as pdf:
+        sizes = [round(c["size"]) for c in pdf.pages[6].chars if c["text"].strip()]
+    assert max(set(sizes), key=sizes.count) == 18
+
+
+def test_phone_numbers_times_and_postcodes_do_not_break():
+    text = str(keep("Ring 0151 496 0123 or 07700 900123, 10am to 11:30am, L17 7AA, 14 September 2026"))
+    for piece in ("0151 496 0123", "07700 900123", "10am to 11:30am", "L17 7AA", "14 September 2026"):
+        assert piece.replace(" ", NBSP) in text
+    assert str(keep("<b>")) == "&lt;b&gt;"
+
+
+def test_every_page_but_the_cover_has_its_number_at_the_foot(whole):
+    path, pages = whole
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages[1:], 2):
+            words = [w for w in page.extract_words() if w["top"] > page.height - 60]
+            assert " ".join(w["text"] for w in words) == f"Page {number}"
+            middle = (words[0]["x0"] + words[-1]["x1"]) / 2
+            assert abs(middle - page.width / 2) < 2, (number, middle)
+
+
+# --- page numbers in the contents, timetable, bus index and A to Z index -------------------------
+
+
+def test_contents_page_numbers_are_right(whole, demo):
+    path, pages = whole
+    rows = _rows(path, pages, "Contents")
+    titles = [t for t, _ in rows]
+    used = [c.name for c in demo.config.categories
+            if any(c.id in e.activity.categories for e in select.in_print(demo))]
+    assert titles == ["How to use this booklet", "Contents", *used, "Timetable: day by day",
+                      "Bus route index", "A to Z index", "Add or correct a listing"]
+    for title, page in rows:
+        assert pages[page - 1].startswith(title), (title, page)
+
+
+@pytest.mark.parametrize("heading", ["A to Z index", "Timetable: day by day", "Bus route index"])
+def test_index_page_numbers_point_at_the_activity(whole, demo, heading):
+    path, pages = whole
+    names = _names(demo)
+    rows = _rows(path, pages, heading)
+    assert len(rows) >= (len(names) if heading == "A to Z index" else 10)
+    for row, page in rows:
+        name = _name_in(row, names)
+        assert name in pages[page - 1], (heading, name, page)
+        assert not pages[page - 1].split(name)[1].lstrip().startswith(": printed in full"), name
+
+
+def test_a_to_z_lists_every_activity_in_print_once(whole, demo):
+    path, pages = whole
+    rows = _rows(path, pages, "A to Z index")
+    listed = sorted(_name_in(r, _names(demo)) for r, _ in rows)
+    assert listed == sorted(e.activity.name for e in select.in_print(demo))
+
+
+def test_bus_index_names_routes(whole):
+    path, pages = whole
+    first, last = _chapter(pages, "Bus route index", None)
+    text = " ".join(pages[first - 1:last])
+    assert re.search(r"Bus \w+( \([^)]*\))?: activities near its stops", text)
+
+
+def test_see_page_pointers_are_right(whole, demo):
+    path, pages = whole
+    names = _names(demo)
+    pointers = 0
+    for text in pages:
+        for match in re.finditer(r"([^:]+?): printed in full under [^,]+, see page (\d+)", text):
+            name = _name_in(match.group(1), names)
+            target = pages[int(match.group(2)) - 1]
+            assert name in target and "Last checked" in target.split(name, 1)[1], name
+            pointers += 1
+    assert pointers >= 10
+
+
+def test_no_activity_is_split_over_two_pages(whole, demo):
+    path, pages = whole
+    rows = dict((_name_in(r, _names(demo)), p) for r, p in _rows(path, pages, "A to Z index"))
+    for name, page in rows.items():
+        after = pages[page - 1].split(name, 1)[1]
+        assert "Last checked:" in after, f"{name} runs over from page {page}"
+        assert not pages[page].split(" ", 3)[-1].startswith("Last checked"), name
+
+
+# --- accessibility of the PDF -----------------------------------------------------------------
+
+
+def test_booklets_are_tagged_with_title_language_and_outline(booklets, demo):
+    for edition in demo.config.editions:
+        with pikepdf.open(booklets[edition.id]) as pdf:
+            root = pdf.Root
+            assert root.MarkInfo.Marked is True
+            assert str(root.Lang) == "en-GB"
+            assert str(pdf.docinfo.Title) == edition.title
+            tree = root.StructTreeRoot
+            document = tree.K[0]
+            assert document.S == "/Document" and len(document.K) > 3
+            keys = {int(k) for k in tree.ParentTree.Nums[::2]}
+            page_ids = {p.objgen for p in pdf.pages}
+            for page in pdf.pages:
+                if "/StructParents" in page.obj:
+                    assert int(page.obj.StructParents) in keys
+            for kid in document.K:
+                if "/Pg" in kid:
+                    assert kid.Pg.objgen in page_ids
+            with pdf.open_outline() as outline:
+                titles = [item.title for item in outline.root]
+            assert titles[:3] == ["Cover", "How to use this booklet", "Contents"]
+            assert titles[-4:] == ["Timetable: day by day", "Bus route index", "A to Z index",
+                                   "Add or correct a listing"]
+
+
+def test_outline_points_at_the_sections(whole):
+    path, pages = whole
+    with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+        for item in outline.root:
+            index = pdf.pages.index(pikepdf.Page(item.destination[0]))
+            if item.title != "Cover":
+                assert pages[index].startswith(item.title), item.title
+
+
+# --- posters ----------------------------------------------------------------------------------
+
+
+def _qr_payloads(path: Path, tmp_path: Path) -> list[str]:
+    import zxingcpp
+    from PIL import Image
+
+    stem = tmp_path / path.stem
+    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", str(path), str(stem)],
+                   check=True)
+    image = Image.open(next(tmp_path.glob(f"{path.stem}*.png")))
+    return [r.text for r in zxingcpp.read_barcodes(image)]
+
+
+def test_posters_are_one_page_with_a_qr_code_to_their_page(printed, demo, tmp_path):
+    out, docs = printed
+    posters = [d for d in docs if d.kind == "poster"]
+    for doc in posters:
+        assert doc.pages == 1
+    for doc in posters[:: max(1, len(posters) // 8)]:  # decode a spread of them (rasterising is slow)
+        expected = urls.absolute(demo.config, urls.activity(doc.id))
+        assert _qr_payloads(out / doc.filename, tmp_path) == [expected]
+
+
+def test_poster_says_who_to_ring_on_the_day(printed, demo):
+    out, _ = printed
+    entry = demo.activity("aigburth-tuesday-walk")
+    with pdfplumber.open(out / "posters/aigburth-tuesday-walk.pdf") as pdf:
+        text = _norm(pdf.pages[0].extract_text())
+    assert entry.activity.name in text
+    assert f"Any problems on the day, ring {entry.activity.on_the_day_phone}" in text
+    assert "Every Tuesday, 10am to 11:30am" in text
+
+
+def test_near_here_posters_list_this_weeks_nearest_with_qr_to_the_site(printed, demo, tmp_path):
+    out, docs = printed
+    for doc in (d for d in docs if d.kind == "near-here"):
+        assert doc.pages == 1
+        assert _qr_payloads(out / doc.filename, tmp_path) == [demo.config.site.url]
+        with pdfplumber.open(out / doc.filename) as pdf:
+            text = _norm(pdf.pages[0].extract_text())
+        assert "What's on near here this week" in text
+        assert "km away" in text or " m away" in text
+
+
+def test_qr_code_is_vector(printed):
+    out, docs = printed
+    poster = next(d for d in docs if d.kind == "poster")
+    with pdfplumber.open(out / poster.filename) as pdf:
+        assert not pdf.pages[0].images  # drawn as paths, not a bitmap
+        assert len(pdf.pages[0].rects) + len(pdf.pages[0].curves) > 0
+    assert segno.make("x")  # segno is what draws it
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_unknown_edition_is_a_clear_error(capsys):
+    from generator import cli
+
+    assert cli.main(["print", "--today", "2026-11-22", "--edition", "nope", "--out", "/nonexistent"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == ("No edition called nope in site_config/editions.yml. Editions: south-liverpool, "
+                   "aigburth, garston, speke, allerton, woolton, childwall, wavertree, "
+                   "garston-speke-pcn, mather-avenue-surgery.")
