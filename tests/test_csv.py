@@ -122,6 +122,16 @@ def test_wrong_layout_is_refused(tmp_path, capsys):
             "templates/import-csv.md") in capsys.readouterr().err
 
 
+def test_uk_dates_and_windows_text_are_handled(tmp_path, out, capsys):
+    sheet = _sheet(tmp_path, [{**GOOD, "last_checked": "01/11/2026"}])
+    assert main(["import", "csv", str(sheet), "--out", str(out)]) == 0
+    assert _load(out).directory.activity("test-walk").activity.last_checked.isoformat() == "2026-11-01"
+    sheet.write_bytes(sheet.read_bytes().replace(b"Test Walk", "Café Walk".encode("cp1252")))
+    assert main(["import", "csv", str(sheet), "--out", str(tmp_path / "other")]) == 2
+    assert (f'{sheet}: this is not UTF-8 text. In your spreadsheet program, save it as "CSV UTF-8"'
+            in capsys.readouterr().err)
+
+
 def test_link_worker_csv(demo, tmp_path):
     path = tmp_path / "activities.csv"
     assert main(["export", "csv", str(path), "--today", DEMO_TODAY.isoformat()]) == 0

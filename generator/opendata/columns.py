@@ -234,7 +234,14 @@ def _date(text: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise CellError(f'"{text}" is not a date. Write it like 2026-11-22') from None
+        pass
+    m = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text)  # UK spreadsheets: 22/11/2026
+    if m:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        except ValueError:
+            pass
+    raise CellError(f'"{text}" is not a date. Write it like 2026-11-22')
 
 
 def _phone(text: str) -> dict[str, str]:

@@ -63,7 +63,11 @@ class LayoutError(Exception):
 
 def read(path: Path) -> list[Record]:
     """Rows -> one Record per activity, in the order they first appear."""
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise LayoutError(f"{path}: this is not UTF-8 text. In your spreadsheet program, save it "
+                          "as \"CSV UTF-8\"") from None
     reader = csv.DictReader(io.StringIO(text))
     fields = [f.strip() for f in (reader.fieldnames or [])]
     known = set(header())
@@ -113,7 +117,7 @@ def layout_markdown() -> str:
         "from `templates/import-template.csv`. Empty cells mean \"not given\".",
         "",
         "Yes / no columns take `yes` or `no`. Lists are separated by `;` (lists of ids, days and",
-        "dates may use commas too). Dates are written `2026-11-22`, times `14:30`, money `3.50`.",
+        "dates may use commas too). Dates are written `2026-11-22` (or `22/11/2026`), times `14:30`, money `3.50`.",
         "",
         "Every row that cannot be turned into a valid listing is reported with its row number and",
         "the reason; nothing is written over an existing listing unless you add `--update`.",
