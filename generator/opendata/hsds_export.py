@@ -82,15 +82,19 @@ def _attribute(link_id: str, entity: str, link_type: str, term: dict, value: str
     return out
 
 
+_FALSE_BY_DEFAULT = {"not_on_bank_holidays", "term_time_only", "online", "by_phone", "home_visits"}
+
+
 def extension_attributes(link_id: str, entity: str, flat: dict[str, str], names: list[str]) -> list[dict]:
     out = []
     for name in names:
         value = flat.get(name, "")
-        if value == "":
+        if value == "" or (value == "no" and name in _FALSE_BY_DEFAULT):
             continue
         column = C.BY_NAME[name]
+        where = f"{column.scope}.{column.path}" if column.path else "the listing file's name"
         term = _term(WHATS_ON, name, name.replace("_", " ").capitalize(),
-                     column.help or f"What's On listing field {column.scope}.{column.path}")
+                     f"What's On listing field: {where}")
         out.append(_attribute(link_id, entity, "extension", term, value))
     return out
 
@@ -212,7 +216,8 @@ def service(directory: Directory, entry: Entry, org_id: str, include_private: bo
     if a.on_the_day_phone:
         phones.append(_phone(a.on_the_day_phone, ON_THE_DAY, sid, "on-the-day", service_id=sid))
     out["phones"] = phones
-    out["schedules"] = [row for i, s in enumerate(a.schedules) for row in schedule_rows(s, sid, i)]
+    how = attending(a.where)
+    out["schedules"] = [row for i, s in enumerate(a.schedules) for row in schedule_rows(s, sid, i, how)]
     out["service_areas"] = [
         {"id": ids.uid("service-area", sid, area_id), "service_id": sid,
          "name": directory.config.area_by_id[area_id].name, "extent_type": "area",
@@ -284,11 +289,20 @@ def cost_options(entry: Entry, sid: str) -> list[dict]:
 # Schedules
 
 
-def schedule_rows(s: Schedule, sid: str, index: int) -> list[dict]:
+def attending(where) -> str:  # noqa: ANN001 - model.Where
+    ways = [w for w, on in (("in person", where.venue is not None), ("online", where.online),
+                            ("by phone", where.by_phone), ("at home", where.home_visits)) if on]
+    text = " or ".join(ways)
+    return text[0].upper() + text[1:]
+
+
+def schedule_rows(s: Schedule, sid: str, index: int, attending_type: str | None = None) -> list[dict]:
     """One HSDS row per schedule; one-off dates give one row per date."""
     flat = C.flatten(s, C.SCHEDULE)
     base: dict = {"service_id": sid, "opens_at": s.start, "closes_at": s.end,
                   "description": describe(s)}
+    if attending_type:
+        base["attending_type"] = attending_type
     if s.valid_from:
         base["valid_from"] = s.valid_from.isoformat()
     if s.valid_to:
