@@ -146,6 +146,8 @@ def _event(directory: Directory, entry: Entry, s: Schedule, index: int) -> icale
         for d in dates[1:]:
             ev.add("rdate", _at(d, s.start, zone))
         excluded = sorted(set(dates) - set(occurrences(s, dates[0], dates[-1], cal)))
+    elif s.term_time_only and not cal.terms:
+        return None  # no term dates in site_config: no session can be placed
     else:
         start, end = horizon(directory, s)
         flagged = s.not_on_bank_holidays or s.term_time_only
