@@ -14,7 +14,7 @@ HELP = ("Write open data: HSDS 3.0 / Open Referral UK JSON and tabular package, 
 KINDS = {
     "hsds": "OUT is a folder: services.json (ORUK page), services/<id>.json, tabular/",
     "csv": "OUT is a file: the link workers' spreadsheet, one row per current activity",
-    "sessions": "OUT is a file: the import layout, one row per session (see docs/import-csv.md)",
+    "sessions": "OUT is a file: the import layout, one row per session (see templates/import-csv.md)",
     "ics": "OUT is a folder: one calendar per category and per area",
     "all": "OUT is a folder: everything the site publishes under /data/",
 }
