@@ -306,20 +306,21 @@ def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, li
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2:
         return [_read_listing(p) for p in files]
-    with ProcessPoolExecutor(workers) as pool:
-        parsed = list(pool.map(_parse_in_worker, files, chunksize=max(1, len(files) // (workers * 8))))
-    # Workers only parse (the slow part). Models are built here: unpickling a pydantic model
-    # costs more than validating its data again. A file with any problem is simply read again
-    # here, the ordinary way, so its messages are exactly those of a one-process run.
+    # Workers only parse (the slow part) while this process builds the models as the results
+    # arrive: unpickling a pydantic model costs more than validating its data again. A file with
+    # any problem is simply read again here, the ordinary way, so its messages are exactly those
+    # of a one-process run.
     read = []
-    for path, loaded in zip(files, parsed):
-        if loaded is not None and isinstance(loaded.data, dict):
-            try:
-                read.append((Listing.model_validate(loaded.data), loaded, []))
-                continue
-            except ValidationError:
-                pass
-        read.append(_read_listing(path))
+    with ProcessPoolExecutor(workers) as pool:
+        parsed = pool.map(_parse_in_worker, files, chunksize=max(1, len(files) // (workers * 16)))
+        for path, loaded in zip(files, parsed):
+            if loaded is not None and isinstance(loaded.data, dict):
+                try:
+                    read.append((Listing.model_validate(loaded.data), loaded, []))
+                    continue
+                except ValidationError:
+                    pass
+            read.append(_read_listing(path))
     return read
 
 

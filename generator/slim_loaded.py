@@ -3,7 +3,7 @@
 Sending every value's position of 10,000 files between processes costs seconds. The main process
 only needs a few of them for a good file: where each activity and its id are (for the page's
 source line and duplicate-id messages) and where an inline venue is (for transport warnings).
-`SlimLoaded` keeps just those; asking for any other position reads the file again, once, so the
+`SlimLoaded` keeps just those (and the top two levels); asking for any other position reads the file again, once, so the
 answer is exactly what the full `Loaded` would say.
 """
 
@@ -15,7 +15,7 @@ from generator.yaml_load import Loaded, Path_, load_file
 
 
 def _keep(path: Path_) -> bool:
-    return len(path) <= 3 or (path[0] == "activities" and path[2] == "where")
+    return len(path) <= 2 or (path[0] == "activities" and path[2] in ("id", "where"))
 
 
 class SlimLoaded(Loaded):
