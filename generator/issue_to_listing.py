@@ -457,11 +457,7 @@ def _update(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Resu
     if "other_changes" in a:
         notes.append(f"Also asked for, to do by hand: {a['other_changes']}")
     if "listing_yaml" in a:
-        sent = _check_yaml_text(a["listing_yaml"])
-        ids = [str(x.get("id")) for x in sent.get("activities") or []]
-        if activity_id not in ids:
-            raise IssueProblem(f'The listing file in the issue has no activity "{activity_id}".')
-        return Result(path, _with_schema_line(a["listing_yaml"]), notes)
+        return _update_from_yaml(a["listing_yaml"], activity_id, path, data, notes)
     act = data["activities"][i]
     for key in ("summary",):
         if key in a:
@@ -480,6 +476,55 @@ def _update(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Resu
         act["schedules"] = _flow_short_lists(schedule)
     act["last_checked"] = today
     act["checked_by"] = str(a["checked_by"]).strip()
+    return Result(path, _dump(data), notes)
+
+
+def _same(old: object, new: object) -> bool:
+    """Equal as a listing means it (text compared without surrounding space)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(old, str) and isinstance(new, str):
+        return old.strip() == new.strip()
+    return old == new and type(old) is type(new)
+
+
+def _merge(old: CommentedMap, new: dict) -> None:
+    """Make `old` say what `new` says, touching only what differs (so comments and layout stay)."""
+    for key in [k for k in old if k not in new]:
+        del old[key]
+    for key, value in new.items():
+        if key in old and _same(old[key], value):
+            continue
+        if isinstance(old.get(key), dict) and isinstance(value, dict):
+            _merge(old[key], value)
+        elif (isinstance(old.get(key), list) and isinstance(value, list) and len(old[key]) == len(value)
+              and all(isinstance(v, dict) for v in old[key] + value)):
+            for mine, theirs in zip(old[key], value, strict=True):
+                _merge(mine, theirs)
+        else:
+            old[key] = value
+
+
+def _update_from_yaml(text: str, activity_id: str, path: Path, data: CommentedMap, notes: list[str]) -> Result:
+    """The web form sends the organisation and the activity it edited (or the whole file).
+
+    They are merged into the file: only what differs changes, other activities stay as they are,
+    and an activity the file does not have yet is added.
+    """
+    sent = _check_yaml_text(text)
+    sent_activities = list(sent.get("activities") or [])
+    ids = [str(x.get("id")) for x in sent_activities]
+    if activity_id not in ids:
+        raise IssueProblem(f'The listing file in the issue has no activity "{activity_id}".')
+    have = [str(x.get("id")) for x in data["activities"]]
+    _merge(data["organisation"], sent["organisation"])
+    for act in sent_activities:
+        if str(act.get("id")) in have:
+            _merge(data["activities"][have.index(str(act.get("id")))], act)
+        else:
+            data["activities"].append(act)
     return Result(path, _dump(data), notes)
 
 

@@ -31,6 +31,7 @@ CASES = [
     ("add-new-venue", "new", "listings/speke-money-matters.yml"),
     ("update-fields", "update", "listings/aigburth-walkers.yml"),
     ("stopped", "stopped", "listings/aigburth-walkers.yml"),
+    ("update-from-form", "update", "listings/aigburth-walkers.yml"),  # sent by the web form
 ]
 
 

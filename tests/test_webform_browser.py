@@ -211,6 +211,8 @@ def test_every_demo_activity_comes_back_unchanged(page, form_page, demo):
             text = yaml_text(page)
             assert as_listing(text) == original, entry.id
             assert page.locator("#wo-download").get_attribute("download") == f"{org.id}.yml"
+            assert page.locator("#wo-github-hint").inner_text() == (
+                "If you have a GitHub account. It opens a form with your listing filled in."), entry.id
 
 
 def test_a_correction_is_a_small_edit(page, form_page, demo):
@@ -301,11 +303,17 @@ def test_update_link_converts_back_to_the_same_file(page, form_page, tmp_path):
         urllib.parse.urlsplit(_links(page)["send-github"]).query).items()}
     assert query["template"] == "update-listing.yml"
     assert query["activity_id"] == "aigburth-tuesday-walk"
+    # The link carries only the organisation and the activity changed, to stay short.
+    assert [a["id"] for a in loads(query["listing_yaml"]).data["activities"]] == ["aigburth-tuesday-walk"]
     shutil.copytree(ROOT / "listings", tmp_path / "listings")
     result = convert(_issue_body(query["template"], query), "update", tmp_path / "listings",
                      load_config(ROOT / "site_config"), dt.date.today())
     assert result.path.name == "aigburth-walkers.yml"
-    assert result.text == text
+    assert as_listing(result.text) == as_listing(text)
+    result.path.write_text(result.text)
+    before = (ROOT / "listings" / "aigburth-walkers.yml").read_text().splitlines()
+    changed = [line for line in result.text.splitlines() if line not in before]
+    assert changed == ["    on_the_day_phone: 07700 900125", f"    last_checked: {dt.date.today().isoformat()}"]
 
 
 def test_unknown_activity_starts_a_new_listing(page, form_page):

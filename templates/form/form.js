@@ -630,6 +630,11 @@
     return state.file || slug((listing.organisation || {}).name || "listing") + ".yml";
   }
 
+  // GitHub pre-fills an issue form from the link, and links longer than about 8,000 characters
+  // fail. An update sends only the organisation and the activity changed; the converter
+  // (generator/issue_to_listing.py) puts them back into the file.
+  var MAX_LINK = 7500;
+
   function githubLink(listing, yaml) {
     var repo = DATA.site.github_repository;
     if (!repo) return null;
@@ -645,8 +650,13 @@
       params.set("activity", a.name);
     }
     params.set("checked_by", a.checked_by);
-    params.set("listing_yaml", yaml);
-    return "https://github.com/" + repo + "/issues/new?" + params.toString();
+    var base = "https://github.com/" + repo + "/issues/new?";
+    var sent = update && listing.activities.length > 1 ?
+      WO.dumpYaml({organisation: listing.organisation, activities: [a]}, SCHEMA) : yaml;
+    var withYaml = new URLSearchParams(params);
+    withYaml.set("listing_yaml", sent);
+    if ((base + withYaml.toString()).length <= MAX_LINK) return {href: base + withYaml.toString(), complete: true};
+    return {href: base + params.toString(), complete: false};
   }
 
   function showResult(listing) {
@@ -661,7 +671,12 @@
     var github = githubLink(listing, yaml);
     var gh = $("wo-send-github");
     gh.parentNode.hidden = !github;
-    if (github) gh.href = github;
+    if (github) {
+      gh.href = github.href;
+      $("wo-github-hint").textContent = github.complete ?
+        "If you have a GitHub account. It opens a form with your listing filled in." :
+        "If you have a GitHub account. Your listing is too long to fill in for you: download the file first, then attach it to the form that opens.";
+    }
     var mail = $("wo-send-email");
     mail.parentNode.hidden = !DATA.site.email;
     var subject = (state.mode === "update" ? "Update to " : "New listing: ") + a.name;
