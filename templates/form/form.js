@@ -729,6 +729,9 @@
     mode.hidden = false;
     $("wo-intro").hidden = true;
     $("wo-confirm-block").hidden = false;
+    $("wo-today-note").textContent = "These details were last checked on " + longDate(a.last_checked) +
+      (a.checked_by ? " by " + a.checked_by : "") + ". If you change anything, or tick the box below, " +
+      "we record today's date, " + longToday() + ", instead.";
     document.title = "Update: " + a.name + " - " + document.title;
   }
 
@@ -739,7 +742,22 @@
     startNew();
   }
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  function longToday() {
+    var d = new Date();
+    return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear();
+  }
+
+  function longDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? (+m[3]) + " " + MONTHS[+m[2] - 1] + " " + m[1] : (iso || "");
+  }
+
   function init() {
+    $("wo-today-note").textContent = "We record today's date, " + longToday() +
+      ", as the date these details were checked.";
     $("wo-form").addEventListener("submit", check);
     $("wo-add-schedule").addEventListener("click", function () { addSchedule(null, true); });
     $("f-where-kind").addEventListener("change", revealWhere);
