@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import shutil
 import subprocess
@@ -218,6 +219,9 @@ def test_every_demo_activity_comes_back_unchanged(page, form_page, demo):
 def test_a_correction_is_a_small_edit(page, form_page, demo):
     open_form(page, form_page, "aigburth-tuesday-walk")
     assert page.locator("#wo-title").inner_text() == "Update: Tuesday Health Walk"
+    assert page.locator("#wo-today-note").inner_text().startswith(
+        "These details were last checked on 14 September 2026 by Jean Example. If you change anything, "
+        "or tick the box below, we record today's date, ")
     type_into(page, "f-on-the-day-phone", "")
     page.keyboard.press("Control+A")
     page.keyboard.type("07700 900125")
@@ -345,3 +349,65 @@ def test_form_has_no_axe_violations(page, form_page, state):
         page.wait_for_selector("#wo-result:not([hidden])")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+# ---------------------------------------------------------------------------------------------
+# The browser's checks agree with the Python model: what one refuses, the other refuses.
+
+BASE = {
+    "organisation": {"name": "Test Group"},
+    "activities": [{
+        "id": "test-walk", "name": "Test Walk", "summary": "A walk.", "categories": ["walking"],
+        "cost": {"kind": "free"}, "how_to_go": {"access": "drop-in"},
+        "schedules": [{"frequency": "weekly", "days": ["tuesday"], "start": "10:00", "end": "11:00"}],
+        "where": {"venue": "st-annes-hall"}, "last_checked": "2026-11-01", "checked_by": "Al",
+    }],
+}
+
+CHANGES = [
+    ("phone", "0151 496 0123", True), ("phone", "0151 496", False), ("phone", "+44 7700 900123", True),
+    ("phone", "01514960123x", False), ("email", "a@example.org", True), ("email", "a@b", False),
+    ("website", "https://example.org/x", True), ("website", "example.org", False),
+    ("summary", "x" * 141, False), ("categories", [], False),
+    ("where", {"venue": {"name": "Hall", "address": "1 Road", "postcode": "l17 7aa", "area": "aigburth"}}, True),
+    ("where", {"venue": {"name": "Hall", "address": "1 Road", "postcode": "L17", "area": "aigburth"}}, False),
+    ("where", {}, False), ("where", {"online": True}, True),
+    ("cost", {"kind": "fixed"}, False), ("cost", {"kind": "fixed", "amount": 3.5}, True),
+    ("cost", {"kind": "concessions", "amount": 3}, False),
+    ("audience", {"min_age": 60, "max_age": 18}, False), ("audience", {"min_age": 121}, False),
+    ("schedules", [{"frequency": "weekly", "days": ["tuesday"], "start": "25:00", "end": "26:00"}], False),
+    ("schedules", [{"frequency": "weekly", "days": ["tuesday"], "start": "9.30", "end": "11:00"}], True),
+    ("schedules", [{"frequency": "weekly", "days": ["tuesday"], "start": "11:00", "end": "10:00"}], False),
+    ("schedules", [{"frequency": "weekly", "days": [], "start": "10:00", "end": "11:00"}], False),
+    ("schedules", [{"frequency": "fortnightly", "days": ["wednesday"], "start_date": "2026-12-02",
+                    "start": "10:00", "end": "11:00"}], True),
+    ("schedules", [{"frequency": "fortnightly", "days": ["tuesday"], "start_date": "2026-12-02",
+                    "start": "10:00", "end": "11:00"}], False),
+    ("schedules", [{"frequency": "monthly", "days": ["tuesday"], "weeks": ["first"], "start": "10:00",
+                    "end": "11:00"}], True),
+    ("schedules", [{"frequency": "monthly", "days": ["tuesday"], "start": "10:00", "end": "11:00"}], False),
+    ("schedules", [{"frequency": "monthly", "day_of_month": 32, "start": "10:00", "end": "11:00"}], False),
+    ("schedules", [{"frequency": "once", "dates": ["2026-12-05"], "start": "10:00", "end": "11:00"}], True),
+    ("schedules", [{"frequency": "once", "dates": ["2026-02-30"], "start": "10:00", "end": "11:00"}], False),
+    ("schedules", [{"frequency": "once", "dates": [], "start": "10:00", "end": "11:00"}], False),
+    ("schedules", [{"frequency": "daily", "days": ["tuesday"], "start": "10:00", "end": "11:00"}], False),
+    ("last_checked", "22/11/2026", False), ("id", "Test Walk", False), ("colour", "red", False),
+]
+
+
+def test_browser_and_python_agree_on_what_is_valid(page, form_page):
+    open_form(page, form_page)
+    disagree = []
+    for key, value, valid in CHANGES:
+        listing = copy.deepcopy(BASE)
+        listing["activities"][0][key] = value
+        try:
+            Listing.model_validate(listing)
+            python_ok = True
+        except ValueError:
+            python_ok = False
+        browser_ok = page.evaluate(
+            "l => WO.checkSchema(WHATSON_SCHEMA, l).concat(WO.checkRules(l)).length === 0", listing)
+        if not (python_ok == browser_ok == valid):
+            disagree.append((key, value, {"python": python_ok, "browser": browser_ok, "expected": valid}))
+    assert disagree == []
