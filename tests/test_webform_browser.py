@@ -411,3 +411,19 @@ def test_browser_and_python_agree_on_what_is_valid(page, form_page):
         if not (python_ok == browser_ok == valid):
             disagree.append((key, value, {"python": python_ok, "browser": browser_ok, "expected": valid}))
     assert disagree == []
+
+
+def test_focus_is_visible_and_nothing_scrolls_sideways_on_a_phone(browser, form_page):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    open_form(page, form_page, "aigburth-tuesday-walk")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for field_id in ("f-org-name", "f-description", "f-categories-walking", "f-venue", "wo-check"):
+        tab_to(page, lambda a, f=field_id: a["id"] == f)
+        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
+                              "return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()")
+        assert style[0] != "none" and style[1] != "0px" or style[2] != "none", (field_id, style)
+    page.locator("#wo-check").press("Enter")
+    page.wait_for_selector("#wo-result:not([hidden])")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
