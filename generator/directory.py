@@ -7,11 +7,12 @@ A file with an error is left out (and reported); every other listing still build
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 from types import MappingProxyType
 
@@ -216,6 +217,25 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+def _without_gc(fn):
+    """Loading 10,000 listings makes millions of long-lived objects, and Python's cycle collector
+    scans them again and again: about half the time of a load. A load makes no cycles worth
+    collecting, so the collector is paused while it runs (worker processes inherit the pause)."""
+
+    @wraps(fn)
+    def run(*args, **kwargs):
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_without_gc
 def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_config"), *,
          today: dt.date | None = None, only: Sequence[Path] | None = None,
          enrich_transport: bool = True) -> LoadResult:
@@ -311,7 +331,7 @@ def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, li
     # any problem is simply read again here, the ordinary way, so its messages are exactly those
     # of a one-process run.
     read = []
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:  # few objects live there
         parsed = pool.map(_parse_in_worker, files, chunksize=max(1, len(files) // (workers * 16)))
         for path, loaded in zip(files, parsed):
             if loaded is not None and isinstance(loaded.data, dict):
