@@ -174,3 +174,48 @@ def test_cli_failure_goes_to_stderr(tree, capsys):
     assert code == 1
     assert captured.out == ""
     assert captured.err.startswith('There is no activity with the id "no-such-walk"')
+
+
+ISSUE_FORM_SCHEMA = {  # the parts of GitHub's issue-form syntax these templates use
+    "type": "object", "required": ["name", "description", "body"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string"}, "description": {"type": "string"}, "title": {"type": "string"},
+        "labels": {"type": "array", "items": {"type": "string"}},
+        "body": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["type", "attributes"], "additionalProperties": False,
+            "properties": {
+                "type": {"enum": ["markdown", "input", "textarea", "dropdown", "checkboxes"]},
+                "id": {"type": "string", "pattern": "^[a-zA-Z0-9_-]+$"},
+                "attributes": {"type": "object"},
+                "validations": {"type": "object", "properties": {"required": {"type": "boolean"}},
+                                "additionalProperties": False},
+            }}},
+    },
+}
+
+
+def test_issue_forms_follow_githubs_syntax():
+    import jsonschema
+
+    for path in sorted(TEMPLATES.glob("*.yml")):
+        if path.name == "config.yml":
+            continue
+        form = yaml.safe_load(path.read_text())
+        jsonschema.validate(form, ISSUE_FORM_SCHEMA)
+        ids = [e["id"] for e in form["body"] if e["type"] != "markdown"]
+        assert len(ids) == len(set(ids)), path.name
+        for element in form["body"]:
+            attrs = element["attributes"]
+            if element["type"] == "markdown":
+                assert "value" in attrs
+            else:
+                assert attrs["label"].strip(), path.name
+            if element["type"] in ("dropdown", "checkboxes"):
+                assert attrs["options"], (path.name, element["id"])
+
+
+def test_issue_chooser_links_to_the_web_form():
+    config = yaml.safe_load((TEMPLATES / "config.yml").read_text())
+    site = load_config(ROOT / "site_config").site
+    assert config["contact_links"][0]["url"] == site.url.rstrip("/") + "/add/"
