@@ -333,7 +333,7 @@ def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, li
     read = []
     with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:  # few objects live there
         parsed = pool.map(_parse_in_worker, files, chunksize=max(1, len(files) // (workers * 16)))
-        for path, loaded in zip(files, parsed):
+        for path, loaded in zip(files, parsed, strict=True):
             if loaded is not None and isinstance(loaded.data, dict):
                 try:
                     read.append((Listing.model_validate(loaded.data), loaded, []))
