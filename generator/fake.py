@@ -40,7 +40,7 @@ _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DAY_WEIGHTS = [22, 22, 16, 16, 13, 8, 3]  # Monday and Tuesday are what patients ask for most
 _REFERRERS = ["self", "link-worker", "gp", "receptionist", "pharmacist", "other-professional"]
-_PLAIN = re.compile(r"^([A-Za-z]|[0-9]+ [A-Za-z])[A-Za-z0-9 ,.'()&/£!?+-]*$")
+_PLAIN = re.compile(r"^([A-Za-zÀ-ÿ]|[0-9]+ [A-Za-z])[A-Za-zÀ-ÿ0-9 ,.;'()&/£!?+-]*$")
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 
 

@@ -62,6 +62,9 @@ ORG_PATTERNS = [
 ORG_THEMES = [
     "Friendship Group", "Wellbeing Project", "Community Trust", "Neighbours", "Action Group",
     "Good Neighbours", "Seniors' Forum", "Residents' Association", "Community Partnership",
+    "Over-50s Club", "Wellbeing Café", "Carers' Group", "Youth Project", "Community Kitchen",
+    "Health Walks", "Social Club", "Women's Group", "Men's Group", "Craft Circle",
+    "Community Garden", "Family Hub", "Befriending Scheme", "Advice Centre", "Singers",
 ]
 
 LANGUAGES = ["Arabic", "Urdu", "Polish", "Somali", "Kurdish (Sorani)", "Farsi", "Cantonese",
