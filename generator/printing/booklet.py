@@ -26,7 +26,7 @@ from generator.printing.stamp import Stamp, text_width
 
 CHUNK = 24  # activities per section part: small enough to share the work between cores
 PAGE_WIDTH_PT = 595.28
-FOOTER_BASELINE_PT = 841.89 - 36  # page numbers: the same place, bottom centre, on every page
+FOOTER_BASELINE_PT = 841.89 - 24  # page numbers: the same place, bottom centre, on every page
 PLACEHOLDER = 999
 
 

@@ -16,6 +16,7 @@ from generator import richtext, schedule, urls
 from generator.directory import Directory, Entry
 from generator.freshness import Freshness
 from generator.model import Access, Capacity, CostKind, Referrer, Status
+from generator.transport import buspass, words
 from generator.transport.model import VenueTransport
 
 REFERRERS = {
@@ -26,7 +27,6 @@ REFERRERS = {
     Referrer.pharmacist: "a pharmacist",
     Referrer.other_professional: "another professional",
 }
-BUS_PASS_FROM = "09:30"
 MAX_STOPS = 2  # in print: the nearest two stops are enough to choose from
 
 
@@ -97,7 +97,7 @@ def who_for(entry: Entry) -> tuple[str, ...]:
     if aud.eligibility:
         lines.append(aud.eligibility)
     if aud.not_just_older_people:
-        lines.append("Not just for older people: all ages welcome")
+        lines.append("All ages welcome")
     return tuple(lines) or ("Everyone",)
 
 
@@ -177,8 +177,7 @@ def buses(transport: VenueTransport | None, entry: Entry) -> tuple[tuple[BusLine
         if lines and not set(numbers) - seen:
             continue  # the stop across the road: same buses, nothing new to say
         seen.update(numbers)
-        walk = f"{stop.walk_minutes} minute{'s' if stop.walk_minutes != 1 else ''}' walk"
-        lines.append(BusLine(f"{stop.label}, {stop.distance_m} m, {walk}",
+        lines.append(BusLine(f"{stop.label}, {stop.distance_m} m away",
                              ", ".join(numbers) if numbers else "none found at this stop"))
     if transport.nearest_stop_text and not lines:
         numbers = ", ".join(transport.buses)
@@ -190,25 +189,13 @@ def buses(transport: VenueTransport | None, entry: Entry) -> tuple[tuple[BusLine
         return (), "Bus details not known yet: ring to ask.", ()
     note = transport.notes
     if not lines and transport.source == "computed":
-        note = f"No bus stop within {transport.max_distance_m} m." + (f" {note}" if note else "")
+        note = words.no_stop(transport.max_distance_m) + (f" {note}" if note else "")
     return tuple(lines), note, tuple(numbers)
 
 
 def bus_pass_note(entry: Entry) -> str | None:
-    """The older person's bus pass is valid from 9:30am on weekdays."""
-    try:  # the transport engineer's module, when it lands
-        from generator.transport import buspass  # noqa: PLC0415
-    except ImportError:
-        buspass = None
-    if buspass is not None and hasattr(buspass, "note"):
-        return buspass.note(entry.activity)
-    weekdays = {d.value for d in schedule.DAY_ORDER[:5]}
-    early = [s for s in entry.activity.schedules
-             if s.start < BUS_PASS_FROM and any(d.value in weekdays for d in schedule.weekdays_of([s]))]
-    if not early:
-        return None
-    return (f"Starts before {schedule.clock(BUS_PASS_FROM)}: an older person's bus pass is "
-            f"not valid before then on weekdays.")
+    """The older person's bus pass is valid from 9:30am on weekdays (one wording everywhere)."""
+    return buspass.note(entry)
 
 
 def facts(directory: Directory, entry: Entry) -> Facts:

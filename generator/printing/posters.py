@@ -16,7 +16,7 @@ from generator.printing.document import PrintedDocument
 from generator.printing.facts import facts
 
 MAX_LEVEL = 2  # activity posters shrink in steps until they fit one page
-NEAR_HERE_MAX = 8  # activities on a near-here poster; fewer if they do not fit
+NEAR_HERE_MAX = 6  # activities on a near-here poster; fewer if they do not fit
 WEEK = 7
 
 
