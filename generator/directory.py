@@ -266,7 +266,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
     files = listing_files(listings_dir)
     read = _read_all(files)
     good: list[tuple[Path, Listing, Loaded]] = []
-    for path, (listing, loaded, found) in zip(files, read):
+    for path, (listing, loaded, found) in zip(files, read, strict=True):
         problems += found
         if listing is not None:
             good.append((path, listing, loaded))
