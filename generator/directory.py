@@ -29,6 +29,7 @@ from generator.transport.model import VenueTransport
 from generator.yaml_load import Loaded, YamlProblem, load_file
 
 VENUES_FILE = "venues.yml"
+VENUES_MAX_BYTES = 16 * 1024 * 1024  # shared by every listing, so larger than one listing may be
 PARALLEL_FROM = 400  # files; below this, one process is quicker
 
 
@@ -253,7 +254,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
     venues_loaded = None
     places: dict[str, VenuePlace] = {}
     if venues_path.exists():
-        vfile, venues_loaded, found = read_model(venues_path, VenuesFile)
+        vfile, venues_loaded, found = read_model(venues_path, VenuesFile, VENUES_MAX_BYTES)
         problems += found
         if vfile:
             venue_list = vfile.venues  # type: ignore[attr-defined]

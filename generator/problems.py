@@ -200,6 +200,10 @@ def _explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
         known = ""
         if model and not hint:
             known = " Fields here are: " + ", ".join(model.model_fields) + "."
+        if not hint and (" " in name or name.endswith(".")):
+            # `description: Per family, includes juice` inside { } splits at the comma.
+            known = (" It looks like the end of a longer text: put text that has a comma in "
+                     "quotes, like \"Per family, includes juice\".")
         return loc, f'"{name}" is not a field we know.{hint}{known}', True
     if kind == "value_error":
         cause = ctx.get("error")

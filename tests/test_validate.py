@@ -327,7 +327,7 @@ def test_pre_commit_hooks_run_local_commands_only():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert [r["repo"] for r in config["repos"]] == ["local"]
     hooks = {h["id"]: h for h in config["repos"][0]["hooks"]}
-    assert set(hooks) == {"validate-listings", "validate-settings", "schema-current", "ruff"}
+    assert set(hooks) == {"validate-listings", "validate-settings", "schema-current", "ruff", "actionlint"}
     assert all(h["language"] == "system" for h in hooks.values())
     assert hooks["validate-listings"]["pass_filenames"] is True
     commands = _modules()
