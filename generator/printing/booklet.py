@@ -9,7 +9,9 @@ the page numbers and the "see page N" numbers in the sections.
 
 from __future__ import annotations
 
+import logging
 import string
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
@@ -24,10 +26,12 @@ from generator.printing.facts import Facts, facts
 from generator.printing.join import Bookmark, join
 from generator.printing.stamp import Stamp, text_width
 
-CHUNK = 24  # activities per section part: small enough to share the work between cores
+log = logging.getLogger(__name__)
+CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better
 PAGE_WIDTH_PT = 595.28
 FOOTER_BASELINE_PT = 841.89 - 24  # page numbers: the same place, bottom centre, on every page
 PLACEHOLDER = 999
+BUS_ROWS = 150  # bus index lines in one part
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,19 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
     return out, unknown
 
 
+def _groups(routes: list[dict], rows: int) -> list[list[dict]]:
+    """Routes in groups of about `rows` index lines (at least one group, even if empty)."""
+    groups: list[list[dict]] = [[]]
+    count = 0
+    for route in routes:
+        if groups[-1] and count + len(route["rows"]) > rows:
+            groups.append([])
+            count = 0
+        groups[-1].append(route)
+        count += len(route["rows"])
+    return groups
+
+
 def split_activities(result: render.Rendered) -> frozenset[str]:
     """Activities whose first and last lines landed on different pages."""
     anchors = result.anchors
@@ -147,6 +164,7 @@ def a_to_z(printed: Sequence[Facts], pages: dict[str, int]) -> list[dict]:
 
 def build(directory: Directory, edition: Edition, out_dir: Path, executor: Executor, *,
           paper: str = "white") -> PrintedDocument:
+    clock = time.perf_counter()
     entries = select.for_edition(directory, edition)
     printed = [(e, facts(directory, e)) for e in entries]
     all_facts = [f for _, f in printed]
@@ -193,6 +211,7 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
              for i, result in enumerate(results) if (split := split_activities(result))}
     for i, job in retry.items():
         results[i] = job.result()
+    log.debug("%s: sections laid out at %.1fs", edition.id, time.perf_counter() - clock)
     stamps: dict[int, list[Stamp]] = {}
     slots: list[tuple[int, object, str]] = []
     rendered = []
@@ -211,20 +230,23 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
                                                   anchor.x, anchor.top))
 
     routes, unknown = bus_routes(directory, printed, activity_pages)
-    back_jobs = [
-        executor.submit(render.render, render.html("booklet_timetable.html", **common,
-                                                   days=timetable(printed, activity_pages))),
-        executor.submit(render.render, render.html("booklet_buses.html", **common, routes=routes,
-                                                   unknown=unknown)),
-        executor.submit(render.render, render.html("booklet_index.html", **common,
-                                                   letters=a_to_z(all_facts, activity_pages))),
-    ]
+    days = timetable(printed, activity_pages)
+    # several smaller parts, so both cores stay busy to the end: each day of the timetable
+    # starts a page, and the bus index is cut between routes
+    back_jobs = [executor.submit(render.render, render.html(
+        "booklet_timetable.html", **common, days=days[i:i + 1], first=i == 0)) for i in range(len(days))]
+    back_jobs += [executor.submit(render.render, render.html(
+        "booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0))
+        for i, group in enumerate(_groups(routes, BUS_ROWS))]
+    back_jobs.append(executor.submit(render.render, render.html(
+        "booklet_index.html", **common, letters=a_to_z(all_facts, activity_pages))))
     for job in back_jobs:
         result = job.result()
         rendered.append(result)
         for name, anchor in result.anchors.items():
             starts.setdefault(name, page + anchor.page + 1)
         page += result.pages
+    log.debug("%s: back matter laid out at %.1fs", edition.id, time.perf_counter() - clock)
     front_result = render.render(front(lambda name: starts[name]))
     if front_result.pages != front_pages:
         raise RuntimeError("The contents changed length when the page numbers went in.")
@@ -253,5 +275,6 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
     pages = join([front_result.pdf, *(r.pdf for r in rendered)], out_dir / filename,
                  title=edition.title, language=config.site.language, author=config.site.publisher,
                  stamps=stamps, bookmarks=bookmarks)
+    log.debug("%s: %d pages joined at %.1fs", edition.id, pages, time.perf_counter() - clock)
     return PrintedDocument("booklet", edition.id, edition.title, filename, pages, directory.today)
 

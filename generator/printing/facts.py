@@ -10,9 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from markupsafe import Markup
-
-from generator import richtext, schedule, urls
+from generator import schedule, urls
 from generator.directory import Directory, Entry
 from generator.freshness import Freshness
 from generator.model import Access, Capacity, CostKind, Referrer, Status
@@ -41,7 +39,6 @@ class Facts:
     id: str
     name: str
     summary: str
-    description: Markup
     categories: tuple[str, ...]  # category ids, in the directory's category order
     who: tuple[str, ...]
     when: tuple[str, ...]
@@ -211,7 +208,6 @@ def facts(directory: Directory, entry: Entry) -> Facts:
         id=act.id,
         name=act.name,
         summary=act.summary,
-        description=Markup(richtext.to_html(act.description)),
         categories=tuple(sorted(act.categories, key=lambda c: order.index(c) if c in order else len(order))),
         who=who_for(entry),
         when=tuple(schedule.describe_all(act.schedules)),

@@ -42,3 +42,8 @@ def keep(text: object) -> Markup:
         last = match.end()
     out.append(escape(source[last:]))
     return Markup("").join(out)
+
+
+def sentences(parts: list[str] | tuple[str, ...]) -> str:
+    """['Step-free access', 'No lift.'] -> 'Step-free access. No lift.'"""
+    return " ".join(p if p.rstrip()[-1:] in ".!?" else p.rstrip() + "." for p in parts if p.strip())

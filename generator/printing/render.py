@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from markupsafe import Markup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from generator.printing import fonts, nobreak
 
@@ -44,6 +44,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["keep"] = nobreak.keep
     env.filters["nb"] = nobreak.nb
+    env.filters["sentences"] = nobreak.sentences
     env.globals["stylesheet"] = stylesheet
     env.globals["font_files"] = {k: (v.as_uri() if isinstance(v, Path) else v)
                                  for k, v in fonts.font_files().items()}
