@@ -15,7 +15,7 @@ from generator.printing import render, select
 from generator.printing.document import PrintedDocument
 from generator.printing.facts import facts
 
-MAX_LEVEL = 2  # activity posters shrink in steps until they fit one page
+MAX_LEVEL = 3  # activity posters leave out details, step by step, until they fit one page
 NEAR_HERE_MAX = 6  # activities on a near-here poster; fewer if they do not fit
 WEEK = 7
 

@@ -80,4 +80,8 @@ def workers() -> int:
 
 
 def pool(count: int | None = None) -> Executor:
-    return ProcessPoolExecutor(count or workers())
+    """Worker processes, started now from this thread (forking later, from the threads that
+    build editions side by side, could copy a lock another thread holds)."""
+    executor = ProcessPoolExecutor(count or workers())
+    executor.submit(int).result()  # with "fork", the first job starts every worker
+    return executor
