@@ -17,6 +17,7 @@ from generator.formats import phone_digits
 from generator.freshness import Freshness, due_date, stale_date
 from generator.model import Access, CostKind, Referrer
 from generator.transport import buspass
+from generator.transport import days as transport_days
 from generator.transport.routes import BusRoute, route_index
 
 ACCESS_WORDS = {
@@ -138,7 +139,7 @@ def getting_there(directory: Directory, entry: Entry,
         routes = []
         for r in stop.routes:
             towards = f" towards {schedule.and_list(list(r.towards))}" if r.towards else ""
-            days = f": {r.days[:1].lower()}{r.days[1:]}" if r.days else ""
+            days = f": {transport_days.in_sentence(r.days)}" if r.days else ""
             routes.append(f"Bus {r.number}{towards}{days} ({r.operator})")
         out.stops.append({"label": stop.label, "distance_m": stop.distance_m,
                           "walk_minutes": stop.walk_minutes, "routes": routes})
