@@ -278,7 +278,7 @@ def test_see_page_pointers_are_right(whole, demo):
     names = _names(demo)
     pointers = 0
     for text in pages:
-        for match in re.finditer(r"([^:]+?): printed in full under [^,]+, see page (\d+)", text):
+        for match in re.finditer(r"([^:]+?): printed in full under .+?, see page (\d+)", text):
             name = _name_in(match.group(1), names)
             target = pages[int(match.group(2)) - 1]
             assert name in target and "Last checked" in target.split(name, 1)[1], name
@@ -344,6 +344,26 @@ def test_joined_structure_tree_points_at_the_right_pages(whole):
                  and o.get("/Type") == "/StructTreeRoot"]
         assert len(roots) == 1  # the parts' own trees were not dragged along
     assert checked > 1000
+
+
+def test_see_page_numbers_are_read_out_in_their_sentence(whole):
+    """The drawn-on "see page N" numbers are tagged content inside their paragraph."""
+    path, pages = whole
+    pointers = sum(len(re.findall(r"printed in full under .+?, see page \d+", t)) for t in pages)
+    tagged = 0
+    with pikepdf.open(path) as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for page in pdf.pages:
+            contents = page.obj.Contents
+            streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+            data = b"".join(s.read_bytes() for s in streams)
+            for match in re.finditer(rb"/Span <</MCID (\d+)>> BDC BT \S+ [\d.]+ Tf [^(]+\((\d+)\) Tj", data):
+                element = parents[int(page.obj.StructParents)][int(match.group(1))]
+                while element.S != "/P":
+                    element = element.P
+                tagged += 1
+    assert tagged == pointers > 0
 
 
 def test_outline_points_at_the_sections(whole):

@@ -227,7 +227,7 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
     activity_pages = {f.id: starts[f"act-{f.id}"] for f in all_facts}
     for index, anchor, name in slots:
         stamps.setdefault(index, []).append(Stamp(str(activity_pages[slot_owner[name]]),
-                                                  anchor.x, anchor.top))
+                                                  anchor.x, anchor.top, slot=True))
 
     routes, unknown = bus_routes(directory, printed, activity_pages)
     days = timetable(printed, activity_pages)

@@ -87,6 +87,8 @@ def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, aut
                     kid.P = document
                 document.K.append(kid)
     root.K = Array([document])
+    if stamps:
+        _draw(out, stamps, dict(parent_tree), _empty_spans(document))
     flat = Array()
     for key, value in sorted(parent_tree, key=lambda kv: kv[0]):
         flat.append(key)
@@ -100,10 +102,6 @@ def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, aut
     out.Root.Lang = pikepdf.String(language)
     out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
 
-    if stamps:
-        stamper = Stamper(out)
-        for index, page_stamps in stamps.items():
-            stamper.draw(out.pages[index], page_stamps)
     if bookmarks:
         with out.open_outline() as outline:
             for mark in bookmarks:
@@ -121,6 +119,40 @@ def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, aut
     target.parent.mkdir(parents=True, exist_ok=True)
     out.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7")
     return len(out.pages)
+
+
+def _empty_spans(document: pikepdf.Object) -> dict[tuple[int, int], list[pikepdf.Object]]:
+    """Empty Span elements (the "see page" number slots) by page, in reading order."""
+    found: dict[tuple[int, int], list[pikepdf.Object]] = {}
+    stack = [document]
+    while stack:
+        element = stack.pop()
+        kids = element.get("/K")
+        kids = list(kids) if isinstance(kids, Array) else ([] if kids is None else [kids])
+        if element.get("/S") == Name.Span and not kids and "/Pg" in element:
+            found.setdefault(element.Pg.objgen, []).append(element)
+        stack.extend(k for k in reversed(kids) if isinstance(k, Dictionary) and "/S" in k)
+    return found
+
+
+def _draw(out: pikepdf.Pdf, stamps: dict[int, list[Stamp]], parents: dict[int, pikepdf.Object],
+          slots: dict[tuple[int, int], list[pikepdf.Object]]) -> None:
+    """Draw the stamps. A "see page N" number becomes the content of its empty Span, so it is
+    read out in its sentence; page numbers are artifacts."""
+    stamper = Stamper(out)
+    for index, page_stamps in stamps.items():
+        page = out.pages[index]
+        order = sorted((i for i, s in enumerate(page_stamps) if s.slot),
+                       key=lambda i: (page_stamps[i].baseline, page_stamps[i].x))
+        elements = slots.get(page.obj.objgen, [])
+        mcids: dict[int, int] = {}
+        if order and len(elements) == len(order) and "/StructParents" in page.obj:
+            marks = parents[int(page.obj.StructParents)]
+            for i, element in zip(order, elements, strict=True):
+                mcids[i] = len(marks)
+                marks.append(element)
+                element.K = mcids[i]
+        stamper.draw(page, page_stamps, mcids)
 
 
 def _copy(out: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:

@@ -57,6 +57,7 @@ class Stamp:
     x: float  # PDF points from the left edge
     baseline: float  # PDF points from the top edge, to the text's baseline
     size: float = 18
+    slot: bool = False  # a number that belongs to the text ("see page 12"), not a page number
 
 
 class Stamper:
@@ -78,17 +79,21 @@ class Stamper:
             Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=descriptor,
         ))
 
-    def draw(self, page: pikepdf.Page, stamps: list[Stamp]) -> None:
+    def draw(self, page: pikepdf.Page, stamps: list[Stamp], mcids: dict[int, int] | None = None) -> None:
+        """Draw `stamps`; those whose index is in `mcids` are tagged content with that MCID,
+        the others pagination artifacts."""
         if not stamps:
             return
+        mcids = mcids or {}
         height = float(page.mediabox[3]) - float(page.mediabox[1])
         name = page.add_resource(self.font, pikepdf.Name.Font, prefix="Stamp")
-        ops = [b"/Artifact <</Type /Pagination>> BDC q 0 0 0 rg BT"]
-        for s in stamps:
+        ops = [b"q 0 0 0 rg"]
+        for i, s in enumerate(stamps):
             text = s.text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-            ops.append(b"%s %.2f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj" % (
-                str(name).encode(), s.size, s.x, height - s.baseline, text))
-        ops.append(b"ET Q EMC")
+            mark = (b"/Span <</MCID %d>> BDC" % mcids[i]) if i in mcids else b"/Artifact <</Type /Pagination>> BDC"
+            ops.append(b"%s BT %s %.2f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET EMC" % (
+                mark, str(name).encode(), s.size, s.x, height - s.baseline, text))
+        ops.append(b"Q")
         # the page's own content may leave its coordinate system changed: isolate it first
         page.contents_add(pikepdf.Stream(self.pdf, b"q"), prepend=True)
         page.contents_add(pikepdf.Stream(self.pdf, b"Q"), prepend=False)
