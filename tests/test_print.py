@@ -128,6 +128,19 @@ def test_radius_edition_uses_distance_from_its_centre(demo):
             assert inside == (km <= 2), entry.id
 
 
+def test_an_edition_with_nothing_in_it_still_prints(demo, tmp_path):
+    from generator.config import Edition
+    from generator.printing import booklet, render
+
+    empty = Edition(id="empty", title="Nothing here", areas=["nowhere"], include_online=False)
+    with render.pool() as pool:
+        doc = booklet.build(demo, empty, tmp_path, pool)
+    with pdfplumber.open(tmp_path / doc.filename) as pdf:
+        text = _norm(" ".join(p.extract_text() for p in pdf.pages))
+    assert "0 activities in this booklet" in text and "Nothing on this day" in text
+    assert "Information checked between" not in text
+
+
 def test_distance_is_haversine():
     # Liverpool Lime Street to Manchester Piccadilly: about 50 km as the crow flies
     assert select.distance_km(53.4075, -2.9779, 53.4774, -2.2309) == pytest.approx(50.1, abs=0.5)

@@ -32,6 +32,7 @@ PAGE_WIDTH_PT = 595.28
 FOOTER_BASELINE_PT = 841.89 - 24  # page numbers: the same place, bottom centre, on every page
 PLACEHOLDER = 999
 BUS_ROWS = 150  # bus index lines in one part
+TIMETABLE_ROWS = 120  # timetable lines in one part
 
 
 @dataclass(frozen=True)
@@ -133,16 +134,16 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
     return out, unknown
 
 
-def _groups(routes: list[dict], rows: int) -> list[list[dict]]:
-    """Routes in groups of about `rows` index lines (at least one group, even if empty)."""
+def _groups(headed: list[dict], rows: int) -> list[list[dict]]:
+    """Days or routes in groups of about `rows` index lines (at least one group, even if empty)."""
     groups: list[list[dict]] = [[]]
     count = 0
-    for route in routes:
-        if groups[-1] and count + len(route["rows"]) > rows:
+    for item in headed:
+        if groups[-1] and count + len(item["rows"]) > rows:
             groups.append([])
             count = 0
-        groups[-1].append(route)
-        count += len(route["rows"])
+        groups[-1].append(item)
+        count += len(item["rows"])
     return groups
 
 
@@ -231,10 +232,11 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
 
     routes, unknown = bus_routes(directory, printed, activity_pages)
     days = timetable(printed, activity_pages)
-    # several smaller parts, so both cores stay busy to the end: each day of the timetable
-    # starts a page, and the bus index is cut between routes
+    # big indexes go in several parts, so both cores stay busy to the end: the timetable is cut
+    # between days and the bus index between routes
     back_jobs = [executor.submit(render.render, render.html(
-        "booklet_timetable.html", **common, days=days[i:i + 1], first=i == 0)) for i in range(len(days))]
+        "booklet_timetable.html", **common, days=group, first=i == 0))
+        for i, group in enumerate(_groups(days, TIMETABLE_ROWS))]
     back_jobs += [executor.submit(render.render, render.html(
         "booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0))
         for i, group in enumerate(_groups(routes, BUS_ROWS))]
