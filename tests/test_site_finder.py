@@ -1,0 +1,183 @@
+"""The finder from disk (file://): search and filters agree with the Directory, the count is
+announced in a live region, the whole journey works by keyboard alone, and a real journey ends
+on a page that says what the YAML says."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import schedule
+from generator.transport.routes import route_index
+from tests.test_site_support import browser, open_page  # noqa: F401
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MONDAY_WALK = """\
+organisation:
+  name: Garston Monday Walkers
+  phones: [{number: 0151 496 0411}]
+activities:
+  - id: garston-monday-walk
+    name: Monday Morning Walk
+    summary: A friendly flat walk by the river, then a cuppa.
+    description: Gentle pace. Benches on the way.
+    categories: [walking]
+    cost: {kind: free}
+    how_to_go: {access: drop-in}
+    phone: 0151 496 0411
+    on_the_day_phone: 07700 900411
+    schedules:
+      - {frequency: weekly, days: [monday], start: "10:30", end: "11:30", not_on_bank_holidays: true}
+    where: {venue: garston-village-hall}
+    last_checked: 2026-11-01
+    checked_by: Pat Example
+"""
+
+
+@pytest.fixture(scope="module")
+def walk_site(tmp_path_factory):
+    """The demo listings plus one free Monday walk, built with `python -m generator site`."""
+    from generator.cli import main
+
+    base = tmp_path_factory.mktemp("walk")
+    listings = base / "listings"
+    shutil.copytree(ROOT / "listings", listings)
+    (listings / "garston-monday-walkers.yml").write_text(MONDAY_WALK, encoding="utf-8")
+    out = base / "site"
+    assert main(["site", "--out", str(out), "--listings", str(listings), "--config",
+                 str(ROOT / "site_config"), "--today", "2026-11-22"]) == 0
+    return out, listings / "garston-monday-walkers.yml"
+
+
+def result_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#results h2 a", "links => links.map(a => a.getAttribute('href').split('/').slice(-2)[0])")
+
+
+def test_a_real_journey_walk_monday_free(walk_site, browser):  # noqa: F811
+    site, listing = walk_site
+    data = yaml.safe_load(listing.read_text())["activities"][0]
+    ctx, page = open_page(browser, site, "find/index.html")
+    try:
+        page.fill("#q", "walk")
+        page.select_option("#f-day", label="Monday")
+        page.check("#f-free")
+        page.wait_for_timeout(600)
+        assert page.inner_text("#result-count") == "1 activity found"
+        with page.expect_navigation():
+            page.click("#results h2 a")
+        assert page.url.endswith("activities/garston-monday-walk/index.html")
+        main = " ".join(page.inner_text("main").split())
+        assert page.inner_text("h1") == data["name"]
+        assert data["summary"] in main
+        assert "Every Monday, 10:30am to 11:30am; not on bank holidays" in main
+        assert "Garston Village Hall" in main and "Cost Free" in main
+        assert page.get_attribute("a[href^='tel:']", "href") == "tel:+441514960411"
+        assert "On the day, ring: 07700 900411" in main
+        assert "Last checked on 1 November 2026 by Pat Example" in main
+    finally:
+        ctx.close()
+
+
+def test_search_and_filters_agree_with_the_directory(demo_site, demo, browser):  # noqa: F811
+    ctx, page = open_page(browser, demo_site, "find/index.html?day=1&free=1")
+    try:
+        page.wait_for_timeout(300)
+        want = [e.id for e in demo.current() if e.activity.cost.kind.value == "free" and
+                schedule.Day.tuesday in schedule.weekdays_of(e.activity.schedules)]
+        shown = result_ids(page)
+        while page.is_visible("#more"):
+            page.click("#more")
+            shown = result_ids(page)
+        assert shown == want and len(want) > 5
+        page.goto((demo_site / "find/index.html").as_uri() + "?area=speke&category=young-people")
+        want = [e.id for e in demo.current() if "speke" in e.areas and
+                "young-people" in e.activity.categories]
+        assert result_ids(page) == want and want
+        route = next(r for r in route_index(demo) if r.number == "82" and not r.operator_slug)
+        page.goto((demo_site / "find/index.html").as_uri() + "?route=82")
+        assert sorted(result_ids(page)) == sorted(e.id for e in route.entries)
+        choir = next(e.id for e in demo.current() if e.activity.name == "Woolton Community Choir")
+        page.goto((demo_site / "find/index.html").as_uri() + "?q=choir")
+        assert result_ids(page)[0] == choir
+        page.goto((demo_site / "find/index.html").as_uri() + "?q=singing")  # a stem, in the body
+        assert choir in result_ids(page)
+        page.goto((demo_site / "find/index.html").as_uri() + "?age=15")
+        ids = result_ids(page)
+        assert "aigburth-tuesday-walk" not in ids  # 18 and over
+    finally:
+        ctx.close()
+
+
+def test_the_count_is_announced_in_a_live_region(demo_site, browser):  # noqa: F811
+    ctx, page = open_page(browser, demo_site, "find/index.html")
+    try:
+        region = page.locator("#result-count")
+        assert region.get_attribute("role") == "status"
+        assert region.get_attribute("aria-live") == "polite"
+        page.fill("#q", "lunch")
+        page.wait_for_timeout(600)
+        assert region.inner_text().endswith("activities found")
+        page.fill("#q", "zzzzqqq")
+        page.wait_for_timeout(600)
+        assert region.inner_text() == "No activities found. Try fewer words or clear a filter."
+    finally:
+        ctx.close()
+
+
+def test_the_printable_list_shows_the_same_results(demo_site, browser):  # noqa: F811
+    ctx, page = open_page(browser, demo_site, "find/index.html?q=walk&free=1")
+    try:
+        page.wait_for_timeout(300)
+        ids = result_ids(page)
+        href = page.get_attribute("#print-link", "href")
+        assert href == "list/index.html?q=walk&free=1"
+        with page.expect_navigation():
+            page.click("#print-link")
+        assert result_ids(page) == ids
+        assert page.inner_text("#list-filters") == "Activities matching “walk”, free."
+        assert "Phone:" in page.inner_text("#results")
+    finally:
+        ctx.close()
+
+
+def _focus_visible(page) -> bool:
+    return page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none'; }""")
+
+
+def _tab_to(page, selector: str, limit: int = 40) -> int:
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        assert _focus_visible(page), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+        if page.evaluate("sel => document.activeElement.matches(sel)", selector):
+            return presses
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_the_finder_journey_by_keyboard_alone(walk_site, browser):  # noqa: F811
+    site, _ = walk_site
+    ctx, page = open_page(browser, site, "find/index.html")
+    try:
+        assert _tab_to(page, ".md-skip", 1) == 1  # the first Tab reaches "Skip to the main content"
+        page.keyboard.press("Enter")
+        assert _tab_to(page, "#q", 2) <= 2
+        page.keyboard.type("walk")
+        _tab_to(page, "#f-day")
+        page.keyboard.press("ArrowDown")  # Any day -> Monday
+        assert page.input_value("#f-day") == "0"
+        _tab_to(page, "#f-free")
+        page.keyboard.press("Space")
+        assert page.is_checked("#f-free")
+        page.wait_for_timeout(600)
+        assert page.inner_text("#result-count") == "1 activity found"
+        _tab_to(page, "#results h2 a")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith("activities/garston-monday-walk/index.html")
+    finally:
+        ctx.close()
