@@ -104,6 +104,7 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
                pages: dict[str, int]) -> tuple[list[dict], int]:
     """{number, operator, rows} per bus route, and how many activities have no bus details."""
     routes: dict[tuple[str, str], dict[str, dict]] = {}
+    phones: dict[tuple[str, str], str] = {}
     unknown = 0
     for entry, f in entries:
         if entry.venue is None:
@@ -113,6 +114,8 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
         if transport is not None:
             for stop in transport.stops:  # nearest first: keep the nearest stop per route
                 for route in stop.routes:
+                    if route.operator_phone:
+                        phones[(route.number, route.operator)] = route.operator_phone
                     rows = routes.setdefault((route.number, route.operator), {})
                     rows.setdefault(f.id, {"name": f.name, "stop": stop.label, "page": pages[f.id]})
                     found = True
@@ -129,7 +132,8 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
     out = []
     for (number, operator), rows in sorted(routes.items(), key=lambda kv: (_natural(kv[0][0]), kv[0][1])):
         shown = operator if len(operators[number]) > 1 else ""
-        out.append({"number": number, "operator": shown,
+        out.append({"number": number, "operator": shown, "company": operator,
+                    "phone": phones.get((number, operator), ""),
                     "rows": sorted(rows.values(), key=lambda r: _key(r["name"]))})
     return out, unknown
 
