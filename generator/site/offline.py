@@ -97,7 +97,7 @@ def write_zip(site: Path) -> Path:
     target = site / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in files:
             name = "whats-on/" + path.relative_to(site).as_posix()
             if path.suffix in (".pdf", ".png", ".zip", ".ttf"):
