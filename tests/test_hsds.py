@@ -18,7 +18,8 @@ from generator.model import Status
 from generator.opendata import export_all, hsds_export, hsds_files, ids
 from tests.conftest import DEMO_TODAY, ROOT
 
-STANDARD = ROOT.parent / "shared" / "standards" / "hsds-3.0" / "compiled"
+# The official HSDS 3.0 compiled schemas, copied unchanged (see generator/opendata/standard/README.md).
+STANDARD = ROOT / "generator" / "opendata" / "standard"
 FIXTURES = ROOT / "tests" / "fixtures" / "oruk"
 
 
@@ -29,7 +30,7 @@ def services(demo):
 
 @pytest.fixture(scope="module")
 def validator():
-    schema = json.loads((STANDARD / "service.json").read_text(encoding="utf-8"))
+    schema = json.loads((STANDARD / "hsds-3.0-service.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
@@ -51,7 +52,7 @@ def test_the_validator_can_fail(services, validator):
 
 
 def test_organisation_is_valid_on_its_own(demo):
-    schema = json.loads((STANDARD / "organization.json").read_text(encoding="utf-8"))
+    schema = json.loads((STANDARD / "hsds-3.0-organization.json").read_text(encoding="utf-8"))
     v = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     for org in demo.organisations:
         data = hsds_export.organization(org.id, org.organisation)
