@@ -39,6 +39,20 @@ def chromium_path() -> str:
     return path
 
 
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """The one headless Chromium of the test session (Playwright allows one sync driver at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=BROWSER_ARGS)
+        yield b
+        b.close()
+
+
 def pytest_sessionfinish(session, exitstatus):
     """In CI a skipped test is a failure: a missing tool must never pass quietly."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from generator import webform
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def _js_value(path: Path, name: str) -> object:
@@ -99,26 +97,24 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_form_works_inside_the_built_site_and_from_an_activity_page(site, chromium_path):
+def test_form_works_inside_the_built_site_and_from_an_activity_page(site, browser):
     page_html = (site / "add" / "index.html").read_text()
     assert 'id="wo-form"' in page_html and '<script src="form.js"></script>' in page_html
     activity = (site / "activities" / "aigburth-tuesday-walk" / "index.html").read_text()
     assert 'href="../../add/index.html?activity=aigburth-tuesday-walk"' in activity
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=ARGS)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto((site / "activities" / "aigburth-tuesday-walk" / "index.html").as_uri())
-        page.get_by_role("link", name="Update this activity").press("Enter")
-        page.wait_for_selector("body[data-form-ready='update']")
-        assert page.locator("#wo-title").inner_text() == "Update: Tuesday Health Walk"
-        assert page.locator("#f-on-the-day-phone").input_value() == "07700 900123"
-        results = Axe().run(page)
-        assert results.violations_count == 0, results.generate_report()
-        page.locator("#wo-check").press("Enter")
-        page.wait_for_selector("#wo-result:not([hidden])")
-        assert page.locator("#wo-download").get_attribute("download") == "aigburth-walkers.yml"
-        browser.close()
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "activities" / "aigburth-tuesday-walk" / "index.html").as_uri())
+    page.get_by_role("link", name="Update this activity").press("Enter")
+    page.wait_for_selector("body[data-form-ready='update']")
+    assert page.locator("#wo-title").inner_text() == "Update: Tuesday Health Walk"
+    assert page.locator("#f-on-the-day-phone").input_value() == "07700 900123"
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.locator("#wo-check").press("Enter")
+    page.wait_for_selector("#wo-result:not([hidden])")
+    assert page.locator("#wo-download").get_attribute("download") == "aigburth-walkers.yml"
+    page.close()
     assert errors == []
