@@ -35,14 +35,27 @@ PAGE_TYPES = {
 }
 
 
+_SHARED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser(chromium_path):
+    """One Chromium for every test module that imports this fixture (Playwright's sync API
+    allows only one running instance per thread)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=ARGS)
-        yield b
-        b.close()
+    if not _SHARED:
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=chromium_path,
+                                                                   args=ARGS)
+        _SHARED["users"] = 0
+    _SHARED["users"] += 1
+    yield _SHARED["browser"]
+    _SHARED["users"] -= 1
+    if _SHARED["users"] == 0:
+        _SHARED["browser"].close()
+        _SHARED["playwright"].stop()
+        _SHARED.clear()
 
 
 def url(site: Path, path: str) -> str:

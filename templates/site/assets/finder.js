@@ -160,6 +160,9 @@
 
   if (form) {
     fillForm(readUrl());
+    // On a phone, fold the filters away unless some are in use, so results show straight away.
+    var box = document.getElementById("filterbox"), first = readUrl();
+    if (box && window.innerWidth < 600 && !FIELDS.some(function (f) { return f !== "q" && first[f]; })) box.open = false;
     update(readForm(), true);
     form.addEventListener("input", function () { update(readForm(), false); });
     form.addEventListener("change", function () { update(readForm(), false); });
