@@ -17,10 +17,10 @@ from pathlib import Path
 
 from generator.directory import Directory
 from generator.site import offline
-from generator.site.cards import card
+from generator.site.cards import card, clear_cache
 from generator.site.finder import write_finder
 from generator.site.mkdocs_run import run_mkdocs
-from generator.site.pages import write_add_fallback, write_pages, write_shells
+from generator.site.pages import stamp_pages, write_add_fallback, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
 from generator.site.stamp import stamp_activities, stamp_organisations
 from generator.site.today import write_schedules
@@ -54,6 +54,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                with_data: bool = False, with_zip: bool = True) -> SiteReport:
     out = Path(out).resolve()
     report = SiteReport(out)
+    clear_cache()
     staging = Path(tempfile.mkdtemp(prefix="whats-on-docs-"))
     try:
         docs = staging / "docs"
@@ -87,6 +88,8 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             run_mkdocs(docs, out, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,
                        copyright=f"Run by {directory.config.site.publisher}.")
+        with _timed(report, "browse pages"):
+            stamp_pages(out)
         with _timed(report, "activity pages"):
             cards = {e.id: card(e) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links)

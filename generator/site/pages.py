@@ -27,8 +27,31 @@ def _depth(path: str) -> int:
     return path.count("/")
 
 
+STAMP = '<div class="wo-stamp"><h1>WOSHELLTITLE</h1></div>'
+_BODIES: dict[str, str] = {}  # site path -> page content, put in after mkdocs has run
+
+
 def _page(docs: Path, path: str, template: str, **context: object) -> None:
-    _write(docs, path, render(template, href=linker(_depth(path)), **context))
+    """Write a page for mkdocs: its front matter and a placeholder. The content itself (plain
+    HTML) is kept and stamped into mkdocs' output by `stamp_pages`, so mkdocs never parses
+    thousands of cards as Markdown."""
+    text = render(template, href=linker(_depth(path)), **context)
+    _, front, body = text.split("---\n", 2)
+    _BODIES[path] = body
+    _write(docs, path, f"---\n{front}---\n{STAMP}\n")
+
+
+def stamp_pages(site: Path) -> int:
+    """Put each browse page's content into the page mkdocs wrote for it."""
+    for path, body in _BODIES.items():
+        target = site / (path + "index.html")
+        html = target.read_text(encoding="utf-8")
+        if STAMP not in html:
+            raise RuntimeError(f"{target}: the page from mkdocs has no content marker.")
+        target.write_text(html.replace(STAMP, body, 1), encoding="utf-8")
+    count = len(_BODIES)
+    _BODIES.clear()
+    return count
 
 
 def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -79,7 +102,8 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
     for a in directory.config.areas:
         path = urls.area(a.id)
         at_venue = [c for c in by_area[a.id] if not c.where.startswith(("Online", "By phone", "Home"))]
-        elsewhere = [c for c in by_area[a.id] if c not in at_venue]
+        at_ids = {c.id for c in at_venue}
+        elsewhere = [c for c in by_area[a.id] if c.id not in at_ids]
         sections = [{"title": f"In {a.name}", "anchor": "in-area", "entries": at_venue, "note": None}]
         if elsewhere:
             sections.append({"title": "At home, by phone or online", "anchor": "at-home",
@@ -167,4 +191,4 @@ def _size(path: Path) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
 
 
-__all__ = ["write_pages", "write_add_fallback", "write_shells"]
+__all__ = ["write_pages", "write_add_fallback", "write_shells", "stamp_pages"]

@@ -22,6 +22,9 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.globals["tel"] = tel
+    from generator.site.cards import card_list  # noqa: PLC0415 - cards imports this module
+
+    env.globals["card_list"] = card_list
     return env
 
 
