@@ -40,7 +40,7 @@ def test_lang_is_set_and_headings_go_in_order(demo_site, browser, kind):  # noqa
             'main h1, main h2, main h3, main h4, main h5, main h6')]
             .filter(h => h.offsetParent !== null).map(h => +h.tagName[1])""")
         assert levels[0] == 1 and levels.count(1) == 1, levels
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"heading jumps from h{before} to h{after}: {levels}"
     finally:
         ctx.close()
@@ -49,8 +49,8 @@ def test_lang_is_set_and_headings_go_in_order(demo_site, browser, kind):  # noqa
 @pytest.mark.parametrize("kind", ["home", "finder with results", "activity", "day", "area",
                                   "a-z activities", "organisation", "bus route"])
 @pytest.mark.parametrize("width,zoom", [(320, 1), (640, 2)])
-def test_no_horizontal_scrolling_at_320_px_or_200_percent_zoom(demo_site, browser, kind, width,
-                                                               zoom):  # noqa: F811
+def test_no_horizontal_scrolling_at_320_px_or_200_percent_zoom(  # noqa: F811
+        demo_site, browser, kind, width, zoom):  # noqa: F811
     # 200% zoom of a 640 px window is the same CSS width as 320 px at 100%, on a 2x device.
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind], width=width // zoom,
                           device_scale_factor=zoom)

@@ -4,7 +4,6 @@ in the YAML, no markup injected from a listing, and everything needed offline.""
 from __future__ import annotations
 
 import json
-from markupsafe import escape
 import re
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from generator import urls
 from generator.sms import text_message

@@ -9,8 +9,8 @@ from pathlib import Path
 from generator import schedule, urls
 from generator.directory import Directory
 from generator.site.cards import card
-from generator.site.render import linker, render
 from generator.site.finder import route_id
+from generator.site.render import linker, render
 from generator.site.views import day_sessions, route_path, where_short
 
 DAYS = [d.value for d in schedule.DAY_ORDER]

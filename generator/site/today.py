@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from generator import schedule
+from generator import schedule, urls
 from generator.directory import Directory
 from generator.model import Frequency, Schedule
 from generator.site.views import where_short
-from generator import urls
 
 EPOCH = dt.date(1970, 1, 1)
 KIND = {Frequency.weekly: "w", Frequency.fortnightly: "f", Frequency.monthly: "m", Frequency.once: "o"}
