@@ -161,11 +161,15 @@ def test_manifest_and_service_worker(demo_site):
 
 def test_booklets_page_lists_the_pdfs_with_pages_and_dates(demo_site):
     html = (demo_site / "print" / "index.html").read_text()
-    pdfs = sorted(p.name for p in (demo_site / "print").glob("*.pdf"))
+    pdfs = sorted(p.relative_to(demo_site / "print").as_posix()
+                  for p in (demo_site / "print").rglob("*.pdf"))
     assert pdfs, "no PDFs were built"
     for name in pdfs[:5]:
-        assert f'href="{name}"' in html
+        assert f'href="../print/{name}"' in html
     assert re.search(r"\(PDF, \d+ pages?, [\d.]+ [KM]B, made on \d+ \w+ \d{4}\)", html)
+    home = (demo_site / "index.html").read_text()
+    assert re.search(r'href="print/[^"]+\.pdf">[^<]+</a> <span class="wo-small">\(PDF, \d+ pages, '
+                     r"made on 22 November 2026\)", home)
 
 
 HOSTILE = """\

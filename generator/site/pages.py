@@ -73,7 +73,9 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
     _page(docs, "", "pages/home.md", **common, count=len(current),
           org_count=sum(1 for o in directory.organisations if any(e in cards for e in
                                                                     (x.id for x in o.activities))),
-          area_names=", ".join(a.name for a in directory.config.areas), has_data=has_data)
+          area_names=", ".join(a.name for a in directory.config.areas), has_data=has_data,
+          booklets=[{"title": d.title, "filename": d.filename, "pages": d.pages,
+                     "printed_on": _day(d.printed_on)} for d in printed if d.kind == "booklet"])
     _page(docs, "find/", "pages/find.md", **common, categories=directory.config.categories,
           days=[d.title() for d in DAYS], areas=directory.config.areas, audiences=groups,
           routes=[{"key": route_id(r), "label": r.label} for r in routes])
@@ -164,8 +166,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
               "near-here": "What's on near here posters"}
     for kind, title in titles.items():
         found = [{"title": d.title, "filename": d.filename, "pages": d.pages,
-                  "printed_on": schedule.long_date(d.printed_on, weekday=False)
-                  if isinstance(d.printed_on, dt.date) else str(d.printed_on),
+                  "printed_on": _day(d.printed_on),
                   "size": _size(docs / "print" / d.filename)}
                  for d in printed if d.kind == kind]
         if found:
@@ -181,6 +182,10 @@ def write_add_fallback(directory: Directory, docs: Path) -> None:
 def write_shells(docs: Path) -> None:
     for section in ("activities", "organisations"):
         _write(docs, f"{section}/wo-shell/", render("pages/shell.md"))
+
+
+def _day(value: object) -> str:
+    return schedule.long_date(value, weekday=False) if isinstance(value, dt.date) else str(value)
 
 
 def _size(path: Path) -> str:
