@@ -74,6 +74,24 @@ def test_the_nav_holds_browse_pages_and_no_listing(demo_site):
     assert len(nav_links) <= 12
 
 
+def test_every_link_inside_the_site_leads_to_a_file(demo_site):
+    """From file:// a link to a folder shows a directory listing, not its index.html."""
+    checked = 0
+    for page in demo_site.rglob("*.html"):
+        if page.name == "404.html":  # served by a web server from any folder: root-relative links
+            continue
+        for tag, attrs in parse(page).tags:
+            target = attrs.get("href") if tag in ("a", "link") else attrs.get("src")
+            if not target or re.match(r"^([a-z]+:|#|//)", target):
+                continue
+            path = target.split("#")[0].split("?")[0]
+            if not path:
+                continue
+            assert (page.parent / path).is_file(), f"{page.relative_to(demo_site)}: {target}"
+            checked += 1
+    assert checked > 1000
+
+
 def test_no_page_loads_anything_from_another_site(demo_site):
     for page in demo_site.rglob("*.html"):
         for tag, attrs in parse(page).tags:

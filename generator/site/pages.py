@@ -146,15 +146,16 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
         route_items.append({"name": f"Bus {r.label}", "path": path, "count": len(entries)})
         facts = []
         if r.operator:
-            facts.append(f"Run by {r.operator}.")
+            facts.append(f"Run by {r.operator}")
         if r.towards:
-            facts.append(f"Towards {schedule.and_list(list(r.towards))}.")
+            facts.append(f"Towards {schedule.and_list(list(r.towards))}")
         if r.days:
-            facts.append(f"Runs: {'; '.join(r.days).lower()}.")
+            facts.append(f"Runs {'; '.join(r.days).lower()}")
         if r.stops:
-            facts.append(f"Stops near activities: {schedule.and_list(list(r.stops))}.")
+            facts.append(f"Stops near activities: {schedule.and_list(list(r.stops))}")
         _page(docs, path, "pages/listpage.md", title=f"Activities near the {r.label} bus",
-              intro=" ".join(facts) or None, entries=entries, sections=None,
+              intro="Activities with a stop for this bus nearby. Check which stop, and the days "
+                    "the bus runs, on each activity's page.", facts=facts, entries=entries, sections=None,
               finder_link=f"find/?route={route_id(r)}", empty="No activities near this route.")
     _page(docs, "buses/", "pages/index.md", title="Browse by bus route",
           intro="Activities near the stops of each bus route. Check the stop and the days the "

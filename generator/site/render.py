@@ -37,9 +37,10 @@ def linker(depth: int):  # noqa: ANN201 - a function path -> relative link
     root = "../" * depth
 
     def href(path: str) -> str:
-        if path == "" or path.endswith("/"):
-            return f"{root}{path}index.html"
-        return root + path
+        base, query = (path.split("?", 1) + [""])[:2] if "?" in path else (path, "")
+        if base == "" or base.endswith("/"):
+            base += "index.html"
+        return root + base + ("?" + query if query else "")
 
     return href
 
