@@ -7,7 +7,6 @@ description's safe HTML comes from generator.richtext).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -265,10 +264,6 @@ def activity_view(directory: Directory, entry: Entry,
     }
 
 
-def today_iso(directory: Directory) -> str:
-    return directory.today.isoformat()
-
-
 def day_sessions(directory: Directory, day_index: int) -> list[dict]:
     """The timetable of one day of the week: each schedule that can fall on it, by start time."""
     rows = []
@@ -281,7 +276,3 @@ def day_sessions(directory: Directory, day_index: int) -> list[dict]:
                              "pattern": schedule.describe(s)})
     rows.sort(key=lambda r: (r["start"], r["entry"].activity.name.lower()))
     return rows
-
-
-def date_label(day: dt.date) -> str:
-    return schedule.long_date(day)
