@@ -7,6 +7,7 @@ replaced (curly quotes, dashes, accents) so the message is sent as one GSM-7 par
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -61,6 +62,13 @@ def text_message(directory: Directory, entry: Entry) -> str:
     when = schedule.describe_all(a.schedules)[0].split(";")[0]
     if len(a.schedules) > 1:
         when += " (and other times)"
+    if a.schedules and all(s.frequency.value == "once" for s in a.schedules):
+        upcoming = schedule.sessions(a.schedules, directory.today,
+                                     directory.today + dt.timedelta(days=366), directory.calendar)
+        if upcoming:  # one-off dates: the next one is what a patient needs
+            first = upcoming[0]
+            when = (f"Next on {schedule.long_date(first.date, year=False)}, "
+                    f"{schedule.clock(first.start)} to {schedule.clock(first.end)}")
     if entry.venue:
         where = f"{entry.venue.name}, {entry.venue.postcode}"
     else:

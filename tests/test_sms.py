@@ -48,3 +48,16 @@ def test_extension_characters_count_twice():
     assert gsm_length("abc") == 3
     with pytest.raises(ValueError):
         gsm_length("\u0141")
+
+
+def test_one_off_dates_give_the_next_date(demo):
+    for entry in demo.current():
+        schedules = entry.activity.schedules
+        if schedules and all(s.frequency.value == "once" for s in schedules) and len(
+                [d for s in schedules for d in s.dates if d >= demo.today]) > 0:
+            message = text_message(demo, entry)
+            assert ": Next on " in message, message
+            next_day = min(d for s in schedules for d in s.dates if d >= demo.today)
+            assert f"{next_day.day} {next_day.strftime('%B')}" in message
+            return
+    raise AssertionError("the demo has no upcoming one-off activity")
