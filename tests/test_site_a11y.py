@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_site_support import PAGE_TYPES, axe_violations, browser, open_page  # noqa: F401
+from tests.test_site_support import PAGE_TYPES, axe_violations, open_page  # noqa: F401
 
 DARK = ("home", "finder with results", "activity", "activity (stale)", "day", "organisation")
 

@@ -12,7 +12,7 @@ import yaml
 
 from generator import schedule
 from generator.transport.routes import route_index
-from tests.test_site_support import browser, open_page  # noqa: F401
+from tests.test_site_support import open_page  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 

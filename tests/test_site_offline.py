@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from tests.test_site_support import PAGE_TYPES, browser, open_page, url  # noqa: F401
+from tests.test_site_support import PAGE_TYPES, open_page, url  # noqa: F401
 
 
 def _record(page) -> list[str]:

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader
 
 from generator import urls
-from tests.test_site_support import browser, url  # noqa: F401
+from tests.test_site_support import url
 
 
 def _longest(demo, n: int = 4) -> list[str]:

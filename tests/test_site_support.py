@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # One page of each type, by path inside the built site.
@@ -33,29 +30,6 @@ PAGE_TYPES = {
     "booklets": "print/index.html",
     "accessibility statement": "about/accessibility/index.html",
 }
-
-
-_SHARED: dict = {}
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    """One Chromium for every test module that imports this fixture (Playwright's sync API
-    allows only one running instance per thread)."""
-    from playwright.sync_api import sync_playwright
-
-    if not _SHARED:
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=chromium_path,
-                                                                   args=ARGS)
-        _SHARED["users"] = 0
-    _SHARED["users"] += 1
-    yield _SHARED["browser"]
-    _SHARED["users"] -= 1
-    if _SHARED["users"] == 0:
-        _SHARED["browser"].close()
-        _SHARED["playwright"].stop()
-        _SHARED.clear()
 
 
 def url(site: Path, path: str) -> str:

@@ -20,7 +20,7 @@ from generator.site import offline
 from generator.site.cards import card, clear_cache
 from generator.site.finder import write_finder
 from generator.site.mkdocs_run import run_mkdocs
-from generator.site.pages import stamp_pages, write_add_fallback, write_pages, write_shells
+from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
 from generator.site.stamp import stamp_activities, stamp_organisations
 from generator.site.today import write_schedules
@@ -106,21 +106,15 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
 
 
 def _print(directory: Directory, target: Path, report: SiteReport) -> list:
-    try:  # TODO(lead): remove guard at integration
-        from generator import printing  # noqa: PLC0415
-    except ModuleNotFoundError:
-        report.notes.append("Printing is not available yet (generator.printing is missing).")
-        return []
+    from generator import printing  # noqa: PLC0415 - heavy (WeasyPrint): only when printing
+
     target.mkdir(parents=True, exist_ok=True)
     return list(printing.build_all(directory, target))
 
 
 def _data(directory: Directory, target: Path, report: SiteReport) -> list:
-    try:  # TODO(lead): remove guard at integration
-        from generator import opendata  # noqa: PLC0415
-    except ModuleNotFoundError:
-        report.notes.append("Open data is not available yet (generator.opendata is missing).")
-        return []
+    from generator import opendata  # noqa: PLC0415
+
     target.mkdir(parents=True, exist_ok=True)
     paths = [Path(p) for p in opendata.export_all(directory, target)]
     if not (target / "index.md").exists():
@@ -138,21 +132,12 @@ def _data(directory: Directory, target: Path, report: SiteReport) -> list:
 
 
 def _webform(directory: Directory, docs: Path, report: SiteReport) -> None:
-    try:  # TODO(lead): remove guard at integration
-        from generator import webform  # noqa: PLC0415
-    except ModuleNotFoundError:
-        report.notes.append("The add-your-activity form is not available yet (generator.webform).")
-        write_add_fallback(directory, docs)
-        return
+    from generator import webform  # noqa: PLC0415
+
     webform.write(directory, docs)
-    if not (docs / "add" / "index.md").exists() and not (docs / "add" / "index.html").exists():
-        write_add_fallback(directory, docs)
 
 
 def _ics_writer(report: SiteReport):  # noqa: ANN202
-    try:  # TODO(lead): remove guard at integration
-        from generator.calendar_ics import activity_ics  # noqa: PLC0415
-    except ModuleNotFoundError:
-        report.notes.append("Add to calendar is not available yet (generator.calendar_ics).")
-        return None
+    from generator.calendar_ics import activity_ics  # noqa: PLC0415
+
     return activity_ics

@@ -176,10 +176,6 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
     _page(docs, "about/accessibility/", "pages/accessibility.md", **common)
 
 
-def write_add_fallback(directory: Directory, docs: Path) -> None:
-    _page(docs, "add/", "pages/add.md", site=directory.config.site)
-
-
 def write_shells(docs: Path) -> None:
     for section in ("activities", "organisations"):
         _write(docs, f"{section}/wo-shell/", render("pages/shell.md"))
@@ -197,4 +193,4 @@ def _size(path: Path) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
 
 
-__all__ = ["write_pages", "write_add_fallback", "write_shells", "stamp_pages"]
+__all__ = ["write_pages", "write_shells", "stamp_pages"]
