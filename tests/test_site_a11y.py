@@ -11,7 +11,7 @@ DARK = ("home", "finder with results", "activity", "activity (stale)", "day", "o
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_axe_finds_no_violations(demo_site, browser, kind):  # noqa: F811
+def test_axe_finds_no_violations(demo_site, browser, kind):
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind])
     try:
         page.wait_for_timeout(500)  # the finder announces after typing stops
@@ -22,7 +22,7 @@ def test_axe_finds_no_violations(demo_site, browser, kind):  # noqa: F811
 
 
 @pytest.mark.parametrize("kind", DARK)
-def test_axe_finds_no_violations_in_the_dark_scheme(demo_site, browser, kind):  # noqa: F811
+def test_axe_finds_no_violations_in_the_dark_scheme(demo_site, browser, kind):
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind], scheme="dark")
     try:
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
@@ -32,7 +32,7 @@ def test_axe_finds_no_violations_in_the_dark_scheme(demo_site, browser, kind):  
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_lang_is_set_and_headings_go_in_order(demo_site, browser, kind):  # noqa: F811
+def test_lang_is_set_and_headings_go_in_order(demo_site, browser, kind):
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind])
     try:
         assert page.evaluate("document.documentElement.lang") == "en"
@@ -50,7 +50,7 @@ def test_lang_is_set_and_headings_go_in_order(demo_site, browser, kind):  # noqa
                                   "a-z activities", "organisation", "bus route"])
 @pytest.mark.parametrize("width,zoom", [(320, 1), (640, 2)])
 def test_no_horizontal_scrolling_at_320_px_or_200_percent_zoom(  # noqa: F811
-        demo_site, browser, kind, width, zoom):  # noqa: F811
+        demo_site, browser, kind, width, zoom):
     # 200% zoom of a 640 px window is the same CSS width as 320 px at 100%, on a 2x device.
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind], width=width // zoom,
                           device_scale_factor=zoom)
@@ -63,7 +63,7 @@ def test_no_horizontal_scrolling_at_320_px_or_200_percent_zoom(  # noqa: F811
 
 
 @pytest.mark.parametrize("kind", ["home", "finder with results", "activity", "day", "a-z activities"])
-def test_touch_targets_are_at_least_24_px(demo_site, browser, kind):  # noqa: F811
+def test_touch_targets_are_at_least_24_px(demo_site, browser, kind):
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind], width=390)
     try:
         small = page.evaluate("""() => [...document.querySelectorAll(
@@ -76,7 +76,7 @@ def test_touch_targets_are_at_least_24_px(demo_site, browser, kind):  # noqa: F8
         ctx.close()
 
 
-def test_focus_is_visible_on_links_and_controls(demo_site, browser):  # noqa: F811
+def test_focus_is_visible_on_links_and_controls(demo_site, browser):
     ctx, page = open_page(browser, demo_site, PAGE_TYPES["finder with results"])
     try:
         for _ in range(8):

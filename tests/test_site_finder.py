@@ -4,10 +4,8 @@ on a page that says what the YAML says."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
 from generator import schedule
@@ -16,41 +14,7 @@ from tests.test_site_support import open_page  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
-MONDAY_WALK = """\
-organisation:
-  name: Garston Monday Walkers
-  phones: [{number: 0151 496 0411}]
-activities:
-  - id: garston-monday-walk
-    name: Monday Morning Walk
-    summary: A friendly flat walk by the river, then a cuppa.
-    description: Gentle pace. Benches on the way.
-    categories: [walking]
-    cost: {kind: free}
-    how_to_go: {access: drop-in}
-    phone: 0151 496 0411
-    on_the_day_phone: 07700 900411
-    schedules:
-      - {frequency: weekly, days: [monday], start: "10:30", end: "11:30", not_on_bank_holidays: true}
-    where: {venue: garston-village-hall}
-    last_checked: 2026-11-01
-    checked_by: Pat Example
-"""
-
-
-@pytest.fixture(scope="module")
-def walk_site(tmp_path_factory):
-    """The demo listings plus one free Monday walk, built with `python -m generator site`."""
-    from generator.cli import main
-
-    base = tmp_path_factory.mktemp("walk")
-    listings = base / "listings"
-    shutil.copytree(ROOT / "listings", listings)
-    (listings / "garston-monday-walkers.yml").write_text(MONDAY_WALK, encoding="utf-8")
-    out = base / "site"
-    assert main(["site", "--out", str(out), "--listings", str(listings), "--config",
-                 str(ROOT / "site_config"), "--today", "2026-11-22"]) == 0
-    return out, listings / "garston-monday-walkers.yml"
+WALK = ROOT / "listings" / "garston-monday-walkers.yml"  # a free Monday walk in the demo
 
 
 def result_ids(page) -> list[str]:
@@ -58,10 +22,9 @@ def result_ids(page) -> list[str]:
         "#results h2 a", "links => links.map(a => a.getAttribute('href').split('/').slice(-2)[0])")
 
 
-def test_a_real_journey_walk_monday_free(walk_site, browser):  # noqa: F811
-    site, listing = walk_site
-    data = yaml.safe_load(listing.read_text())["activities"][0]
-    ctx, page = open_page(browser, site, "find/index.html")
+def test_a_real_journey_walk_monday_free(demo_site, browser):
+    data = yaml.safe_load(WALK.read_text())["activities"][0]
+    ctx, page = open_page(browser, demo_site, "find/index.html")
     try:
         page.fill("#q", "walk")
         page.select_option("#f-day", label="Monday")
@@ -76,14 +39,16 @@ def test_a_real_journey_walk_monday_free(walk_site, browser):  # noqa: F811
         assert data["summary"] in main
         assert "Every Monday, 10:30am to 11:30am; not on bank holidays" in main
         assert "Garston Village Hall" in main and "Cost Free" in main
+        assert data["summary"] in main and "New walkers are always welcome" in main
         assert page.get_attribute("a[href^='tel:']", "href") == "tel:+441514960411"
         assert "On the day, ring: 07700 900411" in main
+        assert "Pat waits by the front door of the hall from 10:15am in a yellow coat." in main
         assert "Last checked on 1 November 2026 by Pat Example" in main
     finally:
         ctx.close()
 
 
-def test_search_and_filters_agree_with_the_directory(demo_site, demo, browser):  # noqa: F811
+def test_search_and_filters_agree_with_the_directory(demo_site, demo, browser):
     ctx, page = open_page(browser, demo_site, "find/index.html?day=1&free=1")
     try:
         page.wait_for_timeout(300)
@@ -113,7 +78,7 @@ def test_search_and_filters_agree_with_the_directory(demo_site, demo, browser): 
         ctx.close()
 
 
-def test_the_count_is_announced_in_a_live_region(demo_site, browser):  # noqa: F811
+def test_the_count_is_announced_in_a_live_region(demo_site, browser):
     ctx, page = open_page(browser, demo_site, "find/index.html")
     try:
         region = page.locator("#result-count")
@@ -129,7 +94,7 @@ def test_the_count_is_announced_in_a_live_region(demo_site, browser):  # noqa: F
         ctx.close()
 
 
-def test_the_printable_list_shows_the_same_results(demo_site, browser):  # noqa: F811
+def test_the_printable_list_shows_the_same_results(demo_site, browser):
     ctx, page = open_page(browser, demo_site, "find/index.html?q=walk&free=1")
     try:
         page.wait_for_timeout(300)
@@ -159,9 +124,8 @@ def _tab_to(page, selector: str, limit: int = 40) -> int:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_the_finder_journey_by_keyboard_alone(walk_site, browser):  # noqa: F811
-    site, _ = walk_site
-    ctx, page = open_page(browser, site, "find/index.html")
+def test_the_finder_journey_by_keyboard_alone(demo_site, browser):
+    ctx, page = open_page(browser, demo_site, "find/index.html")
     try:
         assert _tab_to(page, ".md-skip", 1) == 1  # the first Tab reaches "Skip to the main content"
         page.keyboard.press("Enter")

@@ -18,7 +18,7 @@ def _record(page) -> list[str]:
     return seen
 
 
-def test_no_request_leaves_the_site_from_disk(demo_site, browser):  # noqa: F811
+def test_no_request_leaves_the_site_from_disk(demo_site, browser):
     ctx = browser.new_context()
     page = ctx.new_page()
     seen = _record(page)
@@ -61,7 +61,7 @@ def served(demo_site):
     stop()
 
 
-def test_served_over_http_it_keeps_working_offline_after_the_first_visit(served, browser):  # noqa: F811
+def test_served_over_http_it_keeps_working_offline_after_the_first_visit(served, browser):
     base, stop = served
     ctx = browser.new_context(service_workers="allow")
     page = ctx.new_page()

@@ -16,7 +16,7 @@ def _longest(demo, n: int = 4) -> list[str]:
     return sorted(size, key=size.get, reverse=True)[:n] + ["aigburth-tuesday-walk"]
 
 
-def test_each_activity_prints_on_one_page(demo_site, demo, browser):  # noqa: F811
+def test_each_activity_prints_on_one_page(demo_site, demo, browser):
     ctx = browser.new_context()
     page = ctx.new_page()
     try:

@@ -21,7 +21,7 @@ def python_sessions(directory) -> dict[int, list[list]]:
     return out
 
 
-def test_javascript_sessions_match_python_for_every_day(demo_site, demo, browser):  # noqa: F811
+def test_javascript_sessions_match_python_for_every_day(demo_site, demo, browser):
     ctx, page = open_page(browser, demo_site, "index.html")
     try:
         got = page.evaluate("""([a, b]) => { const out = {};
@@ -37,7 +37,7 @@ def test_javascript_sessions_match_python_for_every_day(demo_site, demo, browser
         ctx.close()
 
 
-def test_the_home_page_shows_today_and_the_week_from_the_device_clock(demo_site, demo, browser):  # noqa: F811
+def test_the_home_page_shows_today_and_the_week_from_the_device_clock(demo_site, demo, browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     try:
