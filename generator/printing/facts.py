@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator import schedule, urls
+from generator import schedule, urls, wording
 from generator.directory import Directory, Entry
 from generator.freshness import Freshness
 from generator.model import Access, Capacity, CostKind, Referrer, Status
@@ -114,16 +114,7 @@ def how_to_go(entry: Entry) -> tuple[str, ...]:
         lines.append("There is a waiting list.")
     elif act.capacity is Capacity.full:
         lines.append("Full at the moment: ring to ask.")
-    visit = act.first_visit
-    if visit:
-        if visit.bring_a_friend:
-            lines.append("You can bring a friend or carer.")
-        if visit.someone_meets_you:
-            lines.append("Someone will meet you.")
-        if visit.refreshments:
-            lines.append("Tea, coffee or food is offered.")
-        if visit.notes:
-            lines.append(visit.notes)
+    lines += wording.first_visit(act)
     if act.languages and act.languages != ["English"]:
         lines.append("Languages: " + schedule.and_list(act.languages) + ".")
     if act.communication_support:
@@ -136,18 +127,7 @@ def where(entry: Entry) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
     access: list[str] = []
     if venue is not None:
         lines = [venue.name, venue.address]
-        if venue.step_free is True:
-            access.append("Step-free access")
-        elif venue.step_free is False:
-            access.append("Not step-free")
-        else:
-            access.append("Step-free access not known: ring to ask")
-        if venue.accessible_toilet:
-            access.append("Accessible toilet")
-        if venue.hearing_loop:
-            access.append("Hearing loop")
-        if venue.parking:
-            access.append("Parking")
+        access += wording.venue_access(venue, say_no=False)
         if venue.accessibility_notes:
             access.append(venue.accessibility_notes)
         postcode = venue.postcode

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator import richtext, schedule, urls
+from generator import richtext, schedule, urls, wording
 from generator.directory import Directory, Entry
 from generator.formats import phone_digits
 from generator.freshness import Freshness, due_date, stale_date
@@ -172,41 +172,6 @@ def freshness_notice(directory: Directory, entry: Entry) -> dict | None:
     return None
 
 
-def first_visit(entry: Entry) -> list[str]:
-    fv = entry.activity.first_visit
-    if not fv:
-        return []
-    out = []
-    if fv.someone_meets_you:
-        out.append("Someone will meet you when you arrive.")
-    if fv.bring_a_friend:
-        out.append("You can bring a friend or carer.")
-    if fv.refreshments:
-        out.append("Tea, coffee or food is offered.")
-    if fv.notes:
-        out.append(fv.notes)
-    return out
-
-
-def access_facts(entry: Entry) -> list[str]:
-    v = entry.venue
-    if not v:
-        return []
-    facts = []
-    for flag, yes, no in (
-        (v.step_free, "Step-free access", "Not step-free"),
-        (v.accessible_toilet, "Accessible toilet", "No accessible toilet"),
-        (v.hearing_loop, "Hearing loop", "No hearing loop"),
-        (v.parking, "Parking", "No parking"),
-        (v.non_clinical, "A community setting, not a clinic", None),
-    ):
-        if flag is True:
-            facts.append(yes)
-        elif flag is False and no:
-            facts.append(no)
-    return facts
-
-
 def activity_view(directory: Directory, entry: Entry,
                   route_links: dict[str, list[tuple[str, str]]] | None = None) -> dict:
     """Everything the activity page shows, in plain words."""
@@ -240,7 +205,7 @@ def activity_view(directory: Directory, entry: Entry,
         "served_areas": [(areas[x].name, urls.area(x)) for x in where.areas if x in areas],
         "ways": ways,
         "where_details": where.details,
-        "access_facts": access_facts(entry),
+        "access_facts": wording.venue_access(entry.venue) if entry.venue else [],
         "getting_there": getting_there(directory, entry, route_links),
         "cost": cost_text(entry),
         "cost_note": a.cost.description,
@@ -248,7 +213,7 @@ def activity_view(directory: Directory, entry: Entry,
         "referrers": schedule.and_list(referrers),
         "how": how.how,
         "capacity": CAPACITY_WORDS.get(a.capacity.value),
-        "first_visit": first_visit(entry),
+        "first_visit": wording.first_visit(entry.activity),
         "phone": a.phone,
         "on_the_day_phone": a.on_the_day_phone,
         "email": a.email,
