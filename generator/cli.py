@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+from generator.directory import ConfigError
+
 # Command name -> module in generator.commands. A command listed here whose module does not
 # exist yet is simply not offered.
 COMMANDS = {
@@ -54,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)
+    except ConfigError as err:  # any command: the settings must be fixed before anything else
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print("The settings in site_config/ have problems; fix them first.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator.directory import ConfigError, LoadResult, load
+from generator.directory import LoadResult, load
 
 
 def date_arg(text: str) -> dt.date:
@@ -27,14 +27,9 @@ def add_directory_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def load_or_exit(args: argparse.Namespace, *, report: bool = True, **kwargs) -> LoadResult:
-    """Load the directory; print problems (listings with errors are left out); exit on bad config."""
-    try:
-        result = load(args.listings, args.config, today=args.today, **kwargs)
-    except ConfigError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print("The settings in site_config/ have problems; fix them first.", file=sys.stderr)
-        raise SystemExit(2) from None
+    """Load the directory and print its problems (listings with errors are left out).
+    Bad settings raise ConfigError, which the CLI reports."""
+    result = load(args.listings, args.config, today=args.today, **kwargs)
     if report and result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)

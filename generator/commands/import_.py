@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import date_arg
-from generator.directory import ConfigError, load_config
+from generator.directory import load_config
 
 HELP = ("Make listing files from Open Referral UK / HSDS 3.0 service JSON or from a spreadsheet "
         "(CSV, one row per session; template in templates/import-template.csv).")
@@ -35,12 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.opendata import hsds_import, importing, sessions_csv  # noqa: PLC0415
     from generator.opendata.build import Skipped  # noqa: PLC0415
 
-    try:
-        config = load_config(args.config)
-    except ConfigError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 2
+    config = load_config(args.config)
     if not args.source.exists():
         print(f"{args.source}: no such file or folder.", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import date_arg
-from generator.directory import ConfigError, load_config
+from generator.directory import load_config
 from generator.issue_to_listing import KINDS, IssueProblem, convert, pr_body
 
 HELP = "Turn a submitted GitHub issue form into a listing file (new) or an edit of one."
@@ -33,12 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     body = sys.stdin.read() if str(args.body_file) == "-" else args.body_file.read_text(encoding="utf-8")
-    try:
-        config = load_config(args.config)
-    except ConfigError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 2
+    config = load_config(args.config)
     try:
         result = convert(body, args.kind, args.listings, config, args.today or dt.date.today())
     except IssueProblem as err:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import scaffold
 from generator.commands.common import date_arg
-from generator.directory import ConfigError, _display, load
+from generator.directory import _display, load
 
 HELP = "Start a new listing file from a few questions (or from flags with --yes)."
 
@@ -56,11 +56,7 @@ def _ask(question: scaffold.Question, answers: dict[str, str]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
-    try:
-        result = load(args.listings, args.config, today=today, enrich_transport=False)
-    except ConfigError as err:
-        print(err, file=sys.stderr)
-        return 2
+    result = load(args.listings, args.config, today=today, enrich_transport=False)
     questions = scaffold.questions(result.directory.config, result.directory.venues)
     answers: dict[str, str] = {}
     problems: list[str] = []

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
+from generator.transport import days as transport_days
 from generator import schedule, urls
 from generator.directory import Directory
 from generator.site.cards import card
@@ -150,7 +151,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
         if r.towards:
             facts.append(f"Towards {schedule.and_list(list(r.towards))}")
         if r.days:
-            facts.append(f"Runs {'; '.join(r.days).lower()}")
+            facts.append("Runs " + "; ".join(transport_days.in_sentence(d) for d in r.days))
         if r.stops:
             facts.append(f"Stops near activities: {schedule.and_list(list(r.stops))}")
         _page(docs, path, "pages/listpage.md", title=f"Activities near the {r.label} bus",
