@@ -17,13 +17,15 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f'"{text}" is not a date. Write it like 2026-11-22') from None
 
 
-def add_directory_arguments(p: argparse.ArgumentParser) -> None:
+def add_directory_arguments(
+    p: argparse.ArgumentParser,
+    today_help: str = "pretend today is DATE (YYYY-MM-DD), for reproducible output",
+) -> None:
     p.add_argument("--listings", type=Path, default=Path("listings"), metavar="DIR",
                    help="folder of listing files (default: listings)")
     p.add_argument("--config", type=Path, default=Path("site_config"), metavar="DIR",
                    help="folder of the directory's settings (default: site_config)")
-    p.add_argument("--today", type=date_arg, default=None, metavar="DATE",
-                   help="pretend today is DATE (YYYY-MM-DD), for reproducible output")
+    p.add_argument("--today", type=date_arg, default=None, metavar="DATE", help=today_help)
 
 
 def load_or_exit(args: argparse.Namespace, *, report: bool = True, **kwargs) -> LoadResult:

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator.commands.common import date_arg
+from generator.commands.common import add_directory_arguments
 from generator.directory import load_config
 from generator.issue_to_listing import KINDS, IssueProblem, convert, pr_body
 
@@ -20,12 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--body-file", type=Path, required=True, metavar="FILE",
                    help="the issue's text, as GitHub wrote it ('-' reads standard input)")
     p.add_argument("--issue", type=int, default=None, metavar="N", help="the issue number, for the PR text")
-    p.add_argument("--listings", type=Path, default=Path("listings"), metavar="DIR",
-                   help="folder of listing files (default: listings)")
-    p.add_argument("--config", type=Path, default=Path("site_config"), metavar="DIR",
-                   help="folder of the directory's settings (default: site_config)")
-    p.add_argument("--today", type=date_arg, default=None, metavar="DATE",
-                   help="the date to record as last_checked (default: today)")
+    add_directory_arguments(p, today_help="the date to record as last_checked (default: today)")
     p.add_argument("--pr-body", type=Path, default=None, metavar="FILE",
                    help="also write a pull request description to FILE")
     p.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")

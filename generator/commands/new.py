@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
 from generator import scaffold
-from generator.commands.common import date_arg
+from generator.commands.common import add_directory_arguments
 from generator.directory import _display, load
 
 HELP = "Start a new listing file from a few questions (or from flags with --yes)."
@@ -31,12 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--yes", action="store_true",
                    help="do not ask anything: use the flags (summary defaults to the activity "
                         "name, cost to free)")
-    p.add_argument("--listings", type=Path, default=Path("listings"), metavar="DIR",
-                   help="folder of listing files (default: listings)")
-    p.add_argument("--config", type=Path, default=Path("site_config"), metavar="DIR",
-                   help="folder of the directory's settings (default: site_config)")
-    p.add_argument("--today", type=date_arg, default=None, metavar="DATE",
-                   help="the date for last_checked (default: today)")
+    add_directory_arguments(p, today_help="the date for last_checked (default: today)")
 
 
 def _ask(question: scaffold.Question, answers: dict[str, str]) -> str:
