@@ -1,29 +1,56 @@
 # The two commands the README gives:
 #   make demo   install everything, then build the demo directory (site + PDFs) into site/
 #   make test   install everything (Python packages, Debian's chromium), then run every test
+#
+# Everything runs from a virtual environment in .venv, made from the system Python: Debian 12 and
+# Ubuntu 23.04+ mark /usr/bin/python3 as externally managed (PEP 668), so pip may not install into
+# it. Debian's python3-venv is installed first when the system Python has no venv module.
 PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core
+# What a build needs (fonts, braille, speech, audio encoding) and what the tests add (a browser,
+# PDF tools).
+DEBIAN_RUNTIME := fonts-dejavu-core liblouis-bin liblouis-data espeak-ng ffmpeg
+DEBIAN_TEST := chromium chromium-driver poppler-utils
+DEBIAN_PACKAGES := $(DEBIAN_RUNTIME) $(DEBIAN_TEST)
 
-.PHONY: demo test setup setup-python setup-debian lint
+.PHONY: demo test test-fast setup setup-python setup-debian setup-debian-runtime lint
 
-demo: setup-python
-	$(PYTHON) -m generator build
+demo: setup-python setup-debian-runtime
+	$(PY) -m generator build
 
 test: setup
-	$(PYTHON) -m pytest
+	$(PY) -m pytest
+
+test-fast: setup-python
+	$(PY) -m pytest -m "not browser and not pdf"
 
 setup: setup-python setup-debian
 
-setup-python:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+setup-python: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@if ! $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1; then \
+	  echo "Installing Debian's python3-venv (the system Python has no venv module)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	fi
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
 
 setup-debian:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(DEBIAN_PACKAGES)"
+
+setup-debian-runtime:
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(DEBIAN_RUNTIME)"
+
+_apt:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-lint:
-	$(PYTHON) -m ruff check generator tests scripts
+lint: setup-python
+	$(PY) -m ruff check .
