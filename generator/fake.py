@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator import fake_words as w
 from generator.config import SiteConfig
+from generator.safe_paths import checked_id
 
 # Dates are relative to a fixed day, not today, so a seed always gives the same files.
 ANCHOR = dt.date(2026, 11, 1)
@@ -383,6 +384,6 @@ def generate(count: int, out: Path, config: SiteConfig, *, seed: int = 1,
     activities = 0
     for _ in range(count):
         stem, text, n = writer.listing()
-        (out / f"{stem}.yml").write_text(text, encoding="utf-8")
+        (out / f"{checked_id(stem)}.yml").write_text(text, encoding="utf-8")
         activities += n
     return FakeResult(count, activities, len(writer.venues), time.perf_counter() - started)

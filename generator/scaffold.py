@@ -17,6 +17,7 @@ from generator import formats
 from generator.config import SiteConfig
 from generator.model import Day, Venue
 from generator.problems import suggest
+from generator.safe_paths import listing_file
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.'()&/!?-]*")
 
@@ -279,7 +280,7 @@ def render(answers: Mapping[str, str], activity: str, today: dt.date) -> str:
 
 
 def file_for(listings: Path, answers: Mapping[str, str]) -> Path:
-    return listings / f"{slug(answers['org']) or 'listing'}.yml"
+    return listing_file(listings, slug(answers["org"]) or "listing")
 
 
 def taken_ids(listings: Path) -> set[str]:

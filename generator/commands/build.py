@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator import output_folder
 from generator.commands.common import add_directory_arguments, load_or_exit
 
 HELP = "Build everything into one folder: the website, the printable PDFs, open data and a zip."
@@ -14,7 +15,8 @@ HELP = "Build everything into one folder: the website, the printable PDFs, open 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
-                   help="folder to write the site to; it is emptied first (default: site)")
+                   help="folder to write the site to; it is emptied first, so it must be new, "
+                        "empty or an earlier build's (default: site)")
     add_directory_arguments(p)
 
 
@@ -22,7 +24,13 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
     from generator.site import build_site  # noqa: PLC0415 - heavy
 
     started = time.perf_counter()
+    try:
+        output_folder.check(args.out, listings=args.listings, config=args.config)
+    except output_folder.OutputRefused as err:
+        print(err, file=sys.stderr)
+        return 2
     result = load_or_exit(args)
+    output_folder.prepare(args.out, listings=args.listings, config=args.config)
     loaded = time.perf_counter() - started
     report = build_site(result.directory, args.out, with_print=everything, with_data=everything)
     for note in report.notes:

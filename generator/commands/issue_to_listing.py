@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.commands.common import add_directory_arguments
 from generator.directory import load_config
 from generator.issue_to_listing import KINDS, IssueProblem, convert, pr_body
+from generator.safe_paths import UnsafePath, listing_file
 
 HELP = "Turn a submitted GitHub issue form into a listing file (new) or an edit of one."
 
@@ -37,6 +38,13 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         sys.stdout.write(result.text)
         return 0
+    try:  # the one place this route writes: never outside listings/, never a non-id name
+        listing_file(args.listings, result.path.stem, result.path.suffix)
+        if result.path.resolve().parent != args.listings.resolve():
+            raise UnsafePath(f"{result.path} is not in {args.listings}; nothing was written.")
+    except UnsafePath as err:
+        print(err, file=sys.stderr)
+        return 1
     result.path.parent.mkdir(parents=True, exist_ok=True)
     result.path.write_text(result.text, encoding="utf-8")
     if args.pr_body:

@@ -13,6 +13,7 @@ from generator.config import SiteConfig
 from generator.model import Activity, Listing, Organisation, Venue
 from generator.opendata import columns as C
 from generator.problems import explain
+from generator.safe_paths import is_id
 
 
 @dataclass
@@ -85,6 +86,11 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
             skipped.append(Skipped(rec.where, "; ".join(missing)))
             continue
         org_id = (rec.row.get("organisation_id") or "").strip() or slug(org_data.get("name", ""))
+        if not is_id(org_id):
+            skipped.append(Skipped(rec.where, f'organisation_id: "{org_id[:60]}" is not an id: it '
+                                   "names the listing file, so use lower-case letters, numbers and "
+                                   "hyphens only, like aigburth-walkers"))
+            continue
 
         # Where: a venue id from venues.yml, a new shared venue, or a venue written in full.
         venue_id = act_data.get("where", {}).get("venue")

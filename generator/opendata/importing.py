@@ -13,6 +13,7 @@ from generator.model import Venue, VenuesFile
 from generator.opendata.build import Record, Skipped, build
 from generator.opendata.writer import add_venues, listing_yaml
 from generator.problems import Problem
+from generator.safe_paths import UnsafePath, listing_file
 
 
 @dataclass
@@ -64,7 +65,11 @@ def run(records: list[Record], out: Path, config_dir: Path, config: SiteConfig, 
     report.skipped += built.skipped
     report.notes += built.notes
     for org_id, listing in built.listings.items():
-        path = out / f"{org_id}.yml"
+        try:
+            path = listing_file(out, org_id)
+        except UnsafePath as err:
+            report.skipped.append(Skipped(f"organisation {org_id[:60]}", str(err)))
+            continue
         if path.exists() and not update:
             report.skipped.append(Skipped(
                 f"organisation {org_id}", f"{path} already exists; use --update to replace it"))
