@@ -13,6 +13,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from generator.csv_cells import neutral_row
 from generator.directory import Directory, Entry
 from generator.freshness import Freshness, due_date, stale_date
 from generator.model import Frequency, Status
@@ -155,7 +156,7 @@ def as_csv(rep: Report) -> str:
     writer.writerow([*COLUMNS, "line", "reason"])
     for r in rep.rows:
         cells = _cells(r)
-        writer.writerow([*(cells[c] for c in COLUMNS), r.line, r.reason])
+        writer.writerow(neutral_row([*(cells[c] for c in COLUMNS), r.line, r.reason]))
     return out.getvalue()
 
 

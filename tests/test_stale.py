@@ -105,7 +105,7 @@ def test_csv(small, capsys):
     assert rows[0] == ["state", "activity_id", "activity", "organisation", "file", "last_checked",
                        "checked_by", "since", "maintainers", "line", "reason"]
     assert rows[1] == ["stale", "alpha-stale", "Stale Choir", "Alpha Club", "listings/alpha-club.yml",
-                       "2025-07-01", "Ann", "2026-07-01", "@alpha-gh alpha@example.org", "34",
+                       "2025-07-01", "Ann", "2026-07-01", "'@alpha-gh alpha@example.org", "34",
                        "not checked for 12 months"]
     assert [r[:2] for r in rows[2:]] == [["due", "alpha-due"], ["ended", "beta-summer"],
                                          ["ended", "beta-season"], ["ended", "beta-closed"]]

@@ -9,6 +9,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from generator.csv_cells import neutral_row
 from generator.directory import Directory
 from generator.opendata import hsds_export
 
@@ -127,7 +128,7 @@ def write_tabular(data: list[dict], out: Path) -> list[Path]:
         writer.writerow(columns)
         times = {c for c in columns if table["properties"][c].get("datapackage_type") == "time"}
         for row in rows.get(name, []):
-            writer.writerow([_cell(row.get(c), c in times) for c in columns])
+            writer.writerow(neutral_row([_cell(row.get(c), c in times) for c in columns]))
         path = out / table["path"]
         path.write_text(buf.getvalue(), encoding="utf-8")
         written.append(path)

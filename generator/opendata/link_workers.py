@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator import schedule, urls
 from generator.calendar_ics import cost_text, location_text
+from generator.csv_cells import neutral_dict
 from generator.directory import Directory, Entry
 from generator.opendata.hsds_export import transport_text
 
@@ -79,7 +80,7 @@ def text(directory: Directory) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for entry in directory.current():
-        writer.writerow(row(directory, entry))
+        writer.writerow(neutral_dict(row(directory, entry)))
     return buf.getvalue()
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 from pathlib import Path
 
+from generator.csv_cells import neutral_dict, undo
 from generator.directory import Directory, Entry
 from generator.opendata import columns as C
 from generator.opendata.build import Record
@@ -53,7 +54,7 @@ def to_text(data: list[dict[str, str]]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=header(), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(data)
+    writer.writerows(neutral_dict(row) for row in data)
     return buf.getvalue()
 
 
@@ -81,7 +82,7 @@ def read(path: Path) -> list[Record]:
     records: dict[str, Record] = {}
     order: list[str] = []
     for number, raw in enumerate(reader, start=2):  # row 1 is the header
-        row = {(k or "").strip(): (v or "") for k, v in raw.items() if k}
+        row = {(k or "").strip(): undo(v if isinstance(v, str) else "") for k, v in raw.items() if k}
         if not any(v.strip() for v in row.values()):
             continue
         key = row.get("activity_id", "").strip() or f"row-{number}"
