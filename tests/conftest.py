@@ -53,6 +53,21 @@ def browser(chromium_path):
         b.close()
 
 
+# Tests that use these fixtures need Debian's chromium, or render PDFs with WeasyPrint; they are
+# marked automatically, so `make test-fast` (-m "not browser and not pdf") leaves them out.
+BROWSER_FIXTURES = {"browser", "chromium_path"}
+PDF_FIXTURES = {"demo_site", "demo_printed", "printed", "booklets", "whole"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & PDF_FIXTURES:
+            item.add_marker(pytest.mark.pdf)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """In CI a skipped test is a failure: a missing tool must never pass quietly."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
@@ -71,4 +86,49 @@ def demo_site(tmp_path_factory) -> Path:
     code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
                  "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
     assert code == 0, "python -m generator build failed on the demo"
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_printed(demo_site, demo):
+    """The PDFs of the one demo build: (folder, [PrintedDocument]), read back from site/print/.
+
+    Print tests use these rather than rendering the booklets a second time."""
+    import pikepdf
+
+    from generator.printing.document import PrintedDocument
+
+    folder = demo_site / "print"
+    kinds = {"booklets": "booklet", "posters": "poster", "near-here": "near-here"}
+    docs = []
+    for sub, kind in kinds.items():
+        for pdf in sorted((folder / sub).glob("*.pdf")):
+            with pikepdf.open(pdf) as doc:
+                title = str(doc.open_metadata().get("dc:title", "") or pdf.stem)
+                pages = len(doc.pages)
+            docs.append(PrintedDocument(kind=kind, id=pdf.stem, title=title,
+                                        filename=f"{sub}/{pdf.name}", pages=pages,
+                                        printed_on=DEMO_TODAY))
+    # in the order build_all returns them: booklets by editions.yml, then posters, then places
+    rank = {("booklet", e.id): i for i, e in enumerate(demo.config.editions)}
+    rank.update({("poster", a.id): i for i, a in enumerate(demo.activities)})
+    rank.update({("near-here", p.id): i for i, p in enumerate(demo.config.places)})
+    order = list(kinds.values())
+    docs.sort(key=lambda d: (order.index(d.kind), rank.get((d.kind, d.id), len(rank)), d.id))
+    assert docs, f"the demo build wrote no PDFs into {folder}"
+    return folder, docs
+
+
+@pytest.fixture(scope="session")
+def demo_web(request, tmp_path_factory) -> Path:
+    """The demo website. The full build (`demo_site`) when this test run makes it anyway; otherwise
+    the site alone (`python -m generator site`: no PDFs), so the quick loop needs no WeasyPrint."""
+    if any("demo_site" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        return request.getfixturevalue("demo_site")
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("demo-web") / "site"
+    code = main(["site", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
+                 "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+    assert code == 0, "python -m generator site failed on the demo"
     return out

@@ -12,7 +12,7 @@ import pytest
 import segno
 
 from generator import urls
-from generator.printing import build_all, select
+from generator.printing import select
 from generator.printing.nobreak import NBSP, keep
 
 PAGE_RE = re.compile(r"page\s+(\d+)$")
@@ -23,10 +23,9 @@ def _norm(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def printed(demo, tmp_path_factory):
-    out = tmp_path_factory.mktemp("print")
-    docs = build_all(demo, out)
-    return out, docs
+def printed(demo_printed):
+    """The demo build's PDFs (tests/conftest.py): the booklets are rendered once per test run."""
+    return demo_printed
 
 
 @pytest.fixture(scope="session")
@@ -128,6 +127,7 @@ def test_radius_edition_uses_distance_from_its_centre(demo):
             assert inside == (km <= 2), entry.id
 
 
+@pytest.mark.pdf
 def test_an_edition_with_nothing_in_it_still_prints(demo, tmp_path):
     from generator.config import Edition
     from generator.printing import booklet, render
@@ -223,6 +223,7 @@ def test_phone_numbers_and_postcodes_are_never_split_in_the_booklet(whole, demo)
             assert not re.search(split, text), piece
 
 
+@pytest.mark.pdf
 def test_stale_listings_are_marked_when_site_config_says_mark(demo, tmp_path):
     import dataclasses
 

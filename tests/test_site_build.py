@@ -66,18 +66,18 @@ def test_every_page_type_is_built(demo_site, demo):
     assert not list(demo_site.rglob("wo-shell"))
 
 
-def test_the_nav_holds_browse_pages_and_no_listing(demo_site):
-    tags = parse(demo_site / "activities" / "aigburth-tuesday-walk" / "index.html").tags
+def test_the_nav_holds_browse_pages_and_no_listing(demo_web):
+    tags = parse(demo_web / "activities" / "aigburth-tuesday-walk" / "index.html").tags
     nav_links = [a["href"] for t, a in tags if t == "a" and "md-nav__link" in a.get("class", "")]
     assert "../../find/index.html" in nav_links
     assert not [h for h in nav_links if "activities/" in h or "organisations/" in h and h.count("/") > 3]
     assert len(nav_links) <= 12
 
 
-def test_every_link_inside_the_site_leads_to_a_file(demo_site):
+def test_every_link_inside_the_site_leads_to_a_file(demo_web):
     """From file:// a link to a folder shows a directory listing, not its index.html."""
     checked = 0
-    for page in demo_site.rglob("*.html"):
+    for page in demo_web.rglob("*.html"):
         if page.name == "404.html":  # served by a web server from any folder: root-relative links
             continue
         for tag, attrs in parse(page).tags:
@@ -87,36 +87,36 @@ def test_every_link_inside_the_site_leads_to_a_file(demo_site):
             path = target.split("#")[0].split("?")[0]
             if not path:
                 continue
-            assert (page.parent / path).is_file(), f"{page.relative_to(demo_site)}: {target}"
+            assert (page.parent / path).is_file(), f"{page.relative_to(demo_web)}: {target}"
             checked += 1
     assert checked > 1000
 
 
-def test_no_page_loads_anything_from_another_site(demo_site):
-    for page in demo_site.rglob("*.html"):
+def test_no_page_loads_anything_from_another_site(demo_web):
+    for page in demo_web.rglob("*.html"):
         for tag, attrs in parse(page).tags:
             for key in ("src", "srcset", "data") if tag != "a" else ():
                 assert not re.match(r"^(https?:)?//", attrs.get(key) or ""), (page, tag, attrs)
             if tag == "link":
                 assert not re.match(r"^(https?:)?//", attrs.get("href") or "") or \
                     attrs.get("rel") == "canonical", (page, attrs)
-    css = (demo_site / "assets" / "site.css").read_text()
+    css = (demo_web / "assets" / "site.css").read_text()
     assert "fonts.googleapis" not in css and "@import" not in css
 
 
-def test_lunr_js_is_copied_at_build_time_not_kept_in_the_repository(demo_site):
+def test_lunr_js_is_copied_at_build_time_not_kept_in_the_repository(demo_web):
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout
     assert "lunr.js" not in tracked and "lunr.min.js" not in tracked
-    assert 'lunr.version = "2.3.9"' in (demo_site / "assets" / "lunr.js").read_text()
-    index = (demo_site / "assets" / "search-index.js").read_text()
+    assert 'lunr.version = "2.3.9"' in (demo_web / "assets" / "lunr.js").read_text()
+    index = (demo_web / "assets" / "search-index.js").read_text()
     data = json.loads(index.removeprefix("window.WO_INDEX=").rstrip().rstrip(";"))
     assert data["version"] == "2.3.9" and data["fields"] == ["name", "body"]
 
 
-def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_site, demo):
+def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_web, demo):
     entry = demo.activity("aigburth-tuesday-walk")
-    html = (demo_site / "activities" / "aigburth-tuesday-walk" / "index.html").read_text()
-    text = " ".join("".join(parse(demo_site / "activities" / "aigburth-tuesday-walk" /
+    html = (demo_web / "activities" / "aigburth-tuesday-walk" / "index.html").read_text()
+    text = " ".join("".join(parse(demo_web / "activities" / "aigburth-tuesday-walk" /
                                   "index.html").text).split())
     assert "<title>Tuesday Health Walk - What&#39;s On in South Liverpool</title>" in html \
         or "<title>Tuesday Health Walk - What's On in South Liverpool</title>" in html
@@ -141,18 +141,18 @@ def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_site, demo):
     ("ukulele-for-beginners", "These details may be out of date"),
     ("cooking-on-a-budget", "Due for a check"),
 ])
-def test_due_and_stale_listings_carry_a_clear_notice(demo_site, activity_id, title):
-    html = (demo_site / "activities" / activity_id / "index.html").read_text()
+def test_due_and_stale_listings_carry_a_clear_notice(demo_web, activity_id, title):
+    html = (demo_web / "activities" / activity_id / "index.html").read_text()
     assert f'<h2 id="notice-heading">{title}</h2>' in html
 
 
-def test_ended_activities_keep_a_page_but_are_left_out_of_lists(demo_site, demo):
+def test_ended_activities_keep_a_page_but_are_left_out_of_lists(demo_web, demo):
     ended = [e for e in demo.activities if e.freshness.value == "ended"]
     assert ended
-    az = (demo_site / "a-z" / "index.html").read_text()
-    docs = (demo_site / "assets" / "search-docs.js").read_text()
+    az = (demo_web / "a-z" / "index.html").read_text()
+    docs = (demo_web / "assets" / "search-docs.js").read_text()
     for e in ended:
-        assert "This activity has ended" in (demo_site / urls.activity(e.id) / "index.html").read_text()
+        assert "This activity has ended" in (demo_web / urls.activity(e.id) / "index.html").read_text()
         assert f'href="../{urls.activity(e.id)}index.html"' not in az
         assert f'["{e.id}",' not in docs
 
@@ -166,14 +166,14 @@ def test_the_zip_holds_the_whole_site(demo_site):
     assert 'href="download/whats-on-site.zip"' in home
 
 
-def test_manifest_and_service_worker(demo_site):
-    manifest = json.loads((demo_site / "manifest.webmanifest").read_text())
+def test_manifest_and_service_worker(demo_web):
+    manifest = json.loads((demo_web / "manifest.webmanifest").read_text())
     assert manifest["start_url"] == "./index.html" and manifest["display"] == "standalone"
     for icon in manifest["icons"]:
-        assert (demo_site / icon["src"]).is_file()
-    keep = json.loads(re.search(r"const KEEP = (\[.*?\]);", (demo_site / "sw.js").read_text()).group(1))
+        assert (demo_web / icon["src"]).is_file()
+    keep = json.loads(re.search(r"const KEEP = (\[.*?\]);", (demo_web / "sw.js").read_text()).group(1))
     for name in keep[2:]:
-        assert (demo_site / name).is_file(), name
+        assert (demo_web / name).is_file(), name
     assert "find/index.html" in keep and "assets/search-index.js" in keep
 
 

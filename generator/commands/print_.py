@@ -24,17 +24,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.printing import build_all  # noqa: PLC0415 - WeasyPrint is slow to import
+    from generator.printing import build_all  # WeasyPrint is slow to import: only when printing
+    from generator.printing.build import UnknownEdition
 
     started = time.perf_counter()
     directory = load_or_exit(args).directory
     try:
         made = build_all(directory, args.out, editions=args.edition, paper=args.paper,
                          posters_too=not args.no_posters)
-    except KeyError as err:
-        known = ", ".join(e.id for e in directory.config.editions) or "none"
-        print(f"No edition called {err.args[0]} in site_config/editions.yml. Editions: {known}.",
-              file=sys.stderr)
+    except UnknownEdition as err:
+        print(err, file=sys.stderr)
         return 2
     for doc in made:
         if doc.kind == "booklet":

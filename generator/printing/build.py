@@ -10,11 +10,20 @@ from generator.printing import booklet, posters, render, select
 from generator.printing.document import PrintedDocument
 
 
+class UnknownEdition(LookupError):
+    """An edition id asked for that site_config/editions.yml does not have."""
+
+    def __init__(self, missing: list[str], known: list[str]):
+        self.missing, self.known = missing, known
+        super().__init__(f"No edition called {', '.join(missing)} in site_config/editions.yml. "
+                         f"Editions: {', '.join(known) or 'none'}.")
+
+
 def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None = None,
               paper: str = "white", posters_too: bool = True) -> list[PrintedDocument]:
     """Render the booklets (every edition, or those named), the posters and the near-here posters.
 
-    Returns them in that order. Raises KeyError for an unknown edition id.
+    Returns them in that order. Raises UnknownEdition for an edition id that is not in the settings.
     """
     out_dir = Path(out_dir)
     chosen = list(select.editions(directory))
@@ -22,7 +31,7 @@ def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None
         known = {e.id: e for e in chosen}
         missing = [e for e in editions if e not in known]
         if missing:
-            raise KeyError(", ".join(missing))
+            raise UnknownEdition(missing, list(known))
         chosen = [known[e] for e in editions]
     with render.pool() as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
         # editions run side by side so one edition's waits are filled with another's work
