@@ -24,6 +24,7 @@ COMMANDS = {
     "import": "import_",
     "transport": "transport",
     "issue-to-listing": "issue_to_listing",
+    "merge": "merge",
     "linkcheck": "linkcheck",
 }
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import fake_words as w
+from generator import listing_store
 from generator.config import SiteConfig
-from generator.safe_paths import checked_id
 
 # Dates are relative to a fixed day, not today, so a seed always gives the same files.
 ANCHOR = dt.date(2026, 11, 1)
@@ -67,16 +67,8 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
+slug = listing_store.slug  # the one slug, as every other route names files and ids
+_unique = listing_store.unique
 
 
 def _plus_minutes(start: str, minutes: int) -> str:
@@ -380,10 +372,10 @@ def generate(count: int, out: Path, config: SiteConfig, *, seed: int = 1,
     writer = _Writer(config, rng, anchor)
     out.mkdir(parents=True, exist_ok=True)
     venues = writer.venues_file(min(MAX_VENUES, max(3, count // 5)))
-    (out / "venues.yml").write_text(venues, encoding="utf-8")
+    listing_store.write(out, out / listing_store.VENUES_FILE, venues)
     activities = 0
     for _ in range(count):
         stem, text, n = writer.listing()
-        (out / f"{checked_id(stem)}.yml").write_text(text, encoding="utf-8")
+        listing_store.write(out, listing_store.path_for(out, stem), text)
         activities += n
     return FakeResult(count, activities, len(writer.venues), time.perf_counter() - started)

@@ -6,6 +6,10 @@ everyday answers ("Every week", "Just turn up") to the listing format, and write
 Existing files are edited with ruamel.yaml's round-trip mode, so comments and layout survive and
 the pull request shows only the lines that changed.
 
+Files are named, found and merged by ``generator/listing_store.py`` (the one ``slug``; ``merge_file``
+for a listing sent from the web form, the same merge as ``python -m generator merge``; ``dump(data,
+original=text)`` so a changed document differs from the file only in the lines that changed).
+
 Nothing here checks the result against the model: the workflow runs ``validate`` next, and its
 plain-English problems go back to the issue.
 """
@@ -22,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from generator import listing_store as store
 from generator.config import SiteConfig
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/listing.schema.json\n"
@@ -153,8 +158,7 @@ def activity_id_from(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    text = text.lower().replace("&", " and ").replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-") or "listing"
+    return store.slug(text) or "listing"
 
 
 def parse_date(text: str) -> dt.date:
@@ -333,11 +337,7 @@ def new_activity(a: dict[str, object], config: SiteConfig, venues: dict[str, dic
 
 
 def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 100
-    y.indent(mapping=2, sequence=4, offset=2)
-    return y
+    return store.yaml()
 
 
 def _dump(data: object) -> str:
@@ -419,7 +419,7 @@ def _new(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Result:
         data = _check_yaml_text(a["listing_yaml"])
         org_name = str(data["organisation"].get("name", ""))
         text = _with_schema_line(a["listing_yaml"])
-        path = listings / f"{slug(org_name)}.yml"
+        path = store.path_for(listings, slug(org_name))
         if path.exists():
             return _add_to_existing(path, list(data.get("activities") or []))
         return Result(path, text)
@@ -427,7 +427,7 @@ def _new(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Result:
         if needed not in a:
             raise IssueProblem(f'Please fill in "{label}".')
     act = new_activity(a, config, _venues(listings), today)
-    path = listings / f"{slug(str(a['organisation']))}.yml"
+    path = store.path_for(listings, slug(str(a["organisation"])))
     if path.exists():
         return _add_to_existing(path, [act])
     org: dict[str, object] = {"name": str(a["organisation"]).strip()}
@@ -445,9 +445,9 @@ def _add_to_existing(path: Path, activities: list) -> Result:
     if not added:
         raise IssueProblem(f"{path.name} already has this activity: use the form "
                            '"Update or correct a listing" to change it.')
-    for act in added:
-        data["activities"].append(_flow_short_lists(dict(act)) if not isinstance(act, CommentedMap) else act)
-    return Result(path, _dump(data))
+    text = path.read_text(encoding="utf-8")
+    sent = {"organisation": {}, "activities": [dict(act) for act in added]}
+    return Result(path, store.merge_file(text, sent, name=path.name).text)
 
 
 def _update(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Result:
@@ -476,35 +476,7 @@ def _update(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Resu
         act["schedules"] = _flow_short_lists(schedule)
     act["last_checked"] = today
     act["checked_by"] = str(a["checked_by"]).strip()
-    return Result(path, _dump(data), notes)
-
-
-def _same(old: object, new: object) -> bool:
-    """Equal as a listing means it (text compared without surrounding space)."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
-    if isinstance(old, list) and isinstance(new, list):
-        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
-    if isinstance(old, str) and isinstance(new, str):
-        return old.strip() == new.strip()
-    return old == new and type(old) is type(new)
-
-
-def _merge(old: CommentedMap, new: dict) -> None:
-    """Make `old` say what `new` says, touching only what differs (so comments and layout stay)."""
-    for key in [k for k in old if k not in new]:
-        del old[key]
-    for key, value in new.items():
-        if key in old and _same(old[key], value):
-            continue
-        if isinstance(old.get(key), dict) and isinstance(value, dict):
-            _merge(old[key], value)
-        elif (isinstance(old.get(key), list) and isinstance(value, list) and len(old[key]) == len(value)
-              and all(isinstance(v, dict) for v in old[key] + value)):
-            for mine, theirs in zip(old[key], value, strict=True):
-                _merge(mine, theirs)
-        else:
-            old[key] = value
+    return Result(path, store.dump(data, original=path.read_text(encoding="utf-8")), notes)
 
 
 def _update_from_yaml(text: str, activity_id: str, path: Path, data: CommentedMap, notes: list[str]) -> Result:
@@ -514,18 +486,14 @@ def _update_from_yaml(text: str, activity_id: str, path: Path, data: CommentedMa
     and an activity the file does not have yet is added.
     """
     sent = _check_yaml_text(text)
-    sent_activities = list(sent.get("activities") or [])
-    ids = [str(x.get("id")) for x in sent_activities]
+    ids = [str(x.get("id")) for x in sent.get("activities") or []]
     if activity_id not in ids:
         raise IssueProblem(f'The listing file in the issue has no activity "{activity_id}".')
-    have = [str(x.get("id")) for x in data["activities"]]
-    _merge(data["organisation"], sent["organisation"])
-    for act in sent_activities:
-        if str(act.get("id")) in have:
-            _merge(data["activities"][have.index(str(act.get("id")))], act)
-        else:
-            data["activities"].append(act)
-    return Result(path, _dump(data), notes)
+    try:
+        merged = store.merge_file(path.read_text(encoding="utf-8"), sent, name=path.name)
+    except store.StoreError as err:
+        raise IssueProblem(str(err)) from None
+    return Result(path, merged.text, notes)
 
 
 def _stopped(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Result:
@@ -541,7 +509,7 @@ def _stopped(a: dict, listings: Path, config: SiteConfig, today: dt.date) -> Res
         notes.append(f"From the group: {a['notes']}")
     act["last_checked"] = today
     act["checked_by"] = str(a["checked_by"]).strip()
-    return Result(path, _dump(data), notes)
+    return Result(path, store.dump(data, original=path.read_text(encoding="utf-8")), notes)
 
 
 def pr_body(result: Result, kind: str, issue: int | None) -> str:

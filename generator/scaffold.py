@@ -7,17 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generator import formats
+from generator import formats, listing_store
 from generator.config import SiteConfig
 from generator.model import Day, Venue
 from generator.problems import suggest
-from generator.safe_paths import listing_file
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.'()&/!?-]*")
 
@@ -35,10 +33,7 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = ascii_text.lower().replace("'", "").replace("&", " and ")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:60].strip("-")
+slug = listing_store.slug  # the one slug: names and ids are made in the listing store
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,15 +275,9 @@ def render(answers: Mapping[str, str], activity: str, today: dt.date) -> str:
 
 
 def file_for(listings: Path, answers: Mapping[str, str]) -> Path:
-    return listing_file(listings, slug(answers["org"]) or "listing")
+    return listing_store.path_for(listings, slug(answers["org"]) or "listing")
 
 
 def taken_ids(listings: Path) -> set[str]:
     """Activity ids already used (read from the text: quick, and fine for a hint)."""
-    found: set[str] = set()
-    for path in listings.glob("*.yml"):
-        try:
-            found.update(re.findall(r"^\s*-?\s*\{?\s*id:\s*([a-z0-9-]+)", path.read_text("utf-8"), re.M))
-        except (OSError, UnicodeDecodeError):
-            continue
-    return found
+    return set(listing_store.activity_ids(listings))

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from generator import scaffold
+from generator import listing_store, scaffold
 from generator.commands.common import add_directory_arguments
 from generator.directory import _display, load
 
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
               "edit the file; for a new one, use a different organisation name.", file=sys.stderr)
         return 1
     activity = scaffold.activity_id(answers, scaffold.taken_ids(args.listings))
-    path.write_text(scaffold.render(answers, activity, today), encoding="utf-8")
+    listing_store.write(args.listings, path, scaffold.render(answers, activity, today))
     print(f"Wrote {_display(path)} (activity id: {activity}).")
     if assumed:
         print("Assumed (change them in the file if they are wrong): " + "; ".join(assumed) + ".")

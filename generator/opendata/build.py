@@ -3,12 +3,12 @@ listings. Both importers end here, so they follow the same rules and give the sa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from generator import listing_store
 from generator.config import SiteConfig
 from generator.model import Activity, Listing, Organisation, Venue
 from generator.opendata import columns as C
@@ -52,8 +52,7 @@ _NEEDED = [  # (listing field = column name, what to do) for fields people most 
 
 
 def slug(text: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
-    return words[:60].strip("-") or "imported"
+    return listing_store.slug(text) or "imported"  # the one slug (generator/listing_store.py)
 
 
 def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]) -> Built:

@@ -7,13 +7,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import listing_store
 from generator.config import SiteConfig
 from generator.directory import VENUES_FILE, load, read_model
 from generator.model import Venue, VenuesFile
 from generator.opendata.build import Record, Skipped, build
 from generator.opendata.writer import add_venues, listing_yaml
 from generator.problems import Problem
-from generator.safe_paths import UnsafePath, listing_file
 
 
 @dataclass
@@ -66,15 +66,15 @@ def run(records: list[Record], out: Path, config_dir: Path, config: SiteConfig, 
     report.notes += built.notes
     for org_id, listing in built.listings.items():
         try:
-            path = listing_file(out, org_id)
-        except UnsafePath as err:
+            path = listing_store.path_for(out, org_id)
+        except listing_store.StoreError as err:
             report.skipped.append(Skipped(f"organisation {org_id[:60]}", str(err)))
             continue
         if path.exists() and not update:
             report.skipped.append(Skipped(
                 f"organisation {org_id}", f"{path} already exists; use --update to replace it"))
             continue
-        path.write_text(listing_yaml(listing), encoding="utf-8")
+        listing_store.write(out, path, listing_yaml(listing))
         report.written.append(path)
     new = [v for vid, v in built.new_venues.items()]
     add_venues(out / VENUES_FILE, new)
