@@ -78,7 +78,7 @@ def test_every_route_uses_the_one_slug():
         "tea-and-cake-cafe"}
 
 
-@pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "Aigburth Walkers", "a", "venues", "a--b", ""])
+@pytest.mark.parametrize("bad", ["../x", "/etc/passwd", "Aigburth Walkers", "venues", "a--b", ""])
 def test_path_for_refuses_what_is_not_an_id(tmp_path, bad):
     with pytest.raises(store.StoreError):
         store.path_for(tmp_path, bad)
