@@ -49,39 +49,85 @@ def _same_key(listing: Listing, i: int) -> tuple:
     return name, venue, times
 
 
+def _owners(good: list[tuple[Path, Listing, Loaded]]) -> tuple[dict[str, list], dict[tuple, list]]:
+    """Who uses each activity id, and each (name, place, times): [(file index, activity index)]."""
+    ids: dict[str, list[tuple[int, int]]] = {}
+    same: dict[tuple, list[tuple[int, int]]] = {}
+    for f, (_, listing, _) in enumerate(good):
+        for i, a in enumerate(listing.activities):
+            ids.setdefault(a.id, []).append((f, i))
+            if a.status.value != "ended":
+                same.setdefault(_same_key(listing, i), []).append((f, i))
+    return ids, same
+
+
 def across(good: list[tuple[Path, Listing, Loaded]], venues: Mapping[str, Venue],
-           config: SiteConfig, today: dt.date, display: Callable[[Path], str]
+           config: SiteConfig, today: dt.date, display: Callable[[Path], str],
+           added: Callable[[list[Path]], Mapping[Path, float]] | None = None,
            ) -> tuple[set[Path], list[Problem]]:
-    """Cross-file checks. Returns the files to leave out of the build, and the problems."""
+    """Cross-file checks. Returns the files to leave out of the build, and the problems.
+
+    A conflict between files (the same activity id, or the same activity listed twice) is reported
+    on every file involved. The newcomer gets the error and is left out of the build; the file that
+    was there first gets a warning naming the newcomer and stays in. `added` says when each file
+    first came (from git: an uncommitted file is newest); without it, or on a tie, the file that
+    sorts later is the newcomer.
+    """
     problems: list[Problem] = []
     bad: set[Path] = set()
     categories = config.category_by_id
     areas = config.area_by_id
-    ids: dict[str, str] = {}
-    same: dict[tuple, str] = {}
+    found_in: dict[int, list[Problem]] = {f: [] for f in range(len(good))}
 
-    for path, listing, loaded in good:
+    def place(f: int, i: int, field: str) -> tuple[str, tuple]:
+        path, _, loaded = good[f]
+        base = ("activities", i, field)
+        return f"{display(path)}:{loaded.where(base)[0]}", base
+
+    ids, same = _owners(good)
+    conflicted = sorted({f for group in (*ids.values(), *same.values()) if len({g for g, _ in group}) > 1
+                         for f, _ in group})
+    when = dict(added([good[f][0] for f in conflicted])) if (added and conflicted) else {}
+
+    def order(user: tuple[int, int]) -> tuple:
+        return (when.get(good[user[0]][0], 0.0), user)
+
+    for kind, groups in (("id", ids), ("same", same)):
+        for key, users in groups.items():
+            if kind == "same":  # an id conflict already says it: one message is enough
+                users = [u for u in users if len(ids[good[u[0]][1].activities[u[1]].id]) < 2]
+            if len(users) < 2:
+                continue
+            first, *later = sorted(users, key=order)
+            for f, i in later:
+                where_first, _ = place(*first, "id")
+                _, base = place(f, i, "id" if kind == "id" else "name")
+                a = good[f][1].activities[i]
+                if kind == "id":
+                    message = (f'The activity id "{key}" is already used at {where_first}. '
+                               "Every activity needs its own id.")
+                else:
+                    message = (f'"{a.name}" looks like the same activity as the one at {where_first} '
+                               "(same name, place and times). List it once.")
+                found_in[f].append(at(display(good[f][0]), good[f][2], base, message))
+            newcomers = sorted({display(good[f][0]) for f, _ in later if f != first[0]})
+            if newcomers:
+                _, base = place(*first, "id" if kind == "id" else "name")
+                what = (f'The activity id "{key}"' if kind == "id"
+                        else f'"{good[first[0]][1].activities[first[1]].name}"')
+                found_in[first[0]].append(at(
+                    display(good[first[0]][0]), good[first[0]][2], base,
+                    f"{what} is also in {', '.join(newcomers)}, which came later and is left out "
+                    "of the build until one of them is changed.", severity="warning"))
+
+    for f, (path, listing, loaded) in enumerate(good):
         name = display(path)
-        found: list[Problem] = []
+        found = found_in[f]
         if not re.match(ID_PATTERN, path.stem):
             found.append(Problem(name, 1, 1, "", f'The file name "{path.name}" must be lower-case '
                                  "letters, numbers and hyphens, like aigburth-walkers.yml."))
         for i, a in enumerate(listing.activities):
             base = ("activities", i)
-            where = f"{name}:{loaded.where(base + ('id',))[0]}"
-            if a.id in ids:
-                found.append(at(name, loaded, base + ("id",),
-                                f'The activity id "{a.id}" is already used at {ids[a.id]}. '
-                                "Every activity needs its own id."))
-            else:
-                ids[a.id] = where
-            key = _same_key(listing, i)
-            if key in same and a.status.value != "ended":
-                found.append(at(name, loaded, base + ("name",),
-                                f'"{a.name}" looks like the same activity as the one at {same[key]} '
-                                "(same name, place and times). List it once."))
-            else:
-                same.setdefault(key, where)
             for j, cat in enumerate(a.categories):
                 if cat not in categories:
                     found.append(at(name, loaded, base + ("categories", j),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import subprocess
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -239,11 +240,12 @@ def _without_gc(fn):
 @_without_gc
 def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_config"), *,
          today: dt.date | None = None, only: Sequence[Path] | None = None,
-         enrich_transport: bool = True) -> LoadResult:
+         extra: Sequence[Path] = (), enrich_transport: bool = True) -> LoadResult:
     """Read site_config and every listing; check them; build the Directory.
 
     `only` limits the problems reported to those files (the whole directory is still read, so
-    cross-file checks such as duplicate ids still work).
+    cross-file checks such as duplicate ids still work). `extra` are listing files outside
+    listings_dir, read as if they were in it (a file of the same name there is set aside).
     """
     today = today or dt.date.today()
     config = load_config(config_dir)
@@ -265,6 +267,10 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
                     places[v.id] = _venue_place(_display(venues_path), venues_loaded, ("venues", i))
 
     files = listing_files(listings_dir)
+    if extra:  # files from elsewhere, checked as if they were in listings/ (replacing a namesake)
+        names = {p.name for p in extra}
+        files = sorted([p for p in files if p.name not in names] + list(extra),
+                       key=lambda p: (p.name, str(p)))
     read = _read_all(files)
     good: list[tuple[Path, Listing, Loaded]] = []
     for path, (listing, loaded, found) in zip(files, read, strict=True):
@@ -274,7 +280,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         elif loaded is not None:  # wrong shape: still look up its ids, so all problems come at once
             problems += checks.references_in_raw(_display(path), loaded, venues, config)
 
-    bad_files, found = checks.across(good, venues, config, today, _display)
+    bad_files, found = checks.across(good, venues, config, today, _display, added=_git_added)
     problems += found
 
     cal = Calendar(bank_holidays(config.site.bank_holidays),
@@ -312,6 +318,26 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         problems = [p for p in problems if p.file in shown]
     problems.sort()
     return LoadResult(directory, problems, len(files) + (1 if venues_path.exists() else 0))
+
+
+def _git_added(paths: list[Path]) -> dict[Path, float]:
+    """When each file was last added in git (seconds); a file not committed (new, or from outside
+    the repository) is newest. Asked only for files in a conflict (rare). When none is committed,
+    or there is no git, {}: the caller falls back to file order."""
+    when: dict[Path, float] = {}
+    for path in paths:
+        try:
+            done = subprocess.run(["git", "log", "-1", "--diff-filter=A", "--format=%ct", "--",
+                                   path.name], cwd=path.parent, capture_output=True, text=True,
+                                  timeout=20, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return {}  # no git at all
+        stamp = done.stdout.strip()
+        if done.returncode == 0 and stamp.isdigit():
+            when[path] = float(stamp)
+    if not when:
+        return {}  # nothing committed: no way to tell, so file order decides
+    return {p: when.get(p, float("inf")) for p in paths}  # uncommitted (or from elsewhere): newest
 
 
 def _venue_of(activity: Activity, venues: Mapping[str, Venue]) -> tuple[Venue | None, str | None]:

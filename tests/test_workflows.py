@@ -19,7 +19,8 @@ from generator import cli
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ALLOWED_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
-                   "actions/deploy-pages", "peter-evans/create-pull-request"}
+                   "actions/deploy-pages", "peter-evans/create-pull-request",
+                   "actions/upload-artifact", "actions/download-artifact"}
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
 
 
@@ -77,6 +78,71 @@ def test_only_allowed_actions_and_no_expressions_inside_scripts():
                 assert step["uses"].split("@")[0] in ALLOWED_ACTIONS, (path.name, step["uses"])
             # Untrusted text (issue bodies, titles) reaches scripts only through env variables.
             assert "${{" not in step.get("run", ""), (path.name, step.get("name"))
+
+
+def test_actions_are_pinned_to_commit_shas_with_their_version():
+    """A tag can be moved to other code; a commit cannot. The comment says which release it is."""
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            match = re.match(r"\s*(?:- )?uses: (\S+)(.*)$", line)
+            if match:
+                ref, rest = match.groups()
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), (path.name, line)
+                assert re.fullmatch(r" # v[0-9]+\.[0-9]+\.[0-9]+", rest), (path.name, line)
+
+
+def _script(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in job.get("steps", []))
+
+
+def test_every_job_has_the_least_permissions_and_no_writer_runs_our_code():
+    for path in WORKFLOWS:
+        workflow = _workflow(path.name)
+        assert workflow["permissions"] == {}, path.name  # nothing unless a job asks
+        for name, job in workflow["jobs"].items():
+            assert "permissions" in job, (path.name, name)
+            writes = {k for k, v in job["permissions"].items() if v == "write"}
+            if writes:
+                script = _script(job)
+                for word in ("pip install", "python -m generator", "make ", ".ci/run", "apt-get"):
+                    assert word not in script, (path.name, name, word)
+                assert not any("setup-python" in s.get("uses", "") for s in job["steps"]), (path.name, name)
+
+
+def test_untrusted_issue_text_is_read_only_by_the_read_only_job():
+    jobs = _workflow("issue-to-pr.yml")["jobs"]
+    readers = [name for name, job in jobs.items() if "github.event.issue.body" in yaml.safe_dump(job)]
+    assert readers == ["check"]
+    assert jobs["check"]["permissions"] == {"contents": "read"}
+    checkout = next(s for s in jobs["check"]["steps"] if "actions/checkout" in s.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False
+    assert jobs["open-pr"]["needs"] == "check" and jobs["reply"]["needs"] == "check"
+    assert set(jobs["open-pr"]["permissions"]) == {"contents", "pull-requests", "issues"}
+    assert jobs["reply"]["permissions"] == {"issues": "write"}
+
+
+def test_the_issue_route_runs_the_pull_request_checks_itself():
+    """A pull request opened with GITHUB_TOKEN starts no other workflow, so the check job runs
+    what "Check a pull request" would: validate against the whole directory, schema, build, links."""
+    check = _script(_workflow("issue-to-pr.yml")["jobs"]["check"])
+    for command in ("python -m generator validate", "python -m generator schema --check",
+                    "python -m generator build", "python -m generator linkcheck"):
+        assert command in check, command
+    pr_check = _script({"steps": _steps("pull-request.yml")})
+    for command in ("python -m generator schema --check", "python -m generator build",
+                    "python -m generator linkcheck"):
+        assert command in pr_check, command
+
+
+def test_every_pull_request_runs_ruff_and_the_tests():
+    workflow = _workflow("pull-request.yml")
+    assert list(workflow[True]) == ["pull_request"]  # YAML reads the key `on` as true
+    tests = workflow["jobs"]["tests"]
+    script = _script(tests)
+    assert "make lint" in script and ".ci/run" in script
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-m ruff check ." in makefile and "-m pytest" in makefile
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
 def _generator_commands(script: str) -> list[list[str]]:

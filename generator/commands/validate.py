@@ -8,13 +8,15 @@ import time
 from pathlib import Path
 
 from generator.commands.common import add_directory_arguments, load_or_exit
+from generator.directory import VENUES_FILE
 
 HELP = "Check listings and print every problem as FILE:LINE:COLUMN: field: message."
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="only report problems in these files (default: every listing)")
+                   help="only report problems in these files (default: every listing); a file "
+                        "outside --listings is checked as if it were in it")
     add_directory_arguments(p)
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--github", action="store_true",
@@ -23,8 +25,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    extra, refused = _sort_paths(args.paths, args.listings)
+    for message in refused:
+        print(message, file=sys.stderr)
+    if refused:
+        return 2
     only = args.paths or None
-    result = load_or_exit(args, report=False, only=only)
+    result = load_or_exit(args, report=False, only=only, extra=extra)
     for problem in result.problems:
         print(problem)
         if args.github:
@@ -43,3 +50,27 @@ def run(args: argparse.Namespace) -> int:
     print(f"All good: {result.files_read} file(s), {activities} activities checked in "
           f"{seconds:.1f}s" + (f", {warnings} warning(s)." if warnings else "."), file=sys.stderr)
     return 0
+
+
+def _sort_paths(paths: list[Path], listings: Path) -> tuple[list[Path], list[str]]:
+    """Files outside the listings folder (to read as listings too), and why any path is refused.
+    A path is never passed over unread: a missing file, a folder or a file that is not YAML is
+    refused with a message."""
+    extra, refused = [], []
+    home = listings.resolve()
+    for path in paths:
+        if not path.exists():
+            refused.append(f"{path}: no such file, so it was not checked.")
+        elif path.is_dir():
+            refused.append(f"{path} is a folder, not a listing file. To check a folder of "
+                           f"listings, run: python -m generator validate --listings {path}")
+        elif path.suffix not in (".yml", ".yaml"):
+            refused.append(f"{path} is not a listing file: listings are YAML files ending .yml.")
+        elif path.resolve().parent != home:
+            if path.name == VENUES_FILE:
+                refused.append(f"{path} is a venues file outside {listings}/. To check it, put it "
+                               f"in a folder with its listings and run: python -m generator "
+                               f"validate --listings FOLDER")
+            else:
+                extra.append(path)
+    return extra, refused
