@@ -28,8 +28,12 @@ import icalendar
 from generator import urls
 from generator.directory import Directory, Entry
 from generator.model import Frequency, Schedule, Status
-from generator.opendata.hsds_export import fees_text, transport_text
-from generator.schedule import Calendar, describe, occurrences, rule
+from generator.schedule import Calendar, occurrences, rule
+from generator.words import say, status
+from generator.words import transport as transport_words
+from generator.words.cost import cost_line
+from generator.words.dates import describe
+from generator.words.place import location_text
 
 HORIZON_DAYS = 731  # how far ahead EXDATEs are written (about two years)
 PRODID = "-//What's On//Community activity directory//EN"
@@ -204,43 +208,28 @@ def _host(directory: Directory) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
 
 
-def location_text(entry: Entry) -> str | None:
-    v = entry.venue
-    if v:
-        return f"{v.name}, {v.address}, {v.postcode}"
-    where = entry.activity.where
-    ways = [w for w, on in (("Online", where.online), ("By phone", where.by_phone),
-                            ("At your home", where.home_visits)) if on]
-    return " / ".join(ways) or None
-
-
-def cost_text(entry: Entry) -> str:
-    """'Free', '£3.50', '£3, or £2 concessions', 'Pay what you can', plus the group's words."""
-    c = entry.activity.cost
-    return f"{fees_text(entry)}. {c.description}" if c.description else fees_text(entry)
-
-
 def _details(directory: Directory, entry: Entry, s: Schedule, ev: icalendar.Event) -> None:
     a = entry.activity
     page = urls.absolute(directory.config, urls.activity(a.id))
-    lines = [a.summary, "", f"When: {describe(s)}"]
+    lines = [a.summary, "", say("When: {when}", when=describe(s))]
     if s.notes:
         lines.append(s.notes)
-    lines.append(f"Cost: {cost_text(entry)}")
-    if a.status is Status.temporarily_closed:
-        lines.insert(0, "Temporarily closed: ring before you go.")
+    lines.append(say("Cost: {cost}", cost=cost_line(entry)))
+    closed = status.closed_warning(entry)
+    if closed:
+        lines.insert(0, closed)
     if a.phone:
-        lines.append(f"Phone: {a.phone}")
+        lines.append(say("Phone: {phone}", phone=a.phone))
     if a.on_the_day_phone:
-        lines.append(f"On the day, ring: {a.on_the_day_phone}")
+        lines.append(say("On the day, ring: {phone}", phone=a.on_the_day_phone))
     if a.email:
-        lines.append(f"E-mail: {a.email}")
+        lines.append(say("E-mail: {email}", email=a.email))
     if entry.venue:
-        getting_there = transport_text(directory.getting_there(entry), entry.venue)
+        getting_there = transport_words.summary(directory.getting_there(entry), entry.venue)
         if getting_there:
-            lines.append(f"Getting there: {getting_there}")
-    lines.append(f"Organised by {entry.organisation.name}")
-    lines.append(f"Details: {page}")
+            lines.append(say("Getting there: {text}", text=getting_there))
+    lines.append(say("Organised by {organisation}", organisation=entry.organisation.name))
+    lines.append(say("Details: {page}", page=page))
     ev.add("description", "\n".join(lines))
     where = location_text(entry)
     if where:

@@ -1,7 +1,8 @@
-"""Schedules, in one place: when sessions happen, in plain English and as RFC 5545 rules.
+"""Schedules, in one place: when sessions happen, and as RFC 5545 rules.
 
 The site, print, text messages, calendars and the open-data export all ask this module; none of
-them works out dates on its own.
+them works out dates on its own. The words for them ("Every Tuesday, 10am to 12 noon") are in
+generator.words.dates.
 """
 
 from __future__ import annotations
@@ -183,87 +184,7 @@ def is_over(schedules: Sequence[Schedule], today: dt.date) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Plain English
-
-
-def clock(value: str) -> str:
-    """'10:00' -> '10am', '12:00' -> '12 noon', '14:30' -> '2:30pm', '00:00' -> 'midnight'."""
-    hours, minutes = (int(p) for p in value.split(":"))
-    if hours == 12 and minutes == 0:
-        return "12 noon"
-    if hours == 0 and minutes == 0:
-        return "midnight"
-    suffix = "am" if hours < 12 else "pm"
-    hour12 = hours % 12 or 12
-    return f"{hour12}{suffix}" if minutes == 0 else f"{hour12}:{minutes:02d}{suffix}"
-
-
-def long_date(day: dt.date, *, weekday: bool = True, year: bool = True) -> str:
-    text = f"{day.day} {day.strftime('%B')}"
-    if year:
-        text += f" {day.year}"
-    return f"{day.strftime('%A')} {text}" if weekday else text
-
-
-def and_list(words: Sequence[str]) -> str:
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _plural_day(day: Day) -> str:
-    return day.value.title()
-
-
-def when_words(s: Schedule) -> str:
-    """The pattern alone: 'Every Tuesday', 'First and third Tuesday of the month', …"""
-    days = and_list([_plural_day(d) for d in sorted(s.days, key=day_index)])
-    if s.frequency is Frequency.weekly:
-        return f"Every {days}"
-    if s.frequency is Frequency.fortnightly:
-        return f"Every other {days}"
-    if s.frequency is Frequency.monthly:
-        if s.day_of_month:
-            return f"On the {_ordinal(s.day_of_month)} of every month"
-        order = list(WeekOfMonth)
-        weeks = and_list([w.value for w in sorted(s.weeks, key=order.index)])
-        return f"{weeks[0].upper()}{weeks[1:]} {days} of the month"
-    dates = sorted(s.dates)
-    if len(dates) == 1:
-        return f"On {long_date(dates[0])}"
-    same_year = len({d.year for d in dates}) == 1
-    parts = [long_date(d, year=not same_year) for d in dates]
-    return "On " + and_list(parts) + (f" {dates[0].year}" if same_year else "")
-
-
-def describe(s: Schedule) -> str:
-    """One schedule as a sentence: 'Every Tuesday, 10am to 12 noon; not on bank holidays'."""
-    text = f"{when_words(s)}, {clock(s.start)} to {clock(s.end)}"
-    extras = []
-    if s.valid_from and s.valid_to:
-        extras.append(f"from {long_date(s.valid_from, weekday=False)} to "
-                      f"{long_date(s.valid_to, weekday=False)}")
-    elif s.valid_from:
-        extras.append(f"from {long_date(s.valid_from, weekday=False)}")
-    elif s.valid_to:
-        extras.append(f"until {long_date(s.valid_to, weekday=False)}")
-    if s.term_time_only:
-        extras.append("school term time only")
-    if s.not_on_bank_holidays:
-        extras.append("not on bank holidays")
-    return "; ".join([text, *extras])
-
-
-def describe_all(schedules: Sequence[Schedule]) -> list[str]:
-    if not schedules:
-        return ["Ring to arrange a time"]
-    return [describe(s) for s in schedules]
+# For filters (the plain-English sentences are in generator.words.dates)
 
 
 def time_of_day(start: str) -> str:

@@ -13,7 +13,8 @@ import unicodedata
 
 from generator import schedule, urls
 from generator.directory import Directory, Entry
-from generator.site.views import cost_text
+from generator.words.cost import cost_text
+from generator.words.dates import describe_all, long_date, times
 
 LIMIT = 160
 # GSM 03.38 basic character set, and the extension table (each costs two characters).
@@ -59,7 +60,7 @@ def text_message(directory: Directory, entry: Entry) -> str:
     """e.g. 'Tuesday Health Walk: Every Tuesday, 10am to 11:30am. St Anne's Church Hall, L17 7AA.
     Free. Drop in. Tel 0151 496 0123'."""
     a = entry.activity
-    when = schedule.describe_all(a.schedules)[0].split(";")[0]
+    when = describe_all(a.schedules)[0].split(";")[0]
     if len(a.schedules) > 1:
         when += " (and other times)"
     if a.schedules and all(s.frequency.value == "once" for s in a.schedules):
@@ -67,8 +68,8 @@ def text_message(directory: Directory, entry: Entry) -> str:
                                      directory.today + dt.timedelta(days=366), directory.calendar)
         if upcoming:  # one-off dates: the next one is what a patient needs
             first = upcoming[0]
-            when = (f"Next on {schedule.long_date(first.date, year=False)}, "
-                    f"{schedule.clock(first.start)} to {schedule.clock(first.end)}")
+            when = (f"Next on {long_date(first.date, year=False)}, "
+                    f"{times(first.start, first.end)}")
     if entry.venue:
         where = f"{entry.venue.name}, {entry.venue.postcode}"
     else:

@@ -32,3 +32,20 @@ def bus_route(number: str, operator_slug: str = "") -> str:
 def absolute(config: SiteConfig, path: str) -> str:
     """The full web address of a page, e.g. for a QR code or a text message."""
     return config.site.url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def linker(depth: int):  # noqa: ANN201 - a function path -> relative link
+    """Links from a page `depth` folders below the site root, e.g. activities/x/ is depth 2.
+
+    Pages are folders with an index.html (use_directory_urls is off so the site works from
+    file://), so a folder path gets "index.html" added.
+    """
+    root = "../" * depth
+
+    def href(path: str) -> str:
+        base, query = (path.split("?", 1) + [""])[:2] if "?" in path else (path, "")
+        if base == "" or base.endswith("/"):
+            base += "index.html"
+        return root + base + ("?" + query if query else "")
+
+    return href

@@ -195,7 +195,7 @@ def test_hsds_says_the_things_it_can(source):
         "physical", "virtual"}
     [hall] = [sal["location"] for sal in club["service_at_locations"]
               if sal["location"]["location_type"] == "physical"]
-    assert hall["transportation"] == "Nearest stop: Allerton Road (Stop A). Buses 86, 86A. Ask the driver."
+    assert hall["transportation"] == "Nearest stop: Allerton Road (Stop A). Buses 86 and 86A. Ask the driver."
     assert {a["description"]: a["details"] for a in hall["accessibility"]}["Hearing loop"] == "yes"
     once = [r for r in club["schedules"] if "freq" not in r]
     assert [r["dtstart"] for r in once] == ["2026-12-24", "2027-01-09"]

@@ -12,15 +12,13 @@ from generator.schedule import (
     Calendar,
     Rule,
     bank_holidays,
-    clock,
-    describe,
-    describe_all,
     is_over,
     occurrences,
     rule,
     sessions,
     weekdays_of,
 )
+from generator.words.dates import clock, describe, describe_all
 
 D = dt.date
 TERMS = ((D(2026, 9, 3), D(2026, 10, 23)), (D(2026, 11, 2), D(2026, 12, 18)), (D(2027, 1, 5), D(2027, 2, 12)))

@@ -143,7 +143,15 @@ def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_web, demo):
 ])
 def test_due_and_stale_listings_carry_a_clear_notice(demo_web, activity_id, title):
     html = (demo_web / "activities" / activity_id / "index.html").read_text()
-    assert f'<h2 id="notice-heading">{title}</h2>' in html
+    assert re.search(rf'<h2 id="notice-heading-\d">{re.escape(title)}</h2>', html)
+
+
+def test_the_status_notice_comes_before_the_freshness_notice(demo_web):
+    """Ukulele for Beginners is closed for now and not checked for a long time: the page says
+    it is closed first, and says it is out of date as well (one did hide the other)."""
+    html = (demo_web / "activities" / "ukulele-for-beginners" / "index.html").read_text()
+    closed = html.index('<h2 id="notice-heading-1">Closed for now</h2>')
+    assert closed < html.index('<h2 id="notice-heading-2">These details may be out of date</h2>')
 
 
 def test_ended_activities_keep_a_page_but_are_left_out_of_lists(demo_web, demo):

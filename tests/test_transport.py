@@ -12,7 +12,7 @@ import pytest
 
 from generator.directory import load
 from generator.model import Activity
-from generator.transport import buspass, words
+from generator.transport import buspass
 from generator.transport.data import clear_cache
 from generator.transport.days import days_text, in_sentence
 from generator.transport.enrich import planner_url, walk_minutes
@@ -21,6 +21,7 @@ from generator.transport.model import RouteAtStop
 from generator.transport.naptan import read_naptan
 from generator.transport.spatial import Grid, haversine_m
 from generator.transport.tables import Feed, TransportDataError
+from generator.words import transport as words
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -577,7 +578,7 @@ def _activity(*schedules: dict) -> Activity:
 ])
 def test_bus_pass_flag(schedule, early):
     assert buspass.starts_before_bus_pass(_activity(schedule)) is early
-    assert buspass.note(_activity(schedule)) == (
+    assert words.bus_pass_note(_activity(schedule)) == (
         "Starts before 9:30am on a weekday. The older person's bus pass is valid from 9:30am on "
         "weekdays." if early else None)
     assert buspass.NOTE == "The older person's bus pass is valid from 9:30am on weekdays."

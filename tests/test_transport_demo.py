@@ -8,8 +8,9 @@ from pathlib import Path
 
 from generator import urls
 from generator.schedule import sessions
-from generator.transport import buspass, words
+from generator.transport import buspass
 from generator.transport.routes import route_index
+from generator.words import transport as words
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "site_config" / "transport"

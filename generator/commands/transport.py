@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from generator.commands.common import add_directory_arguments, load_or_exit
-from generator.transport import words
 from generator.transport.enrich import enrich
 from generator.transport.routes import route_index
+from generator.words import transport as words
+from generator.words.lists import and_list
 
 HELP = "Show each venue's nearest bus stops and buses, to check the transport data."
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if args.routes:
         for route in route_index(directory):
             operator = f" ({route.operator})" if route.operator and not route.operator_slug else ""
-            towards = f" towards {words.and_list(route.towards)}" if route.towards else ""
+            towards = f" towards {and_list(route.towards)}" if route.towards else ""
             days = f", {'; '.join(route.days)}" if route.days else ""
             print(f"{route.label}{operator}{towards}{days}: {len(route.entries)} activities")
             for entry in route.entries:

@@ -16,11 +16,13 @@ from decimal import Decimal
 from generator import urls
 from generator.config import Category
 from generator.directory import Directory, Entry
-from generator.model import Access, CostKind, Frequency, Schedule, Status, Venue
+from generator.model import Access, CostKind, Frequency, Schedule, Status
 from generator.opendata import columns as C
 from generator.opendata import ids
-from generator.schedule import describe, rule
-from generator.transport.model import VenueTransport
+from generator.schedule import rule
+from generator.words import transport as transport_words
+from generator.words.cost import cost_text
+from generator.words.dates import describe
 
 WHATS_ON = "whats-on"
 CATEGORY_TAXONOMY = "whats-on-category"
@@ -106,42 +108,9 @@ def _phone(number: str, description: str | None, owner: str, key: str, **links: 
     return out
 
 
-def money(amount: Decimal | None) -> str:
-    if amount is None:
-        return ""
-    return f"£{int(amount)}" if amount == amount.to_integral_value() else f"£{amount:.2f}"
-
-
 def fees_text(entry: Entry) -> str:
     """Used when the listing gives no cost description (import treats this text as 'none')."""
-    c = entry.activity.cost
-    return {CostKind.free: "Free",
-            CostKind.fixed: money(c.amount),
-            CostKind.concessions: f"{money(c.amount)}, or {money(c.concession_amount)} concessions",
-            CostKind.pay_what_you_can: "Pay what you can"
-            + (f" (suggested {money(c.amount)})" if c.amount is not None else "")}[c.kind]
-
-
-def transport_text(vt: VenueTransport | None, venue: Venue) -> str | None:
-    """Getting there in words, computed stops and hand-written details alike."""
-    parts: list[str] = []
-    if vt and vt.stops:
-        stop = vt.stops[0]
-        parts.append(f"Nearest stop: {stop.label}, {stop.distance_m} m ({stop.walk_minutes} "
-                     f"minutes' walk).")
-    elif vt and vt.nearest_stop_text:
-        parts.append(f"Nearest stop: {vt.nearest_stop_text}.")
-    elif venue.transport and venue.transport.nearest_stop:
-        parts.append(f"Nearest stop: {venue.transport.nearest_stop}.")
-    buses = list(vt.buses) if vt and vt.buses else list(venue.transport.buses if venue.transport else [])
-    if buses:
-        parts.append(("Bus " if len(buses) == 1 else "Buses ") + ", ".join(buses) + ".")
-    notes = (vt.notes if vt and vt.notes else None) or (venue.transport.notes if venue.transport else None)
-    if notes:
-        parts.append(notes)
-    if vt and vt.source == "computed" and not vt.stops:
-        parts.append(f"No bus stop within {vt.max_distance_m} m.")
-    return " ".join(parts) or None
+    return cost_text(entry)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,7 +342,7 @@ def location(directory: Directory, entry: Entry, oid: str) -> dict:
     if v.latitude is not None:
         out["latitude"] = v.latitude
         out["longitude"] = v.longitude
-    transport = transport_text(directory.getting_there(entry), v)
+    transport = transport_words.summary(directory.getting_there(entry), v)
     if transport:
         out["transportation"] = transport
     out["addresses"] = [{"id": ids.uid("address", lid), "location_id": lid, "address_1": street,

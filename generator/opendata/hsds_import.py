@@ -18,6 +18,7 @@ from generator.config import SiteConfig
 from generator.opendata import hsds_export as X
 from generator.opendata.build import Record, slug
 from generator.schedule import WEEK_NUMBER
+from generator.words.cost import cost_words
 
 _DAYS = {"MO": "monday", "TU": "tuesday", "WE": "wednesday", "TH": "thursday", "FR": "friday",
          "SA": "saturday", "SU": "sunday"}
@@ -252,11 +253,7 @@ class _CostView:
         self.concession = Decimal(concession) if concession else None
 
     def default_text(self) -> str:
-        m = X.money
-        return {"free": "Free", "fixed": m(self.amount),
-                "concessions": f"{m(self.amount)}, or {m(self.concession)} concessions",
-                "pay-what-you-can": "Pay what you can"
-                + (f" (suggested {m(self.amount)})" if self.amount is not None else "")}[self.kind]
+        return cost_words(self.kind, self.amount, self.concession)
 
 
 def _where(svc: dict, ext: dict, row: dict, config: SiteConfig, note) -> None:  # noqa: ANN001

@@ -9,10 +9,12 @@ import io
 from pathlib import Path
 
 from generator import schedule, urls
-from generator.calendar_ics import cost_text, location_text
 from generator.csv_cells import neutral_dict
 from generator.directory import Directory, Entry
-from generator.opendata.hsds_export import transport_text
+from generator.words import transport as transport_words
+from generator.words.cost import cost_line
+from generator.words.dates import describe_all
+from generator.words.place import location_text
 
 COLUMNS = [
     "name", "organisation", "summary", "categories", "areas", "days", "times", "time_of_day",
@@ -43,8 +45,8 @@ def row(directory: Directory, entry: Entry) -> dict[str, str]:
         "days": "; ".join(d.value.title() for d in schedule.weekdays_of(a.schedules)),
         "times": "; ".join(sorted({f"{s.start}-{s.end}" for s in a.schedules})),
         "time_of_day": "; ".join(sorted({schedule.time_of_day(s.start) for s in a.schedules})),
-        "when": "; ".join(schedule.describe_all(a.schedules)),
-        "cost": cost_text(entry),
+        "when": "; ".join(describe_all(a.schedules)),
+        "cost": cost_line(entry),
         "free": _yn(a.cost.kind.value == "free"),
         "access": a.how_to_go.access.value,
         "referral_from": "; ".join(r.value for r in a.how_to_go.referral_from),
@@ -62,7 +64,7 @@ def row(directory: Directory, entry: Entry) -> dict[str, str]:
         "step_free": _yn(v.step_free) if v else "",
         "accessible_toilet": _yn(v.accessible_toilet) if v else "",
         "hearing_loop": _yn(v.hearing_loop) if v else "",
-        "getting_there": (transport_text(directory.getting_there(entry), v) or "") if v else "",
+        "getting_there": (transport_words.summary(directory.getting_there(entry), v) or "") if v else "",
         "languages": "; ".join(a.languages),
         "phone": a.phone or "",
         "on_the_day_phone": a.on_the_day_phone or "",

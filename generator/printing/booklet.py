@@ -25,6 +25,7 @@ from generator.printing.document import PrintedDocument
 from generator.printing.facts import Facts, facts
 from generator.printing.join import Bookmark, join
 from generator.printing.stamp import Stamp, text_width
+from generator.words.dates import clock, long_date, when_words
 
 log = logging.getLogger(__name__)
 CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better
@@ -87,8 +88,8 @@ def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int]) -> 
         if not entry.activity.schedules:
             arrange["rows"].append({**base, "time": "Any time", "start": "", "note": None})
         for s in entry.activity.schedules:
-            note = None if s.frequency.value == "weekly" else schedule.when_words(s)
-            row = {**base, "time": f"{schedule.clock(s.start)} to {schedule.clock(s.end)}",
+            note = None if s.frequency.value == "weekly" else when_words(s)
+            row = {**base, "time": f"{clock(s.start)} to {clock(s.end)}",
                    "start": s.start, "note": note}
             weekdays = schedule.weekdays_of([s])
             if not weekdays:
@@ -179,7 +180,7 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
         "language": config.site.language, "title": edition.title, "publisher": config.site.publisher,
         "paper": "paper-yellow" if paper == "yellow" else "paper-white", "css": "booklet.css",
         "site_name": config.site.name, "edition": edition, "contact": config.site.contact,
-        "site_url": config.site.url, "printed_on": schedule.long_date(directory.today, weekday=False),
+        "site_url": config.site.url, "printed_on": long_date(directory.today, weekday=False),
         "due_months": config.site.staleness.due_after_months,
     }
     parts = chunks(directory, all_facts)
@@ -195,8 +196,8 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
                  {"title": "Add or correct a listing", "page": numbers("correct")}]
         return render.html(
             "booklet_front.html", **common, contents=rows, count=len(all_facts),
-            checked_from=schedule.long_date(checked[0], weekday=False) if checked else "",
-            checked_to=schedule.long_date(checked[-1], weekday=False) if checked else "",
+            checked_from=long_date(checked[0], weekday=False) if checked else "",
+            checked_to=long_date(checked[-1], weekday=False) if checked else "",
             marks_stale=any(f.stale_warning for f in all_facts))
 
     first_front = executor.submit(render.render, front(lambda _: PLACEHOLDER))

@@ -14,6 +14,7 @@ from generator.directory import Directory, Entry
 from generator.printing import render, select
 from generator.printing.document import PrintedDocument
 from generator.printing.facts import facts
+from generator.words.dates import clock, long_date
 
 MAX_LEVEL = 3  # activity posters leave out details, step by step, until they fit one page
 NEAR_HERE_MAX = 6  # activities on a near-here poster; fewer if they do not fit
@@ -25,7 +26,7 @@ def _common(directory: Directory, paper: str) -> dict:
     return {"language": site.language, "publisher": site.publisher, "css": "poster.css",
             "paper": "paper-yellow" if paper == "yellow" else "paper-white", "site_name": site.name,
             "site_url": site.url, "contact": site.contact,
-            "printed_on": schedule.long_date(directory.today, weekday=False)}
+            "printed_on": long_date(directory.today, weekday=False)}
 
 
 def _fit(pool: Executor, make, keys: list, top: int, bottom: int, step: int) -> dict:
@@ -88,8 +89,8 @@ def near_here_rows(directory: Directory, place: Place, limit: int = NEAR_HERE_MA
     rows = []
     for km, entry, sessions in found[:limit]:
         f = facts(directory, entry)
-        when = "; ".join(f"{schedule.long_date(s.date, year=False)}, {schedule.clock(s.start)} to "
-                         f"{schedule.clock(s.end)}" for s in sessions[:3])
+        when = "; ".join(f"{long_date(s.date, year=False)}, {clock(s.start)} to "
+                         f"{clock(s.end)}" for s in sessions[:3])
         if len(sessions) > 3:
             when += f" and {len(sessions) - 3} more"
         distance = f"{round(km * 1000, -1):.0f} m away" if km < 1 else f"{km:.1f} km away"
@@ -111,8 +112,8 @@ def build_near_here(directory: Directory, out_dir: Path, pool: Executor, *, pape
         place = places[key]
         return render.html("near_here.html", **common, title=f"What's on near {place.name}",
                            place=place, rows=near_here_rows(directory, place, limit), qr=site_qr,
-                           week_from=schedule.long_date(directory.today, year=False),
-                           week_to=schedule.long_date(end, year=False))
+                           week_from=long_date(directory.today, year=False),
+                           week_to=long_date(end, year=False))
 
     done = _fit(pool, make, list(places), NEAR_HERE_MAX, 1, -1)
     out = []

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from generator.config import Edition
 from generator.directory import Directory, Entry
 from generator.freshness import Freshness
+from generator.transport.spatial import haversine_m
 
 WHOLE_DIRECTORY = "whole-directory"
 
@@ -27,11 +26,8 @@ def editions(directory: Directory) -> tuple[Edition, ...]:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(math.sqrt(a))
+    """Great-circle distance in kilometres."""
+    return haversine_m(lat1, lon1, lat2, lon2) / 1000
 
 
 def location(directory: Directory, entry: Entry) -> tuple[float, float] | None:

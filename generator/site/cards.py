@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jinja2 import Environment, pass_environment
 from markupsafe import Markup, escape
 
-from generator import schedule, urls
+from generator import urls
 from generator.directory import Entry
-from generator.site.views import ACCESS_SHORT, cost_text, where_short
+from generator.urls import linker
+from generator.words import dates, people, status
+from generator.words.cost import cost_text
+from generator.words.place import where_short
 
 
 @dataclass(frozen=True)
@@ -21,26 +25,28 @@ class Card:
     where: str
     cost: str
     access: str
+    status: str | None = None  # "Closed for now", "Ended", or None while it runs
+    capacity: str | None = None  # "Full at the moment", "Waiting list", or None
 
 
 def card(entry: Entry) -> Card:
     a = entry.activity
-    when = schedule.describe_all(a.schedules)
+    when = dates.describe_all(a.schedules)
     text = when[0] + (f" (and {len(when) - 1} more)" if len(when) > 1 else "")
     return Card(a.id, a.name, a.summary, urls.activity(a.id), text, where_short(entry),
-                cost_text(entry), ACCESS_SHORT[a.how_to_go.access])
+                cost_text(entry), people.access_short(entry), status.status_label(entry),
+                people.capacity_short(entry))
 
 
 _HTML: dict[tuple[str, int], str] = {}
 
 
-def card_list(cards: list[Card], level: int, empty: str) -> Markup:
+@pass_environment
+def card_list(env: Environment, cards: list[Card], level: int, empty: str) -> Markup:
     """The <ul> of cards for a page two folders deep, each card rendered once per build."""
     if not cards:
         return Markup("<p>") + escape(empty) + Markup("</p>")
-    from generator.site.render import environment, linker  # noqa: PLC0415 - import cycle
-
-    macro = environment().get_template("pages/macros.html").module.card
+    macro = env.get_template("pages/macros.html").module.card
     href = linker(2)
     parts = []
     for c in cards:

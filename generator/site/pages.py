@@ -6,13 +6,15 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from generator.transport import days as transport_days
 from generator import schedule, urls
 from generator.directory import Directory
 from generator.site.cards import card
 from generator.site.finder import route_id
 from generator.site.render import linker, render
 from generator.site.views import day_sessions, route_path, where_short
+from generator.transport import days as transport_days
+from generator.words.dates import long_date
+from generator.words.lists import and_list
 
 DAYS = [d.value for d in schedule.DAY_ORDER]
 
@@ -68,7 +70,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
     site = directory.config.site
     current = directory.current()
     cards = {e.id: card(e) for e in current}
-    built_on = schedule.long_date(directory.today)
+    built_on = long_date(directory.today)
     common = {"site": site, "built_on": built_on}
 
     _page(docs, "", "pages/home.md", **common, count=len(current),
@@ -149,11 +151,11 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
         if r.operator:
             facts.append(f"Run by {r.operator}")
         if r.towards:
-            facts.append(f"Towards {schedule.and_list(list(r.towards))}")
+            facts.append(f"Towards {and_list(list(r.towards))}")
         if r.days:
             facts.append("Runs " + "; ".join(transport_days.in_sentence(d) for d in r.days))
         if r.stops:
-            facts.append(f"Stops near activities: {schedule.and_list(list(r.stops))}")
+            facts.append(f"Stops near activities: {and_list(list(r.stops))}")
         _page(docs, path, "pages/listpage.md", title=f"Activities near the {r.label} bus",
               intro="Activities with a stop for this bus nearby. Check which stop, and the days "
                     "the bus runs, on each activity's page.", facts=facts, entries=entries, sections=None,
@@ -183,7 +185,7 @@ def write_shells(docs: Path) -> None:
 
 
 def _day(value: object) -> str:
-    return schedule.long_date(value, weekday=False) if isinstance(value, dt.date) else str(value)
+    return long_date(value, weekday=False) if isinstance(value, dt.date) else str(value)
 
 
 def _size(path: Path) -> str:

@@ -7,7 +7,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from generator.site.views import tel
+from generator.site.cards import card_list
+from generator.urls import linker
+from generator.words.place import tel
+
+__all__ = ["environment", "linker", "render"]
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
 
@@ -22,27 +26,8 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.globals["tel"] = tel
-    from generator.site.cards import card_list  # noqa: PLC0415 - cards imports this module
-
     env.globals["card_list"] = card_list
     return env
-
-
-def linker(depth: int):  # noqa: ANN201 - a function path -> relative link
-    """Links from a page `depth` folders below the site root, e.g. activities/x/ is depth 2.
-
-    Pages are folders with an index.html (use_directory_urls is off so the site works from
-    file://), so a folder path gets "index.html" added.
-    """
-    root = "../" * depth
-
-    def href(path: str) -> str:
-        base, query = (path.split("?", 1) + [""])[:2] if "?" in path else (path, "")
-        if base == "" or base.endswith("/"):
-            base += "index.html"
-        return root + base + ("?" + query if query else "")
-
-    return href
 
 
 def render(template: str, **context: object) -> str:

@@ -11,7 +11,7 @@ import json
 from generator import schedule, urls
 from generator.directory import Directory
 from generator.model import Frequency, Schedule
-from generator.site.views import where_short
+from generator.words.place import where_short
 
 EPOCH = dt.date(1970, 1, 1)
 KIND = {Frequency.weekly: "w", Frequency.fortnightly: "f", Frequency.monthly: "m", Frequency.once: "o"}

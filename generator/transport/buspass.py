@@ -1,5 +1,6 @@
 """The English older person's bus pass is valid from 09:30 on weekdays (all day at weekends and
-on bank holidays). Activities that can start earlier on a weekday get a note saying so."""
+on bank holidays). Activities that can start earlier on a weekday get a note saying so (worded
+in generator.words.transport.bus_pass_note)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,3 @@ def starts_before_bus_pass(entry_or_activity) -> bool:  # noqa: ANN001 - Entry |
     """True when a weekday session starts before the bus pass is valid (09:30)."""
     activity: Activity = getattr(entry_or_activity, "activity", entry_or_activity)
     return bool(early_schedules(activity.schedules))
-
-
-def note(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
-    """The sentence to show, or None: one wording for site, print and text messages."""
-    if not starts_before_bus_pass(entry_or_activity):
-        return None
-    return f"Starts before 9:30am on a weekday. {NOTE}"

@@ -1,8 +1,9 @@
-"""Plain-English lines about an activity that the site and print both show, worded once."""
+"""Venue access and what to expect on a first visit, worded once for site and print."""
 
 from __future__ import annotations
 
 from generator.model import Activity, Venue
+from generator.words import say
 
 STEP_FREE_UNKNOWN = "Step-free access not known: ring to ask"
 
@@ -14,11 +15,11 @@ def first_visit(activity: Activity) -> list[str]:
         return []
     out = []
     if fv.someone_meets_you:
-        out.append("Someone will meet you when you arrive.")
+        out.append(say("Someone will meet you when you arrive."))
     if fv.bring_a_friend:
-        out.append("You can bring a friend or carer.")
+        out.append(say("You can bring a friend or carer."))
     if fv.refreshments:
-        out.append("Tea, coffee or food is offered.")
+        out.append(say("Tea, coffee or food is offered."))
     if fv.notes:
         out.append(fv.notes)
     return out
@@ -27,10 +28,10 @@ def first_visit(activity: Activity) -> list[str]:
 def venue_access(venue: Venue, *, say_no: bool = True) -> list[str]:
     """Access facts, step-free first. `say_no=False` leaves out the "No …" lines (print keeps
     to what is there; step-free is always stated, known or not)."""
-    facts = [
+    facts = [say(
         "Step-free access" if venue.step_free is True
         else "Not step-free" if venue.step_free is False else STEP_FREE_UNKNOWN
-    ]
+    )]
     for flag, yes, no in (
         (venue.accessible_toilet, "Accessible toilet", "No accessible toilet"),
         (venue.hearing_loop, "Hearing loop", "No hearing loop"),
@@ -38,7 +39,7 @@ def venue_access(venue: Venue, *, say_no: bool = True) -> list[str]:
         (venue.non_clinical, "A community setting, not a clinic", None),
     ):
         if flag is True:
-            facts.append(yes)
+            facts.append(say(yes))
         elif flag is False and no and say_no:
-            facts.append(no)
+            facts.append(say(no))
     return facts

@@ -1,0 +1,110 @@
+"""Who an activity is for and how to join it, worded once.
+
+Ages have one phrasing ("Ages 18 and over"); "Everyone" and "All ages welcome" are never shown
+next to an age limit.
+"""
+
+from __future__ import annotations
+
+from generator.model import Access, Activity, Capacity, Referrer
+from generator.words import say
+from generator.words.lists import and_list
+
+ACCESS_SHORT = {Access.drop_in: "Drop in", Access.book: "Book ahead", Access.referral: "Referral"}
+ACCESS_WORDS = {
+    Access.drop_in: "Drop in: just turn up, no need to book",
+    Access.book: "Book ahead",
+    Access.referral: "You need a referral",
+}
+REFERRER_WORDS = {
+    Referrer.self_: "yourself",
+    Referrer.link_worker: "a social prescribing link worker",
+    Referrer.gp: "your GP",
+    Referrer.receptionist: "a GP surgery receptionist",
+    Referrer.pharmacist: "a pharmacist",
+    Referrer.other_professional: "another professional",
+}
+CAPACITY_WORDS = {
+    Capacity.waiting_list: "There is a waiting list at the moment.",
+    Capacity.full: "Full at the moment: ring to ask about places.",
+}
+CAPACITY_SHORT = {Capacity.waiting_list: "Waiting list", Capacity.full: "Full at the moment"}
+
+
+def _activity(entry_or_activity) -> Activity:  # noqa: ANN001 - Entry | Activity
+    return getattr(entry_or_activity, "activity", entry_or_activity)
+
+
+def ages_text(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+    """'Ages 18 and over', 'Ages 5 to 11', 'Ages up to 11', or ''."""
+    aud = _activity(entry_or_activity).audience
+    if not aud or (aud.min_age is None and aud.max_age is None):
+        return ""
+    if aud.min_age is not None and aud.max_age is not None:
+        return say("Ages {low} to {high}", low=aud.min_age, high=aud.max_age)
+    if aud.min_age is not None:
+        return say("Ages {low} and over", low=aud.min_age)
+    return say("Ages up to {high}", high=aud.max_age)
+
+
+def who_for(entry_or_activity) -> list[str]:  # noqa: ANN001 - Entry | Activity
+    """Who it is for, one fact a line, never contradictory: ['Carers', 'Ages 18 and over']."""
+    aud = _activity(entry_or_activity).audience
+    if aud is None:
+        return [say("Everyone")]
+    lines = []
+    if aud.groups:
+        lines.append(and_list(aud.groups))
+    ages = ages_text(entry_or_activity)
+    if ages:
+        lines.append(ages)
+    if aud.eligibility:
+        lines.append(aud.eligibility)
+    if aud.not_just_older_people:
+        lines.append(say("Not just for older people") if ages
+                     else say("All ages welcome: not just for older people"))
+    return lines or [say("Everyone")]
+
+
+def access_short(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+    """'Drop in', 'Book ahead', 'Referral' (cards and lists)."""
+    return say(ACCESS_SHORT[_activity(entry_or_activity).how_to_go.access])
+
+
+def access_text(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+    """'Drop in: just turn up, no need to book', 'Book ahead', 'You need a referral'."""
+    return say(ACCESS_WORDS[_activity(entry_or_activity).how_to_go.access])
+
+
+def referrers(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+    """'your GP and a pharmacist', or '' when nobody need refer (a drop-in anyone may use)."""
+    how = _activity(entry_or_activity).how_to_go
+    if not how.referral_from or (how.access is Access.drop_in and Referrer.self_ in how.referral_from):
+        return ""
+    return and_list([say(REFERRER_WORDS[r]) for r in how.referral_from])
+
+
+def referrer_line(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+    """'Who can refer you: your GP and a pharmacist.' or None."""
+    who = referrers(entry_or_activity)
+    return say("Who can refer you: {who}.", who=who) if who else None
+
+
+def capacity_text(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+    """'Full at the moment: ring to ask about places.', 'There is a waiting list …', or None."""
+    words = CAPACITY_WORDS.get(_activity(entry_or_activity).capacity)
+    return say(words) if words else None
+
+
+def capacity_short(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+    """'Full at the moment' / 'Waiting list' for labels in lists, or None."""
+    words = CAPACITY_SHORT.get(_activity(entry_or_activity).capacity)
+    return say(words) if words else None
+
+
+def languages(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+    """'Languages: English and Polish.' or None when only English."""
+    langs = list(_activity(entry_or_activity).languages)
+    if not langs or langs == ["English"]:
+        return None
+    return say("Languages: {languages}.", languages=and_list(langs))
