@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 
+from generator import progress
 from generator.directory import ConfigError
 
 # Command name -> module in generator.commands. A command listed here whose module does not
@@ -49,14 +50,18 @@ def parser() -> argparse.ArgumentParser:
     for name, module in _modules().items():
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
-        p.set_defaults(run=module.run)
+        p.set_defaults(run=module.run, shows_progress=getattr(module, "SHOWS_PROGRESS", False))
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        if not args.shows_progress:
+            return int(args.run(args) or 0)
+        # long commands show each stage: a live display on a terminal, plain lines in logs
+        with progress.session(progress.choose_mode(sys.stderr, quiet=args.quiet)):
+            return int(args.run(args) or 0)
     except ConfigError as err:  # any command: the settings must be fixed before anything else
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from pydantic import BaseModel, ValidationError
 
-from generator import checks
+from generator import checks, progress
 from generator.config import FILES, SiteConfig
 from generator.freshness import Freshness, freshness
 from generator.model import Activity, Listing, Organisation, Venue, VenuesFile
@@ -271,7 +271,8 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         names = {p.name for p in extra}
         files = sorted([p for p in files if p.name not in names] + list(extra),
                        key=lambda p: (p.name, str(p)))
-    read = _read_all(files)
+    with progress.stage("Reading listings", total=len(files), unit="files") as reading:
+        read = _read_all(files, reading)
     good: list[tuple[Path, Listing, Loaded]] = []
     for path, (listing, loaded, found) in zip(files, read, strict=True):
         problems += found
@@ -349,10 +350,13 @@ def _venue_of(activity: Activity, venues: Mapping[str, Venue]) -> tuple[Venue | 
     return ref, f"{activity.id}-venue"
 
 
-def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
+def _read_all(files: list[Path], reading: progress.Stage
+              ) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2:
-        return [_read_listing(p) for p in files]
+        read = [_read_listing(p) for p in files]
+        reading.advance(len(files))
+        return read
     # Workers only parse (the slow part) while this process builds the models as the results
     # arrive: unpickling a pydantic model costs more than validating its data again. A file with
     # any problem is simply read again here, the ordinary way, so its messages are exactly those
@@ -361,6 +365,7 @@ def _read_all(files: list[Path]) -> list[tuple[Listing | None, Loaded | None, li
     with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:  # few objects live there
         parsed = pool.map(_parse_in_worker, files, chunksize=max(1, len(files) // (workers * 16)))
         for path, loaded in zip(files, parsed, strict=True):
+            reading.advance()
             if loaded is not None and isinstance(loaded.data, dict):
                 try:
                     read.append((Listing.model_validate(loaded.data), loaded, []))

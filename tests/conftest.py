@@ -80,13 +80,25 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
     """The demo built once per test session with the real command (`python -m generator build`)."""
+    import contextlib
+    import io
+
     from generator.cli import main
 
     out = tmp_path_factory.mktemp("demo-build") / "site"
-    code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
-                 "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
-    assert code == 0, "python -m generator build failed on the demo"
+    log = io.StringIO()  # not a terminal: the plain progress lines a CI log gets
+    with contextlib.redirect_stderr(log):
+        code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
+                     "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+    (out.parent / "build-log.txt").write_text(log.getvalue(), encoding="utf-8")
+    assert code == 0, f"python -m generator build failed on the demo:\n{log.getvalue()}"
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_build_log(demo_site) -> list[str]:
+    """What the demo build printed on standard error, line by line (no terminal: plain lines)."""
+    return (demo_site.parent / "build-log.txt").read_text(encoding="utf-8").splitlines()
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from generator import output_folder
-from generator.commands.common import add_directory_arguments, load_or_exit
+from generator import output_folder, progress
+from generator.commands.common import add_directory_arguments, add_progress_arguments, load_or_exit
 
 HELP = "Build everything into one folder: the website, the printable PDFs, open data and a zip."
+SHOWS_PROGRESS = True
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -18,6 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="folder to write the site to; it is emptied first, so it must be new, "
                         "empty or an earlier build's (default: site)")
     add_directory_arguments(p)
+    add_progress_arguments(p)
 
 
 def run(args: argparse.Namespace, *, everything: bool = True) -> int:
@@ -31,7 +33,6 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
         return 2
     result = load_or_exit(args)
     output_folder.prepare(args.out, listings=args.listings, config=args.config)
-    loaded = time.perf_counter() - started
     report = build_site(result.directory, args.out, with_print=everything, with_data=everything)
     for note in report.notes:
         print(note, file=sys.stderr)
@@ -40,7 +41,6 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
     if everything:
         parts.append(f"{len(report.printed)} PDFs")
         parts.append(f"{len(report.data_files)} open-data files")
-    print(f"Built {', '.join(parts)} into {args.out}/ in {seconds:.1f}s "
-          f"(reading the listings took {loaded:.1f}s). Open {args.out}/index.html to look.",
-          file=sys.stderr)
+    progress.final_line(f"Built {', '.join(parts)} into {args.out}/ in {seconds:.1f}s",
+                        f". Open {args.out}/index.html to look.")
     return 0

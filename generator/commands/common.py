@@ -40,3 +40,10 @@ def load_or_exit(args: argparse.Namespace, *, report: bool = True, **kwargs) -> 
             print(f"{files} file(s) with errors were left out; everything else was built.",
                   file=sys.stderr)
     return result
+
+
+def add_progress_arguments(p: argparse.ArgumentParser) -> None:
+    """--quiet, for the long commands, which show their progress (generator/progress.py)."""
+    p.add_argument("--quiet", action="store_true",
+                   help="print only problems and the final line (which names the stages that took "
+                        "the time)")

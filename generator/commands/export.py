@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from generator.commands.common import add_directory_arguments, load_or_exit
+from generator import progress
+from generator.commands.common import add_directory_arguments, add_progress_arguments, load_or_exit
 
 HELP = ("Write open data: HSDS 3.0 / Open Referral UK JSON and tabular package, the link "
         "workers' CSV, the import-layout CSV, or calendars (.ics).")
+SHOWS_PROGRESS = True
 
 KINDS = {
     "hsds": "OUT is a folder: services.json (ORUK page), services/<id>.json, tabular/",
@@ -27,14 +28,27 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="hsds: also export maintainers' names and e-mails (for a private backup, "
                         "never for publishing)")
     add_directory_arguments(p)
+    add_progress_arguments(p)
+
+
+STAGES = {"hsds": "Open Referral UK data", "csv": "Link workers' CSV", "sessions": "Sessions CSV",
+          "ics": "Calendars", "all": "Open data"}
 
 
 def run(args: argparse.Namespace) -> int:
+    directory = load_or_exit(args).directory
+    out: Path = args.out
+    with progress.stage(STAGES[args.kind], unit="files") as shown:
+        written = _write(args, directory, out)
+        shown.advance(len(written))
+    progress.final_line(f"Wrote {len(written)} file(s) to {out} ({len(directory.activities)} activities).")
+    return 0
+
+
+def _write(args: argparse.Namespace, directory, out: Path) -> list:
     from generator import opendata  # noqa: PLC0415
     from generator.opendata import link_workers, sessions_csv  # noqa: PLC0415
 
-    directory = load_or_exit(args).directory
-    out: Path = args.out
     if args.kind == "hsds":
         written = opendata.export_hsds(directory, out, include_private=args.include_private)
     elif args.kind == "csv":
@@ -46,6 +60,4 @@ def run(args: argparse.Namespace) -> int:
         written = opendata.export_calendars(directory, out)
     else:
         written = opendata.export_all(directory, out)
-    print(f"Wrote {len(written)} file(s) to {out} ({len(directory.activities)} activities).",
-          file=sys.stderr)
-    return 0
+    return written

@@ -7,9 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from generator.commands.common import add_directory_arguments, load_or_exit
+from generator import progress
+from generator.commands.common import add_directory_arguments, add_progress_arguments, load_or_exit
 
 HELP = "Make the large-print booklets (one per edition) and the A4 posters as PDFs."
+SHOWS_PROGRESS = True
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -21,6 +23,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", choices=("white", "yellow"), default="white",
                    help="white (default), or pale yellow for readers who find it easier")
     p.add_argument("--no-posters", action="store_true", help="make the booklets only")
+    add_progress_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,12 +38,14 @@ def run(args: argparse.Namespace) -> int:
     except UnknownEdition as err:
         print(err, file=sys.stderr)
         return 2
-    for doc in made:
-        if doc.kind == "booklet":
-            print(f"{args.out / doc.filename}: {doc.title}, {doc.pages} pages")
+    if not progress.quiet():
+        for doc in made:
+            if doc.kind == "booklet":
+                print(f"{args.out / doc.filename}: {doc.title}, {doc.pages} pages")
     posters = sum(1 for d in made if d.kind == "poster")
     near = sum(1 for d in made if d.kind == "near-here")
     pages = sum(d.pages for d in made)
-    print(f"{len(made) - posters - near} booklet(s), {posters} poster(s) and {near} near-here poster(s), "
-          f"{pages} pages in {time.perf_counter() - started:.1f}s, in {args.out}", file=sys.stderr)
+    progress.final_line(f"{len(made) - posters - near} booklet(s), {posters} poster(s) and {near} "
+                        f"near-here poster(s), {pages} pages in {time.perf_counter() - started:.1f}s, "
+                        f"in {args.out}")
     return 0

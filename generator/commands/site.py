@@ -7,6 +7,7 @@ import argparse
 from generator.commands import build
 
 HELP = "Build the website only (no PDFs or open data), into --out (default: site)."
+SHOWS_PROGRESS = True
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
+from generator import progress
 from generator.directory import Directory
 from generator.printing import booklet, posters, render, select
 from generator.printing.document import PrintedDocument
@@ -35,9 +36,16 @@ def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None
         chosen = [known[e] for e in editions]
     with render.pool() as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
         # editions run side by side so one edition's waits are filled with another's work
-        jobs = [threads.submit(booklet.build, directory, e, out_dir, pool, paper=paper) for e in chosen]
+        jobs = {threads.submit(booklet.build, directory, e, out_dir, pool, paper=paper):
+                progress.begin(f"Booklet: {e.title}", unit="pages") for e in chosen}
+        for job in as_completed(jobs):
+            if job.exception() is None:
+                jobs[job].advance(job.result().pages)
+            jobs[job].end()
         made = [j.result() for j in jobs]
         if posters_too:
-            made += posters.build_posters(directory, out_dir, pool, paper=paper)
-            made += posters.build_near_here(directory, out_dir, pool, paper=paper)
+            with progress.stage("Posters", len(select.in_print(directory)), "posters"):
+                made += posters.build_posters(directory, out_dir, pool, paper=paper)
+            with progress.stage("Near-here posters", len(directory.config.places), "posters"):
+                made += posters.build_near_here(directory, out_dir, pool, paper=paper)
     return made

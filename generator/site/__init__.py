@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import progress
 from generator.directory import Directory
 from generator.site import offline
 from generator.site.cards import card, clear_cache
@@ -44,9 +45,11 @@ class SiteReport:
 
 
 @contextmanager
-def _timed(report: SiteReport, stage: str):
+def _timed(report: SiteReport, stage: str, total: int | None = None, unit: str = ""):
     started = time.perf_counter()
-    yield
+    label = "MkDocs" if stage == "mkdocs" else stage[:1].upper() + stage[1:]
+    with progress.stage(label, total, unit) as shown:
+        yield shown
     report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
@@ -74,7 +77,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with _timed(report, "schedules"):
             report.schedule_bytes = write_schedules(directory, assets)
         if with_print:
-            with _timed(report, "print (PDFs)"):
+            with _timed(report, "PDFs"):
                 report.printed = _print(directory, docs / "print", report)
         if with_data:
             with _timed(report, "open data"):
@@ -90,7 +93,8 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                        copyright=f"Run by {directory.config.site.publisher}.")
         with _timed(report, "browse pages"):
             stamp_pages(out)
-        with _timed(report, "activity pages"):
+        with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
+                    "pages") as shown:
             cards = {e.id: card(e) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links)
             report.pages += stamp_organisations(directory, out, cards)
