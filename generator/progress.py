@@ -105,7 +105,6 @@ class _Terminal(_Silent):
         from rich.console import Console
         from rich.progress import (
             BarColumn,
-            MofNCompleteColumn,
             Progress,
             SpinnerColumn,
             TextColumn,
@@ -117,10 +116,9 @@ class _Terminal(_Silent):
             SpinnerColumn(finished_text="[green]✓"),
             TextColumn("{task.description}"),
             BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("[dim]{task.fields[unit]}"),
+            TextColumn("{task.fields[count]}"),
             TimeElapsedColumn(),
-            TextColumn("left"),
+            TextColumn("{task.fields[left]}"),
             TimeRemainingColumn(),
             console=Console(file=stream),
             redirect_stderr=True, redirect_stdout=False,
@@ -128,20 +126,29 @@ class _Terminal(_Silent):
         self.tasks: dict[int, int] = {}
         self.progress.start()
 
+    @staticmethod
+    def _fields(stage: Stage, finished: bool = False) -> dict:
+        if stage.total is not None and not finished:
+            count = f"{stage.done:,}/{stage.total:,} {stage.unit}".rstrip()
+        else:
+            count = stage.count_text() if (finished or stage.done) else ""
+        # "left" (time remaining) only where there is a count to go by
+        return {"count": count, "left": "left" if stage.total and not finished else ""}
+
     def start(self, stage: Stage) -> None:
         self.tasks[id(stage)] = self.progress.add_task(
-            "  " * stage.depth + stage.name, total=stage.total, unit=stage.unit)
+            "  " * stage.depth + stage.name, total=stage.total, **self._fields(stage))
 
     def update(self, stage: Stage) -> None:
         task = self.tasks.get(id(stage))
         if task is not None:
-            self.progress.update(task, completed=stage.done, total=stage.total)
+            self.progress.update(task, completed=stage.done, total=stage.total, **self._fields(stage))
 
     def end(self, stage: Stage) -> None:
         task = self.tasks.get(id(stage))
         if task is not None:
             total = stage.total if stage.total is not None else max(stage.done, 1)
-            self.progress.update(task, completed=max(stage.done, total), total=total)
+            self.progress.update(task, completed=total, total=total, **self._fields(stage, True))
 
     def close(self) -> None:
         self.progress.stop()

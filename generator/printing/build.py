@@ -36,13 +36,15 @@ def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None
         chosen = [known[e] for e in editions]
     with render.pool() as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
         # editions run side by side so one edition's waits are filled with another's work
-        jobs = {threads.submit(booklet.build, directory, e, out_dir, pool, paper=paper):
-                progress.begin(f"Booklet: {e.title}", unit="pages") for e in chosen}
-        for job in as_completed(jobs):
-            if job.exception() is None:
-                jobs[job].advance(job.result().pages)
-            jobs[job].end()
-        made = [j.result() for j in jobs]
+        with progress.stage("Booklets", len(chosen), "booklets") as booklets:
+            jobs = {threads.submit(booklet.build, directory, e, out_dir, pool, paper=paper):
+                    progress.begin(f"Booklet: {e.title}", unit="pages") for e in chosen}
+            for job in as_completed(jobs):
+                if job.exception() is None:
+                    jobs[job].advance(job.result().pages)
+                jobs[job].end()
+                booklets.advance()
+            made = [j.result() for j in jobs]
         if posters_too:
             with progress.stage("Posters", len(select.in_print(directory)), "posters"):
                 made += posters.build_posters(directory, out_dir, pool, paper=paper)
