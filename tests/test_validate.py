@@ -335,7 +335,8 @@ def test_pre_commit_hooks_run_local_commands_only():
     commands = _modules()
     for hook in hooks.values():
         words = hook["entry"].split()
-        if words[:3] == ["python", "-m", "generator"]:
+        assert words[0].startswith(".venv/bin/"), "hooks run the tools make setup installed"
+        if words[:3] == [".venv/bin/python", "-m", "generator"]:
             assert words[3] in commands
 
 
