@@ -1,0 +1,82 @@
+"""Benchmark the whole build, as `python -m generator build` runs it (not a test).
+
+    python scripts/bench_build.py                      # the demo, then 1,000 listing files
+    python scripts/bench_build.py --counts 1000 10000  # synthetic sizes (0 = the demo)
+
+For each size the listings are written once by `python -m generator fake --count N` (kept in
+--work), then `build` runs in a child process with its plain progress lines (one per stage), and
+the whole time, the time per top-level stage and the machine's load are printed. The figures of the
+last run of each size are kept in --work/bench_build.json and shown beside the new ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fake(count: int, work: Path) -> Path:
+    if count == 0:
+        return ROOT / "listings"
+    target = work / f"listings-{count}"
+    if not (target / ".done").exists():
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "generator", "fake", "--count", str(count),
+                        "--out", str(target)], cwd=ROOT, check=True)
+        (target / ".done").write_text("ok")
+    return target
+
+
+def build(listings: Path, out: Path) -> tuple[float, dict[str, float], str]:
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(out),
+                          "--listings", str(listings), "--today", "2026-11-22"],
+                         cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if run.returncode:
+        raise SystemExit(f"build failed:\n{run.stderr[-3000:]}")
+    stages = {}
+    for line in run.stderr.splitlines():
+        m = re.fullmatch(r"(\S[^:]*): done(?:, [\d,]+ \w+)? in ([\d.]+)s", line)
+        if m:  # top-level stages only (nested ones are indented)
+            stages[m.group(1)] = float(m.group(2))
+    return seconds, stages, run.stderr.splitlines()[-1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--counts", type=int, nargs="+", default=[0, 1000])
+    ap.add_argument("--work", type=Path, default=Path("/tmp/whats-on-bench"))
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    saved = args.work / "bench_build.json"
+    before = json.loads(saved.read_text()) if saved.exists() else {}
+    for count in args.counts:
+        listings = fake(count, args.work)
+        load = os.getloadavg()[0]
+        seconds, stages, last = build(listings, args.work / f"build-{count}")
+        name = "demo" if count == 0 else f"{count:,} listing files"
+        old = before.get(str(count))
+        was = f" (last run: {old['seconds']:.1f} s at load {old['load']:.1f})" if old else ""
+        print(f"\n== {name}: {seconds:.1f} s{was}; load average {load:.1f} on {os.cpu_count()} cores ==")
+        for stage, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
+            prev = (old or {}).get("stages", {}).get(stage)
+            print(f"  {stage:<22}{secs:8.1f} s" + (f"   (was {prev:.1f} s)" if prev is not None else ""))
+        print(f"  {last}")
+        before[str(count)] = {"seconds": seconds, "load": load, "stages": stages}
+        saved.write_text(json.dumps(before, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
