@@ -102,10 +102,22 @@ def test_rows_that_cannot_convert_are_reported_by_row_number(tmp_path, out, caps
     assert ('not imported: row 5: venue: "town-hall" is not in listings/venues.yml. Add it there, '
             "or fill in venue_name, venue_address, venue_postcode and venue_area") in err
     assert 'not imported: row 6: step_free: "maybe" is not yes or no' in err
-    assert ("not imported: row 7: categories: empty. Give at least one category id from "
-            "site_config/categories.yml (or use --category ID); last_checked: empty. Give the date "
-            "a person last checked these details (or use --checked-on DATE)") in err
-    assert "1 listing file(s) written; 5 record(s) not imported." in err
+    # what the sheet leaves empty is left for a person: written without it, listed, and the
+    # listing does not validate until it is filled in
+    joined = " ".join(err)
+    assert ("activities[1].categories (no-check): no category: write category ids from "
+            "site_config/categories.yml, like [walking], or import again with --category ID") in joined
+    assert ("activities[1].last_checked (no-check): the source does not say when a person last "
+            "checked these details: write that date, like 2026-11-22, or import again with "
+            "--checked-on DATE") in joined
+    assert "1 listing file(s) written, 1 of them with facts to fill in; 4 record(s) not imported." in err
+    path = out / "test-group.yml"
+    assert {p.field for p in _load(out).errors} == {"activities[1].categories", "activities[1].last_checked"}
+    text = path.read_text(encoding="utf-8")
+    assert "- id: no-check\n" in text
+    path.write_text(text.replace("- id: no-check\n", "- id: no-check\n  categories: [walking]\n"
+                                 "  last_checked: 2026-11-01\n"), encoding="utf-8")
+    assert _load(out).errors == []
     walk = _load(out).directory.activity("test-walk").activity
     assert len(walk.schedules) == 2
 

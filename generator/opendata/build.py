@@ -1,5 +1,10 @@
 """From flat records (spreadsheet rows, or HSDS services read into the same columns) to checked
-listings. Both importers end here, so they follow the same rules and give the same reasons."""
+listings. Both importers end here, so they follow the same rules and give the same reasons.
+
+Nothing is guessed. A fact a listing needs that the source does not give (how to go, what it
+costs, when, which category, who checked it) is a ``Fill``: the listing is written without it,
+so it does not validate until a person fills it in, and the import report names each one.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +28,29 @@ class Record:
     where: str  # how to name it in a report: "row 5", "record 1b2c…"
     row: dict[str, str]  # organisation, activity and venue columns
     schedules: list[dict[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # things converted with a guess
+    notes: list[str] = field(default_factory=list)  # how something was read: a person may check
+    fills: list[Fill] = field(default_factory=list)  # facts the source does not give
+    not_carried: list[str] = field(default_factory=list)  # facts a listing has no place for
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A fact left for a person. ``path`` is inside the activity, dotted, with list indices
+    (``how_to_go.access``, ``schedules.0.frequency``, ``where.venue.area``)."""
+
+    path: str
+    reason: str
+    hidden: bool = False  # a placeholder that goes with another fill, not reported on its own
+
+    def shown(self, activity_index: int | None = None) -> str:
+        parts = []
+        for part in self.path.split("."):
+            if part.isdigit() and parts:
+                parts[-1] += f"[{part}]"
+            else:
+                parts.append(part)
+        where = ".".join(parts)
+        return (f"activities[{activity_index}].{where}" if activity_index is not None else where)
 
 
 @dataclass(frozen=True)
@@ -41,14 +68,46 @@ class Built:
     new_venues: dict[str, Venue]  # shared venues the records described that venues.yml lacks
     skipped: list[Skipped]
     notes: list[Skipped]
+    fills: dict[str, list[tuple[int, Fill]]] = field(default_factory=dict)  # org id -> fills
+    records: dict[str, list[Record]] = field(default_factory=dict)  # org id -> its records
 
 
-_NEEDED = [  # (listing field = column name, what to do) for fields people most often leave out
-    ("categories", "Give at least one category id from site_config/categories.yml "
-                   "(or use --category ID)"),
-    ("last_checked", "Give the date a person last checked these details (or use --checked-on DATE)"),
-    ("checked_by", "Say who checked them (or use --checked-by NAME)"),
+_NEEDED = [  # (listing field, what to do) for fields people most often leave out
+    ("categories", "no category: write category ids from site_config/categories.yml, like "
+                   "[walking], or import again with --category ID"),
+    ("last_checked", "the source does not say when a person last checked these details: write "
+                     "that date, like 2026-11-22, or import again with --checked-on DATE"),
+    ("checked_by", "the source does not say who checked these details: write a name or role, "
+                   "like \"Jean, walk leader\", or import again with --checked-by NAME"),
 ]
+
+
+def _placeholder(path: str, config: SiteConfig) -> object:
+    """A value that passes the model's checks in place of a fact left for a person; it is never
+    written (``writer.listing_yaml`` leaves every fill out)."""
+    leaf = path.rsplit(".", 1)[-1]
+    return {"access": "drop-in", "kind": "free", "categories": [config.categories[0].id],
+            "last_checked": "2000-01-01", "checked_by": "-", "area": config.areas[0].id,
+            "postcode": "L1 1AA", "name": "-", "address": "-", "frequency": "weekly",
+            "days": ["monday"], "start": "09:00", "end": "10:00", "start_date": "2000-01-03",
+            "where": {"by_phone": True}, "schedules": []}[leaf]
+
+
+def set_path(data: dict, path: str, value: object) -> None:
+    parts = path.split(".")
+    target: object = data
+    for part, nxt in zip(parts, parts[1:], strict=False):
+        if isinstance(target, list):
+            target = target[int(part)]
+        else:
+            target = target.setdefault(part, [] if nxt.isdigit() else {})
+    last = parts[-1]
+    if isinstance(target, list):
+        target[int(last)] = value
+    elif last == "where" and isinstance(target.get("where"), dict):
+        target["where"] = {**target["where"], **value}  # type: ignore[dict-item]
+    else:
+        target[last] = value
 
 
 def slug(text: str) -> str:
@@ -61,6 +120,8 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
     new_venues: dict[str, Venue] = {}
     skipped: list[Skipped] = []
     notes: list[Skipped] = [Skipped(r.where, n) for r in records for n in r.notes]
+    built_fills: dict[str, list[tuple[int, Fill]]] = {}
+    records_of: dict[str, list[Record]] = {}
     seen_ids: set[str] = set()
     categories = {c.id for c in config.categories}
     areas = {a.id for a in config.areas}
@@ -80,10 +141,17 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
             skipped.append(Skipped(rec.where, "; ".join(f"{c}: {m}" for c, m in errors)))
             continue
         act_data["schedules"] = sched_data
-        missing = [f"{col}: empty. {hint}" for col, hint in _NEEDED if not act_data.get(col)]
-        if missing:
-            skipped.append(Skipped(rec.where, "; ".join(missing)))
-            continue
+        fills = list(rec.fills) + [Fill(col, hint) for col, hint in _NEEDED if not act_data.get(col)]
+        venue_fills = [f for f in fills if f.path.startswith("where.venue.")]
+        if venue_data and not venue_data.get("area") and not any(f.path == "where.venue.area"
+                                                                   for f in fills):
+            venue_fills.append(Fill("where.venue.area", _no_area(config)))
+            fills.append(venue_fills[-1])
+        for fill in fills:
+            if not fill.path.startswith("where.venue."):
+                set_path(act_data, fill.path, _placeholder(fill.path, config))
+        for fill in venue_fills:
+            venue_data[fill.path.removeprefix("where.venue.")] = _placeholder(fill.path, config)
         org_id = (rec.row.get("organisation_id") or "").strip() or slug(org_data.get("name", ""))
         if not is_id(org_id):
             skipped.append(Skipped(rec.where, f'organisation_id: "{org_id[:60]}" is not an id: it '
@@ -96,7 +164,7 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
         if venue_data:
             if venue_data.get("area") not in areas:
                 skipped.append(Skipped(rec.where, f'venue_area: "{venue_data.get("area", "")}" is not '
-                                       "an area in site_config/areas.yml"))
+                                       f"an area in site_config/areas.yml. {_area_fix(config)}"))
                 continue
             try:
                 venue = Venue.model_validate({**({"id": venue_id} if venue_id else {}), **venue_data})
@@ -142,11 +210,23 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
             notes.append(Skipped(rec.where, f'the organisation columns differ from the first row of '
                                  f'"{org_id}"; the first row was used'))
         seen_ids.add(activity.id)
-        activities.setdefault(org_id, []).append(activity)
+        index = len(activities.setdefault(org_id, []))
+        activities[org_id].append(activity)
+        built_fills.setdefault(org_id, []).extend((index, f) for f in fills)
+        records_of.setdefault(org_id, []).append(rec)
 
     listings = {oid: Listing(organisation=orgs[oid][0], activities=acts)
                 for oid, acts in activities.items()}
-    return Built(listings, new_venues, skipped, notes)
+    return Built(listings, new_venues, skipped, notes, built_fills, records_of)
+
+
+def _area_fix(config: SiteConfig) -> str:
+    ids = ", ".join(a.id for a in config.areas[:6]) + (", …" if len(config.areas) > 6 else "")
+    return f"Write one of {ids}, or import again with --area ID"
+
+
+def _no_area(config: SiteConfig) -> str:
+    return f"the source does not say which of this directory's areas the venue is in. {_area_fix(config)}"
 
 
 _ROOTS = {"activity": Activity, "organisation": Organisation, "venue": Venue}

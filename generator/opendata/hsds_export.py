@@ -19,6 +19,7 @@ from generator.directory import Directory, Entry
 from generator.model import Access, CostKind, Frequency, Schedule, Status
 from generator.opendata import columns as C
 from generator.opendata import ids
+from generator.opendata.uk_nation import nation
 from generator.schedule import rule
 from generator.words import transport as transport_words
 from generator.words.cost import cost_text
@@ -346,7 +347,8 @@ def location(directory: Directory, entry: Entry, oid: str) -> dict:
     if transport:
         out["transportation"] = transport
     out["addresses"] = [{"id": ids.uid("address", lid), "location_id": lid, "address_1": street,
-                         "city": city, "state_province": "", "postal_code": v.postcode,
+                         "city": city, "state_province": nation(v.postcode, directory.config.site.bank_holidays),
+                         "postal_code": v.postcode,
                          "country": "GB", "address_type": "physical"}]
     access = []
     for field, label in ACCESSIBILITY:

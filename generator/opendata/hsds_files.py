@@ -34,8 +34,13 @@ def services(directory: Directory, include_private: bool = False) -> list[dict]:
 
 
 def one_to_one(svc: dict) -> dict:
-    """A service with only its one-to-one fields, as the ORUK /services list gives them."""
-    return {k: v for k, v in svc.items() if not isinstance(v, (list, dict))}
+    """A service with only its one-to-one fields, as the ORUK /services list gives them: the
+    service's own fields and its organization's (HSDS examples/service_list.json)."""
+    out = {k: v for k, v in svc.items() if not isinstance(v, (list, dict))}
+    if isinstance(svc.get("organization"), dict):
+        out["organization"] = {k: v for k, v in svc["organization"].items()
+                               if not isinstance(v, (list, dict))}
+    return out
 
 
 def envelope(contents: list[dict]) -> dict:

@@ -1,72 +1,64 @@
 """ORUK / HSDS 3.0 services -> Records in the spreadsheet columns, for ``build``.
 
 Our own export is read back exactly (its ``whats-on`` attributes say what the standard cannot).
-Services from elsewhere are converted with stated guesses (each one is reported as a note), and
-a service that cannot become a valid listing is reported with the reason.
+A service from elsewhere is carried over fact by fact, and nothing is guessed: a fact a listing
+needs that the service does not give is a ``Fill`` (left for a person: the listing does not
+validate until it is written in), a fact a listing has no place for is reported as not carried,
+and where a fact was read from the source's own words (access from "just turn up", a hearing
+loop from "induction loops") the report says so, for a person to check.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator import urls
+from generator import formats, urls
 from generator.config import SiteConfig
 from generator.opendata import hsds_export as X
-from generator.opendata.build import Record, slug
-from generator.schedule import WEEK_NUMBER
-from generator.words.cost import cost_words
+from generator.opendata import hsds_read, hsds_schedules
+from generator.opendata.build import Fill, Record, slug
+from generator.opendata.hsds_read import SourceError  # noqa: F401 - the command catches it here
+from generator.words.cost import cost_words, money
 
-_DAYS = {"MO": "monday", "TU": "tuesday", "WE": "wednesday", "TH": "thursday", "FR": "friday",
-         "SA": "saturday", "SU": "sunday"}
-_WEEKS = {n: w.value for w, n in WEEK_NUMBER.items()}
 _ACCESS_BY_TEXT = {v: k.value for k, v in X.ACCESS_TEXT.items()}
-_ACCESSIBILITY = {label: field for field, label in X.ACCESSIBILITY}
-_ACCESS_WORDS = [  # other directories' wording -> venue field
-    (r"step.free|wheelchair|level access|ramp", "step_free"),
-    (r"toilet", "accessible_toilet"),
-    (r"hearing|induction loop", "hearing_loop"),
+_ACCESSIBILITY = {label: name for name, label in X.ACCESSIBILITY}
+_NEEDS = [  # other directories' words for an accessibility need -> venue field
+    (r"step.free|wheelchair|level access|\bramps?\b|\blifts?\b", "step_free"),
+    (r"accessible (toilet|loo|wc)|disabled (toilet|loo|wc)|\btoilets?\b", "accessible_toilet"),
+    (r"hearing loop|induction loop|\bt-?coil\b", "hearing_loop"),
     (r"parking|car park", "parking"),
 ]
+_ACCESS_WORDS = [  # unambiguous words only; anything else is left for a person
+    ("drop-in", r"\bdrop[ -]?in\b|just (turn up|come along|come)\b|no need to book"),
+    ("book", r"\b(booking (is )?(essential|required|needed)|you (must|need to) book|please book)\b"),
+    ("referral", r"\b(by referral( only)?|referral (is )?(needed|required|only)|you need a referral)\b"),
+]
+_GENERAL_OPTION = re.compile(r"^\s*(|standard|full( price)?|price|cost|fee|entry|admission|each|"
+                             r"everyone|all|per (session|hour|class|visit|person|week|month)|"
+                             r"a session|session)\s*$", re.IGNORECASE)
+_CONCESSION = re.compile(r"concession|reduced|unwaged|low income", re.IGNORECASE)
+_FREE = re.compile(r"^\s*free\b", re.IGNORECASE)
+
+# Keys read (or deliberately passed over: ids and links) per object; any other key with a value
+# is reported as not carried.
+_SERVICE_READ = {"id", "organization_id", "program_id", "name", "description", "url", "email",
+                 "status", "application_process", "fees_description", "fees",
+                 "eligibility_description", "minimum_age", "maximum_age", "assured_date",
+                 "assurer_email", "interpretation_services", "alert", "last_modified",
+                 "organization", "phones", "schedules", "service_areas", "service_at_locations",
+                 "languages", "cost_options", "contacts", "attributes", "metadata"}
+_ORG_READ = {"id", "name", "description", "email", "website", "phones", "organization_identifiers",
+             "attributes", "contacts", "parent_organization_id", "metadata"}
+_LOCATION_READ = {"id", "location_type", "name", "addresses", "latitude", "longitude",
+                  "accessibility", "transportation", "external_identifier",
+                  "external_identifier_type", "attributes", "schedules", "phones", "contacts",
+                  "organization_id", "url", "metadata"}
 
 
-class SourceError(Exception):
-    """A file that is not HSDS service JSON at all."""
-
-
-def read_source(source: Path) -> Iterator[tuple[str, dict]]:
-    """(where, service) for a file or every *.json in a folder (recursively). A file may hold
-    one service, a list of services, or an ORUK page envelope with `contents`. When the same
-    service id appears twice (a /services page and services/<id>.json), the fuller one is kept."""
-    files = sorted(source.rglob("*.json")) if source.is_dir() else [source]
-    if source.is_dir() and not files:
-        raise SourceError(f"{source}: no .json files in this folder")
-    found: list[tuple[str, dict]] = []
-    best: dict[str, int] = {}  # service id -> index in found
-    for path in files:
-        if path.name == "datapackage.json":
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise SourceError(f"{path}: not readable as JSON ({err})") from None
-        items = data.get("contents") if isinstance(data, dict) and "contents" in data else data
-        items = items if isinstance(items, list) else [items]
-        for n, svc in enumerate(items):
-            where = f"{path.name}" + (f" item {n + 1}" if len(items) > 1 else "")
-            svc = svc if isinstance(svc, dict) else {}
-            key = svc.get("id")
-            if key and key in best:
-                if len(svc) > len(found[best[key]][1]):
-                    found[best[key]] = (where, svc)
-                continue
-            if key:
-                best[key] = len(found)
-            found.append((where, svc))
-    yield from found
+def read_source(source: Path) -> hsds_read.Read:
+    return hsds_read.read(source)
 
 
 def label(where: str, svc: dict) -> str:
@@ -76,53 +68,133 @@ def label(where: str, svc: dict) -> str:
 
 
 def _ext(obj: dict | None) -> dict[str, str]:
-    """whats-on attributes of one object: {column: value}."""
-    out = {}
-    for attr in (obj or {}).get("attributes") or []:
-        term = attr.get("taxonomy_term") or {}
-        if term.get("taxonomy") == X.WHATS_ON and term.get("code") and attr.get("value") is not None:
-            out[term["code"]] = str(attr["value"])
-    return out
+    return hsds_schedules.ext(obj)
 
 
 def _terms(obj: dict, taxonomy: str | None = None) -> list[dict]:
-    terms = [a.get("taxonomy_term") or {} for a in obj.get("attributes") or []]
-    return [t for t in terms if taxonomy is None or t.get("taxonomy") == taxonomy]
+    terms = [a.get("taxonomy_term") or {} for a in obj.get("attributes") or [] if isinstance(a, dict)]
+    return [t for t in terms if taxonomy is None or _taxonomy(t) == taxonomy]
 
 
-def to_record(where: str, svc: dict, config: SiteConfig) -> Record:
+def _taxonomy(term: dict) -> str:
+    tax = term.get("taxonomy")
+    return str(tax.get("name") if isinstance(tax, dict) else tax or "")
+
+
+def _short(value: object, n: int = 70) -> str:
+    text = " ".join(str(value).split())
+    return f'"{text}"' if len(text) <= n else f'"{text[:n - 1].rstrip()}…"'
+
+
+def _leftover(obj: dict, read: set[str], what: str) -> list[str]:
+    keys = [k for k, v in obj.items() if k not in read and v not in (None, "", [], {})]
+    return [f"{what} {k} {_short(obj[k]) if not isinstance(obj[k], (list, dict)) else ''}".rstrip()
+            for k in keys]
+
+
+class Reader:
+    """Reads one service into a Record, collecting notes, fills and facts not carried."""
+
+    def __init__(self, where: str, svc: dict, config: SiteConfig):
+        self.svc, self.config = svc, config
+        self.rec = Record(label(where, svc), {}, [])
+        self.row = self.rec.row
+        self.ext = _ext(svc)
+        self.ours = bool(self.ext)  # What's On's own export says every listing field itself
+
+    def note(self, text: str) -> None:
+        self.rec.notes.append(text)
+
+    def fill(self, path: str, reason: str) -> None:
+        self.rec.fills.append(Fill(path, reason))
+
+    def drop(self, text: str) -> None:
+        self.rec.not_carried.append(text)
+
+
+def to_record(where: str, svc: dict, config: SiteConfig, notes: list[str] | None = None) -> Record:
     """One service -> one Record. Raises ValueError with a reason when it cannot be read."""
     if not svc.get("name"):
-        raise ValueError("not an HSDS service: it has no name")
-    rec = Record(label(where, svc), {}, [])
-    row = rec.row
-    note = rec.notes.append
-    ext = _ext(svc)
+        raise ValueError("name: empty. An HSDS service must have a name (the activity's name); "
+                         "add it in the source")
+    r = Reader(where, svc, config)
+    for text in notes or []:
+        r.note(text)
+    _organisation(r)
+    _activity(r)
+    _how_to_go(r)
+    _cost(r)
+    _phones_and_contacts(r)
+    _where(r)
+    sessions = hsds_schedules.read(svc, r.ours)
+    r.rec.schedules = sessions.rows
+    r.rec.fills += sessions.fills
+    r.rec.notes += sessions.notes
+    r.rec.not_carried += sessions.not_carried
+    if not sessions.rows and not r.ours:
+        r.fill("schedules", "the source gives no schedules: write when it happens, or "
+                            "schedules: [] if people ring to arrange a time")
+    if not r.ours:
+        r.rec.not_carried += _leftover(svc, _SERVICE_READ, "service")
+    return r.rec
 
-    # Organisation
-    org = svc.get("organization") or {}
+
+def _organisation(r: Reader) -> None:
+    org = r.svc.get("organization") or {}
     if not org.get("name"):
-        raise ValueError("the service has no organization with a name (ORUK nests it in the "
-                         "service; a /services page lists one-to-one fields only, so import the "
-                         "services/ folder)")
+        raise ValueError("organization: the service has no organization with a name, and a "
+                         "listing is an organisation's activities. Give the organization in the "
+                         "service (ORUK nests it), import organization_full.json, or import the "
+                         "services/ folder rather than a list of one-to-one fields")
+    row = r.row
     oext = _ext(org)
     row["organisation_id"] = oext.get("organisation_id") or slug(org["name"])
     row["organisation_name"] = org["name"]
     row["organisation_description"] = org.get("description") or ""
-    row["organisation_website"] = org.get("website") or ""
-    row["organisation_email"] = org.get("email") or ""
-    row["organisation_phones"] = "; ".join(
-        p["number"] + (f" ({p['description']})" if p.get("description") else "")
-        for p in org.get("phones") or [] if p.get("number"))
+    row["organisation_website"] = _url(r, org.get("website"), "organisation website")
+    row["organisation_email"] = _email(r, org.get("email"), "organisation email")
+    phones = []
+    for p in org.get("phones") or []:
+        number = _number(r, p, "organisation phone")
+        if number:
+            phones.append(number + (f" ({p['description']})" if p.get("description") else ""))
+    if not r.ours:
+        for contact in org.get("contacts") or []:
+            for p in contact.get("phones") or []:
+                number = _number(r, p, "organisation contact phone")
+                role = contact.get("title") or contact.get("department")
+                if number and not any(x.startswith(number) for x in phones):
+                    phones.append(number + (f" ({role})" if role else ""))
+            if contact.get("name"):
+                r.drop(f"organisation contact {contact['name']}"
+                       + (f" ({contact['title']})" if contact.get("title") else "")
+                       + ": a listing names no contact people (their phone numbers are kept)")
+    row["organisation_phones"] = "; ".join(phones)
     for ident in org.get("organization_identifiers") or []:
         scheme = (ident.get("identifier_scheme") or "").upper()
+        value = str(ident.get("identifier") or "").strip()
         if scheme == "GB-CHC":
-            row["charity_number"] = ident.get("identifier", "")
+            if re.fullmatch(r"(SC|NI)?[0-9]{6,8}(-[0-9]+)?", value):
+                row["charity_number"] = value
+            else:
+                r.drop(f'charity number "{value}": not a Charity Commission number (like 1123456, '
+                       "or SC012345 in Scotland)")
         elif scheme == "GB-COH":
-            row["company_number"] = ident.get("identifier", "")
+            if re.fullmatch(r"[0-9]{8}|[A-Z]{2}[0-9]{6}", value):
+                row["company_number"] = value
+            else:
+                r.drop(f'company number "{value}": a Companies House number has 8 characters, '
+                       "like 01234567 or SC123456; write it in organisation.company_number if you "
+                       "know it")
+        elif scheme or value:
+            r.drop(f"organisation identifier {scheme} {value}".rstrip())
     row.update({k: v for k, v in oext.items() if k in X.ORG_EXTRA + X.PRIVATE})
+    if not r.ours:
+        r.rec.not_carried += _leftover(org, _ORG_READ, "organisation")
 
-    # Activity
+
+def _activity(r: Reader) -> None:
+    svc, row, ext = r.svc, r.row, r.ext
     row["activity_id"] = ext.get("activity_id") or slug(svc["name"])
     row["name"] = svc["name"]
     description = (svc.get("description") or "").strip()
@@ -134,35 +206,45 @@ def to_record(where: str, svc: dict, config: SiteConfig) -> Record:
         row["summary"] = _first_sentence(description or svc["name"])
         rest = description[len(row["summary"]):].strip() if description.startswith(row["summary"]) else description
         row["description"] = rest
-        note("summary taken from the start of the description")
-    row["categories"] = "; ".join(_categories(svc, config, note))
-    if svc.get("minimum_age") is not None:
-        row["min_age"] = str(int(svc["minimum_age"]))
-    if svc.get("maximum_age") is not None:
-        row["max_age"] = str(int(svc["maximum_age"]))
+        r.note("summary: the first sentence of the description")
+    row["categories"] = "; ".join(_categories(r))
+    for key, column in (("minimum_age", "min_age"), ("maximum_age", "max_age")):
+        if svc.get(key) not in (None, ""):
+            try:
+                row[column] = str(int(float(svc[key])))
+            except (TypeError, ValueError):
+                r.drop(f"{key} {_short(svc[key])}: not a whole number")
     row["eligibility"] = svc.get("eligibility_description") or ""
     row["communication_support"] = svc.get("interpretation_services") or ""
-    row["email"] = svc.get("email") or ""
+    row["email"] = _email(r, svc.get("email"), "email")
     url = svc.get("url") or ""
-    page_prefix = urls.absolute(config, "activities/")
-    row["website"] = "" if url.startswith(page_prefix) else url
+    page_prefix = urls.absolute(r.config, "activities/")
+    row["website"] = "" if url.startswith(page_prefix) else _url(r, url, "url")
+    status = svc.get("status") or "active"
     row["status"] = {"active": "active", "temporarily closed": "temporarily-closed",
-                     "inactive": "temporarily-closed", "defunct": "ended"}.get(
-        svc.get("status") or "active", "active")
-    row["last_checked"] = svc.get("assured_date") or ""
+                     "inactive": "temporarily-closed", "defunct": "ended"}.get(status, "")
+    if not row["status"]:
+        r.fill("status", f'status "{status}" is not active, inactive, defunct or temporarily '
+                         "closed: write active, temporarily-closed or ended")
+    if status == "inactive":
+        r.note("status inactive is read as temporarily-closed")
+    if svc.get("alert") and not (r.ours and status == "temporarily closed"):
+        r.drop(f"alert {_short(svc['alert'], 120)}: a listing has no alert; if it still holds, "
+               "say it in the description (or set status: temporarily-closed)")
+    row["last_checked"] = str(svc.get("assured_date") or "")[:10]
     row["checked_by"] = ext.get("checked_by") or svc.get("assurer_email") or ""
-    row["languages"] = "; ".join(lang["name"] for lang in svc.get("languages") or [] if lang.get("name"))
-    _how_to_go(svc, ext, row, note)
-    _cost(svc, ext, row, note)
-    for phone in svc.get("phones") or []:
-        if phone.get("description") == X.ON_THE_DAY:
-            row["on_the_day_phone"] = phone.get("number", "")
-        elif not row.get("phone") and phone.get("number"):
-            row["phone"] = phone["number"]
+    named, unnamed = [], 0
+    for lang in svc.get("languages") or []:
+        if lang.get("name"):
+            named.append(lang["name"])
+        else:
+            unnamed += 1
+        if lang.get("note") and not r.ours:
+            r.drop(f"language note {_short(lang['note'])}")
+    row["languages"] = "; ".join(named)
+    if unnamed:
+        r.drop(f"{unnamed} language record(s) with no name")
     row.update({k: v for k, v in ext.items() if k in X.SERVICE_EXTRA and k != "summary"})
-    _where(svc, ext, row, config, note)
-    rec.schedules = _schedules(svc, note)
-    return rec
 
 
 def _first_sentence(text: str) -> str:
@@ -170,83 +252,150 @@ def _first_sentence(text: str) -> str:
     return first if len(first) <= 140 else first[:137].rsplit(" ", 1)[0] + "…"
 
 
-def _categories(svc: dict, config: SiteConfig, note) -> list[str]:  # noqa: ANN001
-    ours = [t["code"] for t in _terms(svc, X.CATEGORY_TAXONOMY) if t.get("code")]
+def _categories(r: Reader) -> list[str]:
+    ours = [t["code"] for t in _terms(r.svc, X.CATEGORY_TAXONOMY) if t.get("code")]
     if ours:
         return ours
     found: list[str] = []
-    for term in _terms(svc):
+    for attr in r.svc.get("attributes") or []:
+        term = attr.get("taxonomy_term") if isinstance(attr, dict) else None
+        if not term:
+            r.drop("an attribute with no taxonomy term")
+            continue
         code, name = str(term.get("code") or ""), str(term.get("name") or "").lower()
         uri = str(term.get("term_uri") or "")
-        for cat in config.categories:
-            if ((cat.esd_service_type and cat.esd_service_type == code)
-                    or (cat.openactive and (cat.openactive == uri or cat.openactive.endswith("#" + code)))
-                    or cat.name.lower() == name or cat.id == code):
-                if cat.id not in found:
-                    found.append(cat.id)
-                break
+        match = next((cat for cat in r.config.categories if (
+            (cat.esd_service_type and cat.esd_service_type == code)
+            or (cat.openactive and (cat.openactive == uri or cat.openactive.endswith("#" + code)))
+            or cat.name.lower() == name or cat.id == code)), None)
+        if match and match.id not in found:
+            found.append(match.id)
+        elif not match:
+            r.drop(f'taxonomy term {_taxonomy(term)} {code} "{term.get("name", "")}": no category '
+                   "of this directory has it")
     if found:
-        note(f"categories matched from taxonomy terms: {', '.join(found)}")
+        r.note(f"categories matched from taxonomy terms: {', '.join(found)}")
     return found
 
 
-def _how_to_go(svc: dict, ext: dict, row: dict, note) -> None:  # noqa: ANN001
-    text = (svc.get("application_process") or "").strip()
-    if "access" in ext:
-        row["how_to_go"] = "" if _ACCESS_BY_TEXT.get(text) == ext["access"] else text
+def _how_to_go(r: Reader) -> None:
+    text = (r.svc.get("application_process") or "").strip()
+    if "access" in r.ext:
+        r.row["how_to_go"] = "" if _ACCESS_BY_TEXT.get(text) == r.ext["access"] else text
         return
-    lowered = text.lower()
-    access = ("referral" if "referr" in lowered else
-              "drop-in" if re.search(r"drop.in|turn up|no need to book|just come", lowered) else
-              "book" if re.search(r"\b(book|appointment|register|call|ring|phone)", lowered) else
-              "drop-in")
-    row["access"] = access
-    row["how_to_go"] = "" if text in _ACCESS_BY_TEXT else text
-    note(f"access guessed as {access} from application_process")
+    if text in _ACCESS_BY_TEXT:
+        r.row["access"] = _ACCESS_BY_TEXT[text]
+        return
+    r.row["how_to_go"] = text
+    kinds = [kind for kind, pattern in _ACCESS_WORDS if re.search(pattern, text, re.IGNORECASE)]
+    if len(kinds) == 1:
+        r.row["access"] = kinds[0]
+        r.note(f"how_to_go.access: {kinds[0]}, from the words of application_process {_short(text)}")
+        return
+    said = f"application_process {_short(text, 120)}" if text else "no application_process"
+    r.fill("how_to_go.access", f"the source gives {said}; a listing must say whether people "
+                               "drop in, book or need a referral: write drop-in, book or referral")
 
 
-def _cost(svc: dict, ext: dict, row: dict, note) -> None:  # noqa: ANN001
-    options = svc.get("cost_options") or []
-    fees = (svc.get("fees_description") or "").strip()
-    amounts = [(o.get("option") or "", o.get("amount")) for o in options]
-    kind = ext.get("cost")
-    if kind is None:
-        words = (fees + " " + " ".join(a for a, _ in amounts)).lower()
-        priced = [a for a in amounts if a[1]]
-        if "pay what" in words:
-            kind = "pay-what-you-can"
-        elif len(priced) >= 2 and any("concession" in a.lower() for a, _ in priced):
-            kind = "concessions"
-        elif priced:
-            kind = "fixed"
-        elif "free" in words or (amounts and all(a[1] == 0 for a in amounts)):
-            kind = "free"
-        elif m := re.search(r"£\s*([0-9]+(?:\.[0-9]{1,2})?)", fees):
-            kind = "fixed"
-            amounts = [("", float(m.group(1)))]
+def _cost(r: Reader) -> None:
+    svc, row = r.svc, r.row
+    options = [o for o in svc.get("cost_options") or [] if isinstance(o, dict)]
+    fees = str(svc.get("fees_description") or svc.get("fees") or "").strip()
+    kind = r.ext.get("cost")
+    if kind is not None:  # our own export: the kind and amounts are exact
+        full = [o for o in options if "concession" not in str(o.get("option", "")).lower()]
+        conc = [o for o in options if "concession" in str(o.get("option", "")).lower()]
+        if kind in ("fixed", "concessions", "pay-what-you-can") and full and full[0].get("amount") is not None:
+            row["cost_amount"] = _amount(full[0]["amount"])
+        if kind == "concessions" and conc:
+            row["concession_amount"] = _amount(conc[0]["amount"])
+        row["cost"] = kind
+        view = _CostView(kind, row.get("cost_amount"), row.get("concession_amount"))
+        row["cost_description"] = "" if fees == view.default_text() else fees
+        return
+    described = []
+    for o in options:
+        currency = str(o.get("currency") or "GBP").upper()
+        if currency != "GBP":
+            r.drop(f"cost option in {currency}: a listing's prices are in pounds")
+        if o.get("valid_from") or o.get("valid_to"):
+            r.drop(f'cost option "{o.get("option", "")}" valid {o.get("valid_from", "…")} to '
+                   f'{o.get("valid_to", "…")}: a listing\'s price has no dates')
+        described.append(_option_words(o))
+    general = [o for o in options if _GENERAL_OPTION.match(str(o.get("option") or ""))
+               or _FREE.match(str(o.get("option") or ""))]
+    concessions = [o for o in options if _CONCESSION.search(str(o.get("option") or ""))]
+    priced = [o for o in options if _num(o.get("amount")) is not None]
+    amounts_known = all(_num(o.get("amount")) is not None for o in options)
+    if options and amounts_known and all(_num(o["amount"]) == 0 for o in options):
+        row["cost"] = "free"
+    elif options and amounts_known and len(general) == 1 and len(options) == 1:
+        row["cost"], row["cost_amount"] = "fixed", _amount(general[0]["amount"])
+    elif (options and amounts_known and len(options) == 2 and len(general) == 1
+          and len(concessions) == 1):
+        row.update(cost="concessions", cost_amount=_amount(general[0]["amount"]),
+                   concession_amount=_amount(concessions[0]["amount"]))
+    elif not options and _FREE.match(fees) and len(fees) <= 5:
+        row["cost"] = "free"
+    else:
+        if options and len(general) < len(options):
+            why = ("the source's prices are for some people only ("
+                   + "; ".join(described) + "), and a listing's price is for everyone")
+        elif options and not priced:
+            why = "the source's cost options give no amount (" + "; ".join(described) + ")"
+        elif options:
+            why = "the source gives " + "; ".join(described)
         else:
-            raise ValueError("no cost_options or fees_description: say what it costs (free is fine)")
-        note(f"cost read as {kind}")
-    row["cost"] = kind
-    full = [a for o, a in amounts if a is not None and "concession" not in o.lower()]
-    conc = [a for o, a in amounts if a is not None and "concession" in o.lower()]
-    if kind in ("fixed", "concessions", "pay-what-you-can") and full:
-        row["cost_amount"] = _amount(full[0])
-    if kind == "concessions" and conc:
-        row["concession_amount"] = _amount(conc[0])
-    entry_like = _CostView(kind, row.get("cost_amount"), row.get("concession_amount"))
-    row["cost_description"] = "" if fees == entry_like.default_text() else fees
+            why = "the source has no cost options"
+        why += f", and fees {_short(fees)}" if fees else ", and no fees description"
+        r.fill("cost.kind", f"{why}: write kind (free, fixed, concessions or pay-what-you-can) "
+                            "and the amounts")
+    if fees and fees.lower() != "free":
+        if len(fees) <= 200:
+            row["cost_description"] = fees
+        else:
+            r.drop(f"fees {_short(fees)}: longer than a listing's cost description (200 "
+                   "characters); shorten it into cost.description")
+    for o in options if row.get("cost") else []:  # an option not carried keeps its words in the fill
+        extra = str(o.get("amount_description") or "").strip()
+        if extra and extra.lower() not in (row.get("cost_description") or "").lower():
+            joined = "; ".join(p for p in (row.get("cost_description"), extra) if p)
+            if len(joined) <= 200:
+                row["cost_description"] = joined
+            else:
+                r.drop(f"cost amount_description {_short(extra)}")
 
 
-def _amount(value: float | int) -> str:
-    return f"{float(value):.2f}"
+def _option_words(o: dict) -> str:
+    amount = _num(o.get("amount"))
+    money = money(_dec(amount)) if amount is not None else "no amount"
+    parts = [p for p in (str(o.get("option") or "").strip(), money,
+                         str(o.get("amount_description") or "").strip()) if p]
+    return ", ".join(parts)
+
+
+def _num(value: object) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _dec(value: float):  # noqa: ANN202
+    from decimal import Decimal  # noqa: PLC0415
+
+    return Decimal(_amount(value))
+
+
+def _amount(value: object) -> str:
+    return f"{float(value):.2f}"  # type: ignore[arg-type]
 
 
 class _CostView:
     """Enough of a cost to rebuild the default fees text the exporter writes."""
 
     def __init__(self, kind: str, amount: str | None, concession: str | None):
-        from decimal import Decimal
+        from decimal import Decimal  # noqa: PLC0415
 
         self.kind = kind
         self.amount = Decimal(amount) if amount else None
@@ -256,178 +405,223 @@ class _CostView:
         return cost_words(self.kind, self.amount, self.concession)
 
 
-def _where(svc: dict, ext: dict, row: dict, config: SiteConfig, note) -> None:  # noqa: ANN001
-    physical = [sal.get("location") or {} for sal in svc.get("service_at_locations") or []
-                if (sal.get("location") or {}).get("location_type", "physical") == "physical"]
-    virtual = [sal for sal in svc.get("service_at_locations") or []
-               if (sal.get("location") or {}).get("location_type") == "virtual"]
+def _clean_number(text: object) -> str:
+    return str(text or "").strip().strip('"').strip("'").strip()
+
+
+def _number(r: Reader, phone: dict, what: str) -> str:
+    number = _clean_number(phone.get("number"))
+    if not number:
+        return ""
+    try:
+        formats.uk_phone(number)
+    except ValueError as err:
+        r.drop(f"{what} {number}: {err}")
+        return ""
+    if phone.get("extension") not in (None, ""):
+        r.drop(f"{what} {number} extension {phone['extension']}: a listing's phone has no extension")
+    return number
+
+
+def _email(r: Reader, value: object, what: str) -> str:
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    try:
+        return formats.email(text)
+    except ValueError:
+        r.drop(f"{what} {_short(text)}: not an e-mail address")
+        return ""
+
+
+def _url(r: Reader, value: object, what: str) -> str:
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    try:
+        return formats.url(text)
+    except ValueError:
+        r.drop(f"{what} {_short(text)}: not a web address")
+        return ""
+
+
+def _phones_and_contacts(r: Reader) -> None:
+    svc, row = r.svc, r.row
+    for phone in svc.get("phones") or []:
+        number = _number(r, phone, "phone")
+        if not number:
+            continue
+        if phone.get("description") == X.ON_THE_DAY:
+            row["on_the_day_phone"] = number
+        elif not row.get("phone"):
+            row["phone"] = number
+            if phone.get("description") and not r.ours:
+                r.drop(f"phone {number} description {_short(phone['description'])}: a listing's "
+                       "phone has no description")
+        else:
+            r.drop(f"phone {number}: a listing has one phone (and one for on the day)")
+    if r.ours:
+        return
+    contacts = list(svc.get("contacts") or [])
+    for sal in svc.get("service_at_locations") or []:
+        contacts += sal.get("contacts") or []
+        for phone in sal.get("phones") or []:
+            number = _number(r, phone, "service-at-location phone")
+            if number and not row.get("phone"):
+                row["phone"] = number
+                r.note(f"phone {number}: from the service at its location")
+    seen = set()
+    for contact in contacts:
+        if contact.get("id") in seen:
+            continue
+        seen.add(contact.get("id"))
+        role = contact.get("title") or contact.get("department") or "a contact"
+        for phone in contact.get("phones") or []:
+            number = _number(r, phone, f"contact phone ({role})")
+            if number and not row.get("phone"):
+                row["phone"] = number
+                r.note(f"phone {number}: the service's contact ({role})")
+        email = _email(r, contact.get("email"), "contact email")
+        if email and not row.get("email"):
+            row["email"] = email
+            r.note(f"email {email}: the service's contact ({role})")
+        if contact.get("name"):
+            r.drop(f"contact {contact['name']}" + (f" ({contact['title']})" if contact.get("title") else "")
+                   + ": a listing names no contact people (their number and e-mail are kept)")
+
+
+def _where(r: Reader) -> None:
+    svc, row, ext = r.svc, r.row, r.ext
+    sals = [s for s in svc.get("service_at_locations") or [] if isinstance(s, dict)]
+    physical = [s.get("location") for s in sals if (s.get("location") or {}).get("location_type", "physical") == "physical"
+                and s.get("location")]
+    virtual = [s for s in sals if (s.get("location") or {}).get("location_type") == "virtual"]
+    linkless = [s for s in sals if not s.get("location")]
+    for s in linkless:
+        r.drop(f"service_at_location {s.get('id', '')}: it names no location (only an id), so "
+               "there is no place to carry")
     areas = []
     for sa in svc.get("service_areas") or []:
         codes = [t.get("code") for t in _terms(sa, "whats-on-area")]
-        by_name = [a.id for a in config.areas if a.name.lower() == str(sa.get("name", "")).lower()]
-        areas += [c for c in codes if c] or by_name
+        by_name = [a.id for a in r.config.areas if a.name.lower() == str(sa.get("name", "")).lower()]
+        found = [c for c in codes if c] or by_name
+        areas += found
+        if not found:
+            r.drop(f"service area {_short(sa.get('name') or sa.get('description') or sa.get('id'))}: "
+                   "not one of this directory's areas")
     row["areas_served"] = "; ".join(areas)
     if physical:
         if len(physical) > 1:
-            note(f"{len(physical)} locations: only the first was kept")
-        _venue(physical[0], row, config, note)
+            r.drop(f"{len(physical) - 1} more location(s): "
+                   + "; ".join(_short(loc.get("name") or loc.get("id")) for loc in physical[1:])
+                   + ": a listing's activity has one venue (make one activity per place)")
+        _venue(r, physical[0])
     if "online" not in ext and virtual:
         row["online"] = "yes"
     if not physical and not virtual and not any(ext.get(k) == "yes" for k in
                                                 ("online", "by_phone", "home_visits")):
-        row["by_phone"] = "yes"
-        note("no location: listed as by phone")
+        r.fill("where", "the source gives no location: write where.venue (or online, by_phone or "
+                        "home_visits: true)")
 
 
-def _venue(loc: dict, row: dict, config: SiteConfig, note) -> None:  # noqa: ANN001
+def _venue(r: Reader, loc: dict) -> None:
+    row = r.row
     lext = _ext(loc)
     if loc.get("external_identifier_type") == X.VENUE_ID_TYPE:
         row["venue"] = loc.get("external_identifier", "")
+    elif loc.get("external_identifier"):
+        r.drop(f"location {loc.get('external_identifier_type') or 'identifier'} "
+               f"{loc['external_identifier']}")
     address = (loc.get("addresses") or [{}])[0]
-    street, city = address.get("address_1", ""), address.get("city", "")
-    row["venue_name"] = loc.get("name") or street
-    row["venue_address"] = street if not city or city == street else f"{street}, {city}"
-    row["venue_postcode"] = address.get("postal_code", "")
-    if loc.get("latitude") is not None and loc.get("longitude") is not None:
-        row["venue_latitude"] = repr(float(loc["latitude"]))
-        row["venue_longitude"] = repr(float(loc["longitude"]))
-    for record in loc.get("accessibility") or []:
-        text = record.get("description") or ""
-        field = _ACCESSIBILITY.get(text)
-        if field:
-            row[field] = record.get("details") or ""
-        elif text and text != X.ACCESS_NOTES:
-            for pattern, name in _ACCESS_WORDS:
-                if re.search(pattern, text, re.IGNORECASE) and name not in row:
-                    no = re.match(r"\s*(no|not)\b", record.get("details") or "", re.IGNORECASE)
-                    row[name] = "no" if no else "yes"
-                    break
-            notes = "; ".join(p for p in (row.get("accessibility_notes"), text) if p)
-            row["accessibility_notes"] = notes
-        elif record.get("description") == X.ACCESS_NOTES:
-            row["accessibility_notes"] = record.get("details") or ""
+    if len(loc.get("addresses") or []) > 1:
+        r.drop(f"{len(loc['addresses']) - 1} more address(es) of the location")
+    street = ", ".join(str(address[k]) for k in ("address_1", "address_2") if address.get(k))
+    city = str(address.get("city") or "")
+    name = loc.get("name") or street
+    row["venue_name"] = name
+    row["venue_address"] = street if not city or city in street else f"{street}, {city}"
+    if not row["venue_address"]:
+        r.fill("where.venue.address", "the location has no address: write the street and town")
+    if not name:
+        r.fill("where.venue.name", "the location has no name or address: write the venue's name")
+    postcode = str(address.get("postal_code") or "").strip()
+    country = str(address.get("country") or "").upper()
+    try:
+        row["venue_postcode"] = formats.postcode(postcode) if postcode else ""
+    except ValueError:
+        row["venue_postcode"] = ""
+    if not row["venue_postcode"]:
+        said = f'the postal code "{postcode}" is not a UK postcode' if postcode else "there is no postal code"
+        if country and country not in ("GB", "UK"):
+            said += f" (the address is in {country})"
+        r.fill("where.venue.postcode", f"{said}: write the venue's postcode, like L17 7AA")
+    lat, lon = _num(loc.get("latitude")), _num(loc.get("longitude"))
+    if lat is not None and lon is not None:
+        if 49.0 <= lat <= 61.0 and -8.7 <= lon <= 2.0:
+            row["venue_latitude"], row["venue_longitude"] = repr(lat), repr(lon)
+        else:
+            r.drop(f"latitude {loc['latitude']}, longitude {loc['longitude']}: not in the UK "
+                   "(the venue is placed from its postcode instead)")
+    _accessibility(r, loc)
     row.update({k: v for k, v in lext.items() if k in X.LOCATION_EXTRA})
     if "venue_area" not in lext:
-        area = _nearest_area(loc, address, config)
+        area = _named_area(address, r.config)
         if area:
             row["venue_area"] = area
-            note(f"venue area taken as {area}")
+            r.note(f"where.venue.area: {area}, named in the address")
         if loc.get("transportation"):
             row["transport_notes"] = loc["transportation"]
+    if not r.ours:
+        r.rec.not_carried += _leftover(loc, _LOCATION_READ, "location")
+        r.rec.not_carried += _leftover(address, {"id", "location_id", "address_1", "address_2", "city",
+                                                 "postal_code", "country", "state_province",
+                                                 "region", "address_type"}, "address")
 
 
-def _nearest_area(loc: dict, address: dict, config: SiteConfig) -> str | None:
+def _accessibility(r: Reader, loc: dict) -> None:
+    row = r.row
+    notes: list[str] = []
+    for record in loc.get("accessibility") or []:
+        if not isinstance(record, dict):
+            continue
+        text = str(record.get("description") or record.get("accessibility") or "").strip()
+        details = str(record.get("details") or "").strip()
+        name = _ACCESSIBILITY.get(text)
+        if name:  # our own export's labels: exact
+            row[name] = details
+            continue
+        if text == X.ACCESS_NOTES:
+            notes.append(details)
+            continue
+        found = []
+        for sentence in re.split(r"(?<=[.;!?])\s+", f"{text} {details}".strip()):
+            for pattern, need in _NEEDS:
+                if re.search(pattern, sentence, re.IGNORECASE) and need not in found:
+                    negated = re.search(r"\b(no|not|without|isn't|is not|there is no)\b", sentence,
+                                        re.IGNORECASE)
+                    row[need] = "no" if negated else "yes"
+                    found.append(need)
+        if found:
+            r.note("venue " + ", ".join(f"{n}: {row[n]}" for n in found) + " read from the words "
+                   + _short(text, 120) + " (the words are kept in accessibility_notes)")
+        notes += [p for p in (text, details) if p]
+        if record.get("url"):
+            r.drop(f"accessibility url {record['url']}")
+    if notes:
+        row["accessibility_notes"] = " ".join(dict.fromkeys(notes))
+
+
+def _named_area(address: dict, config: SiteConfig) -> str | None:
+    """An area of the directory named in the address itself (a fact, not a guess)."""
     text = " ".join(str(address.get(k) or "") for k in ("address_1", "address_2", "city")).lower()
-    for area in config.areas:
-        if re.search(rf"\b{re.escape(area.name.lower())}\b", text):
-            return area.id
-    lat, lon = loc.get("latitude"), loc.get("longitude")
-    if lat is None or lon is None:
-        return None
-    best, best_km = None, 5.0
-    for area in config.areas:
-        if area.latitude is None:
-            continue
-        km = math.dist((lat * 111.0, lon * 111.0 * math.cos(math.radians(lat))),
-                       (area.latitude * 111.0, area.longitude * 111.0 * math.cos(math.radians(lat))))
-        if km < best_km:
-            best, best_km = area.id, km
-    return best
+    named = [a.id for a in config.areas if re.search(rf"\b{re.escape(a.name.lower())}\b", text)]
+    return named[0] if len(named) == 1 else None
 
 
-# ---------------------------------------------------------------------------------------------
-# Schedules
-
-
-def _time(text: str | None) -> str:
-    m = re.match(r"^([0-9]{1,2}):([0-9]{2})", text or "")
-    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else ""
-
-
-def _schedules(svc: dict, note) -> list[dict[str, str]]:  # noqa: ANN001
-    rows = list(svc.get("schedules") or [])
-    for sal in svc.get("service_at_locations") or []:
-        rows += sal.get("schedules") or []
-    groups: dict[str, dict[str, str]] = {}
-    for n, s in enumerate(rows):
-        sext = _ext(s)
+def records(found: list[hsds_read.Found], config: SiteConfig) -> Iterator[Record | tuple[str, str]]:
+    """Each found service as a Record, or (label, reason) when it cannot be read at all."""
+    for f in found:
         try:
-            out = _schedule(s)
+            yield to_record(f.where, f.service, config, f.notes)
         except ValueError as err:
-            note(f"schedule {n + 1} left out: {err}")
-            continue
-        for key in X.SCHEDULE_EXTRA:
-            if key in sext:
-                out[key] = sext[key]
-        if X.SESSION not in sext and not out["schedule_notes"] and s.get("description"):
-            out["schedule_notes"] = s["description"]  # another directory's own words
-        if "not_on_bank_holidays" not in sext and re.search(
-                r"(not|closed|no session)[^.]*bank hol", f"{s.get('description', '')} {s.get('notes', '')}",
-                re.IGNORECASE):
-            out["not_on_bank_holidays"] = "yes"
-        if out["frequency"] == "once":
-            key = sext.get(X.SESSION) or f"once {out['start']} {out['end']} {out.get('schedule_notes', '')}"
-        else:
-            key = sext.get(X.SESSION) or f"row {n}"
-        if key in groups and out["frequency"] == "once":
-            groups[key]["dates"] += "; " + out["dates"]
-        else:
-            groups[key] = out
-    return list(groups.values())
-
-
-def _schedule(s: dict) -> dict[str, str]:
-    start, end = _time(s.get("opens_at")), _time(s.get("closes_at"))
-    if not start or not end:
-        raise ValueError("it has no opens_at and closes_at times")
-    out = {"start": start, "end": end, "valid_from": s.get("valid_from") or "",
-           "valid_to": s.get("until") or s.get("valid_to") or "",
-           "schedule_notes": s.get("notes") or ""}
-    freq = (s.get("freq") or "").upper()
-    byday = [d.strip().upper() for d in (s.get("byday") or "").split(",") if d.strip()]
-    interval = int(s.get("interval") or 1)
-    if not freq:
-        if not s.get("dtstart"):
-            raise ValueError("it has neither freq nor a dtstart date")
-        out.update(frequency="once", dates=s["dtstart"][:10])
-        return out
-    if freq == "WEEKLY":
-        days = [_DAYS.get(d) for d in byday]
-        if not days or None in days:
-            raise ValueError(f'byday "{s.get("byday", "")}" is not a list of days like TU,TH')
-        out["days"] = "; ".join(days)
-        if interval == 1:
-            out["frequency"] = "weekly"
-        elif interval == 2:
-            if not s.get("dtstart"):
-                raise ValueError("every other week needs a dtstart date to fix which weeks")
-            out.update(frequency="fortnightly", start_date=s["dtstart"][:10])
-        else:
-            raise ValueError(f"every {interval} weeks cannot be said in a listing")
-        return out
-    if freq == "MONTHLY":
-        if interval != 1:
-            raise ValueError(f"every {interval} months cannot be said in a listing")
-        out["frequency"] = "monthly"
-        if s.get("bymonthday"):
-            days = [d for d in str(s["bymonthday"]).split(",") if d.strip()]
-            if len(days) != 1:
-                raise ValueError("several days of the month in one row")
-            out["day_of_month"] = days[0].strip()
-            return out
-        weeks, days = [], []
-        for part in byday:
-            m = re.fullmatch(r"([+-]?[0-9])?(MO|TU|WE|TH|FR|SA|SU)", part)
-            if not m or not m.group(1) or int(m.group(1)) not in _WEEKS:
-                raise ValueError(f'byday "{part}" is not a week of the month like 1TU or -1FR')
-            weeks.append(_WEEKS[int(m.group(1))])
-            days.append(_DAYS[m.group(2)])
-        if not weeks:
-            raise ValueError("a monthly row needs byday (like 1TU) or bymonthday")
-        weeks_u, days_u = list(dict.fromkeys(weeks)), list(dict.fromkeys(days))
-        if len(weeks_u) * len(days_u) != len(set(zip(weeks, days, strict=True))):
-            raise ValueError(f'byday "{s.get("byday")}" mixes weeks and days in a way a listing '
-                             "cannot say; split it into rows")
-        out.update(weeks="; ".join(weeks_u), days="; ".join(days_u))
-        return out
-    raise ValueError(f'freq "{freq}" is not WEEKLY or MONTHLY')
+            yield (label(f.where, f.service), str(err))

@@ -4,6 +4,7 @@ fields in the order the format documents them, short groups on one line, long te
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -71,11 +72,46 @@ def dump(data: object) -> str:
                      indent=2)
 
 
-def listing_yaml(listing: Listing) -> str:
+def listing_yaml(listing: Listing, fills: list[tuple[int, object]] | None = None,
+                 comments: list[str] | None = None) -> str:
+    """The listing as YAML. ``fills`` are (activity index, build.Fill): facts left for a person,
+    left out of the file (so it does not validate until they are written in); ``comments`` are
+    put at the top, after the schema line."""
     data = _clean(listing.model_dump(mode="python", exclude_none=True, exclude_defaults=True))
     # exclude_defaults drops a required list only when empty; keep the two parts always
     data = {"organisation": data["organisation"], "activities": data["activities"]}
-    return LISTING_HEADER + dump(data)
+    for index, fill in sorted(fills or [], key=lambda f: f[1].path.count("."), reverse=True):
+        _leave_out(data["activities"][index], fill.path)
+    for activity in data["activities"]:  # a part left empty goes: `cost:` missing says it best
+        for key in [k for k, v in activity.items() if v == {}]:
+            del activity[key]
+    head = "".join(f"# {_one_line(line)}\n" for line in comments or [])
+    return LISTING_HEADER + head + dump(data)
+
+
+def _one_line(text: str) -> str:
+    """Source text inside a YAML comment: no line breaks or control characters to escape it."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]", " ", text)
+
+
+def _leave_out(activity: dict, path: str) -> None:
+    """Take a placeholder out again. A list the model would default to empty (schedules) is
+    written as null instead, so that the file does not validate until a person fills it in."""
+    parts = path.split(".")
+    target: object = activity
+    for part in parts[:-1]:
+        if isinstance(target, list):
+            target = target[int(part)] if int(part) < len(target) else None
+        elif isinstance(target, dict):
+            target = target.get(part)
+        if target is None:
+            return
+    last = parts[-1]
+    if isinstance(target, dict):
+        if last == "schedules":
+            target[last] = None
+        else:
+            target.pop(last, None)
 
 
 def venue_items_yaml(venues: list[Venue]) -> str:
