@@ -2,8 +2,9 @@
 
 Each schedule of an activity becomes one VEVENT with a real recurrence rule taken from
 ``generator.schedule.rule`` (weekly; fortnightly as ``INTERVAL=2`` with DTSTART on a real session
-and ``WKST=MO``; monthly ``BYDAY=1TU`` / ``-1FR`` or ``BYMONTHDAY``; one-off dates as DTSTART +
-RDATE). ``valid_to`` becomes UNTIL.
+and ``WKST=MO``; monthly ``BYDAY=1TU`` / ``-1FR`` or ``BYMONTHDAY``). ``valid_to`` becomes UNTIL.
+One-off dates are one VEVENT each (not DTSTART + RDATE: strict readers such as the ``ical``
+library drop the DTSTART of an event that has RDATEs), with UIDs ``ID-N-YYYYMMDD@host``.
 
 Which dates are left out is decided by ``schedule.occurrences`` alone, never re-implemented
 here: within a horizon (from the first of this month, or ``valid_from``, for ``HORIZON_DAYS``)
@@ -70,8 +71,13 @@ def collection_ics(directory: Directory, entries: Iterable[Entry], name: str,
 
 
 def activity_events(directory: Directory, entry: Entry) -> list[icalendar.Event]:
-    return [ev for i, s in enumerate(entry.activity.schedules)
-            if (ev := _event(directory, entry, s, i)) is not None]
+    out: list[icalendar.Event] = []
+    for i, s in enumerate(entry.activity.schedules):
+        if s.frequency is Frequency.once:
+            out += _one_off_events(directory, entry, s, i)
+        elif (ev := _event(directory, entry, s, i)) is not None:
+            out.append(ev)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,53 +141,66 @@ def _bare(s: Schedule) -> Schedule:
     return s.model_copy(update={"not_on_bank_holidays": False, "term_time_only": False})
 
 
+def _new_event(directory: Directory, entry: Entry, uid: str) -> icalendar.Event:
+    ev = icalendar.Event()
+    ev.add("uid", f"{uid}@{_host(directory)}")
+    ev.add("dtstamp", dt.datetime.combine(entry.activity.last_checked, dt.time(), tzinfo=dt.UTC))
+    ev.add("summary", entry.activity.name)
+    return ev
+
+
+def _one_off_events(directory: Directory, entry: Entry, s: Schedule, index: int) -> list[icalendar.Event]:
+    """A VEVENT per date that really happens (a bank holiday or holiday date left out is no event)."""
+    zone = ZoneInfo(directory.config.site.timezone)
+    dates = sorted(s.dates)
+    kept = occurrences(s, dates[0], dates[-1], directory.calendar)
+    out = []
+    for d in kept:
+        ev = _new_event(directory, entry, f"{entry.id}-{index + 1}-{d:%Y%m%d}")
+        ev.add("dtstart", _at(d, s.start, zone))
+        ev.add("dtend", _at(d, s.end, zone))
+        _details(directory, entry, s, ev)
+        out.append(ev)
+    return out
+
+
 def _event(directory: Directory, entry: Entry, s: Schedule, index: int) -> icalendar.Event | None:
     zone = ZoneInfo(directory.config.site.timezone)
     r = rule(s)
     cal: Calendar = directory.calendar
-    ev = icalendar.Event()
-    ev.add("uid", f"{entry.id}-{index + 1}@{_host(directory)}")
-    ev.add("dtstamp", dt.datetime.combine(entry.activity.last_checked, dt.time(), tzinfo=dt.UTC))
-    ev.add("summary", entry.activity.name)
+    ev = _new_event(directory, entry, f"{entry.id}-{index + 1}")
 
-    if s.frequency is Frequency.once:
-        dates = sorted(s.dates)
-        first = dates[0]
-        for d in dates[1:]:
-            ev.add("rdate", _at(d, s.start, zone))
-        excluded = sorted(set(dates) - set(occurrences(s, dates[0], dates[-1], cal)))
-    elif s.term_time_only and not cal.terms:
+    if s.term_time_only and not cal.terms:
         return None  # no term dates in site_config: no session can be placed
-    else:
-        start, end = horizon(directory, s)
-        flagged = s.not_on_bank_holidays or s.term_time_only
-        # without exclusions only the first session is needed: look a little way ahead first
-        peek = end if flagged else min(end, start + dt.timedelta(days=70))
-        raw = occurrences(_bare(s), start, peek, Calendar())
-        if not raw and peek < end:
-            raw = occurrences(_bare(s), start, end, Calendar())
-        if not raw and s.valid_from:  # a run that is over: keep it from its real first session
-            start = s.valid_from
-            raw = occurrences(_bare(s), start, s.valid_to or end, Calendar())
-        if not raw:
-            return None
-        first = raw[0]
-        excluded = []
-        if flagged:
-            kept = set(occurrences(s, start, end, cal))
-            excluded = [d for d in raw if d not in kept]
-        parts: dict[str, object] = {"freq": r.freq}
-        if r.interval != 1:
-            parts["interval"] = r.interval
-            parts["wkst"] = "MO"  # the fortnight's phase follows DTSTART's Monday-based week
-        if r.byday:
-            parts["byday"] = list(r.byday)
-        if r.bymonthday:
-            parts["bymonthday"] = r.bymonthday
-        until = _until(s, cal)
-        if until:
-            parts["until"] = _at(until, "23:59", zone).astimezone(dt.UTC)
-        ev.add("rrule", parts)
+    start, end = horizon(directory, s)
+    flagged = s.not_on_bank_holidays or s.term_time_only
+    # without exclusions only the first session is needed: look a little way ahead first
+    peek = end if flagged else min(end, start + dt.timedelta(days=70))
+    raw = occurrences(_bare(s), start, peek, Calendar())
+    if not raw and peek < end:
+        raw = occurrences(_bare(s), start, end, Calendar())
+    if not raw and s.valid_from:  # a run that is over: keep it from its real first session
+        start = s.valid_from
+        raw = occurrences(_bare(s), start, s.valid_to or end, Calendar())
+    if not raw:
+        return None
+    first = raw[0]
+    excluded = []
+    if flagged:
+        kept = set(occurrences(s, start, end, cal))
+        excluded = [d for d in raw if d not in kept]
+    parts: dict[str, object] = {"freq": r.freq}
+    if r.interval != 1:
+        parts["interval"] = r.interval
+        parts["wkst"] = "MO"  # the fortnight's phase follows DTSTART's Monday-based week
+    if r.byday:
+        parts["byday"] = list(r.byday)
+    if r.bymonthday:
+        parts["bymonthday"] = r.bymonthday
+    until = _until(s, cal)
+    if until:
+        parts["until"] = _at(until, "23:59", zone).astimezone(dt.UTC)
+    ev.add("rrule", parts)
 
     ev.add("dtstart", _at(first, s.start, zone))
     ev.add("dtend", _at(first, s.end, zone))

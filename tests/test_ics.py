@@ -1,16 +1,21 @@
 """iCalendar files: parse them with icalendar, expand the rules with dateutil, and compare the
-dates with schedule.occurrences for whole months (bank holidays and term time included)."""
+dates with schedule.occurrences for whole months (bank holidays and term time included); then
+read them as calendar programs do, with recurring_ical_events and the strict ``ical`` library,
+over six months: every reader gets the same sessions."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+import recurring_ical_events
 from dateutil import rrule as rr
+from ical.calendar_stream import IcsCalendarStream
 
 from generator.calendar_ics import activity_ics, collection_ics
 from generator.directory import load
@@ -91,6 +96,27 @@ def _expand(event: icalendar.Event, lo: dt.date, hi: dt.date) -> list[dt.datetim
     return list(rset.between(lo_dt, hi_dt, inc=True))
 
 
+_UID = re.compile(r"^(?P<activity>.+?)-(?P<n>[0-9]{1,3})(?:-(?P<date>[0-9]{8}))?@")
+
+
+def _schedule_index(event) -> tuple[str, int]:
+    """(activity id, schedule index) from a UID: ID-N@host, or ID-N-YYYYMMDD@host for one date."""
+    m = _UID.match(str(event["uid"]))
+    assert m, event["uid"]
+    return m.group("activity"), int(m.group("n")) - 1
+
+
+def _by_schedule(events) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for event in events:
+        out.setdefault(_schedule_index(event)[1], []).append(event)
+    return out
+
+
+def _expand_all(events, lo: dt.date, hi: dt.date) -> list[dt.datetime]:
+    return sorted(d for event in events for d in _expand(event, lo, hi))
+
+
 def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, month, 1)
     last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
@@ -100,13 +126,13 @@ def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
 def test_ics_expands_to_the_same_dates_as_occurrences_for_every_schedule_kind(directory):
     entry = directory.activity("every-kind")
     cal = icalendar.Calendar.from_ical(activity_ics(directory, entry))
-    events = list(cal.walk("VEVENT"))
+    events = _by_schedule(cal.walk("VEVENT"))
     schedules = entry.activity.schedules
-    assert len(events) == len(schedules)
-    for i, (event, s) in enumerate(zip(events, schedules, strict=True)):
+    assert sorted(events) == list(range(len(schedules)))
+    for i, s in enumerate(schedules):
         for year, month in MONTHS:
             lo, hi = _month(year, month)
-            got = _expand(event, lo, hi)
+            got = _expand_all(events[i], lo, hi)
             want = occurrences(s, lo, hi, directory.calendar)
             assert [d.date() for d in got] == want, (i, s.frequency, year, month)
             h, m = (int(p) for p in s.start.split(":"))
@@ -117,11 +143,11 @@ def test_ics_expands_to_the_same_dates_as_occurrences_for_every_schedule_kind(di
 def test_known_dates_in_december_2026(directory):
     """Pinned by hand, not computed: guards against occurrences and ics agreeing on a mistake."""
     entry = directory.activity("every-kind")
-    events = list(icalendar.Calendar.from_ical(activity_ics(directory, entry)).walk("VEVENT"))
+    events = _by_schedule(icalendar.Calendar.from_ical(activity_ics(directory, entry)).walk("VEVENT"))
     lo, hi = _month(2026, 12)
 
     def days(i):
-        return [d.day for d in _expand(events[i], lo, hi)]
+        return [d.day for d in _expand_all(events[i], lo, hi)]
 
     assert days(1) == [7, 14, 21]  # Mondays, not 28 December (bank holiday)
     assert days(2) == [8, 22]  # every other Tuesday from 10 November
@@ -170,13 +196,10 @@ def test_summer_time_is_kept_local(directory):
 def test_demo_calendars_parse_and_expand(demo):
     for entry in demo.activities:
         cal = icalendar.Calendar.from_ical(activity_ics(demo, entry))
-        events = list(cal.walk("VEVENT"))
-        assert len(events) <= len(entry.activity.schedules)
-        for event in events:
-            index = int(str(event["uid"]).split("@")[0].rsplit("-", 1)[1]) - 1
+        for index, events in _by_schedule(cal.walk("VEVENT")).items():
             s = entry.activity.schedules[index]
             lo, hi = _month(2026, 12)
-            assert [d.date() for d in _expand(event, lo, hi)] == occurrences(s, lo, hi, demo.calendar)
+            assert [d.date() for d in _expand_all(events, lo, hi)] == occurrences(s, lo, hi, demo.calendar)
 
 
 def test_demo_description_says_how_to_get_there(demo):
@@ -191,6 +214,68 @@ def test_demo_description_says_how_to_get_there(demo):
 def test_collection_holds_every_activity(demo):
     walks = [e for e in demo.current() if "walking" in e.activity.categories]
     cal = icalendar.Calendar.from_ical(collection_ics(demo, walks, "Walking"))
-    uids = {str(ev["uid"]).split("-1@")[0] for ev in cal.walk("VEVENT")}
+    uids = {_schedule_index(ev)[0] for ev in cal.walk("VEVENT")}
     assert uids == {e.id for e in walks if e.activity.schedules}
     assert str(cal["x-wr-calname"]) == "Walking (What's On in South Liverpool)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar programs' readers, over six months
+
+
+SIX_MONTHS = (TODAY, TODAY + dt.timedelta(days=183))
+
+
+def _wanted(directory, entries) -> list[tuple[str, dt.datetime]]:
+    lo, hi = SIX_MONTHS
+    out = []
+    for entry in entries:
+        for s in entry.activity.schedules:
+            h, m = (int(p) for p in s.start.split(":"))
+            out += [(entry.activity.name, dt.datetime.combine(d, dt.time(h, m), tzinfo=LONDON))
+                    for d in occurrences(s, lo, hi, directory.calendar)]
+    return sorted(out)
+
+
+def _recurring(ics: bytes) -> list[tuple[str, dt.datetime]]:
+    lo, hi = SIX_MONTHS
+    cal = icalendar.Calendar.from_ical(ics)
+    found = recurring_ical_events.of(cal).between(lo, hi + dt.timedelta(days=1))
+    return sorted((str(ev["summary"]), ev.decoded("dtstart").astimezone(LONDON)) for ev in found)
+
+
+def _strict(ics: bytes) -> list[tuple[str, dt.datetime]]:
+    """The ``ical`` library (Home Assistant's): stricter than icalendar about RFC 5545."""
+    lo, hi = SIX_MONTHS
+    cal = IcsCalendarStream.calendar_from_ics(ics.decode("utf-8"))
+    start = dt.datetime.combine(lo, dt.time(), tzinfo=LONDON)
+    end = dt.datetime.combine(hi, dt.time(23, 59), tzinfo=LONDON)
+    return sorted((ev.summary, ev.dtstart.astimezone(LONDON))
+                  for ev in cal.timeline_tz(LONDON).overlapping(start, end))
+
+
+@pytest.mark.parametrize("reader", [_recurring, _strict], ids=["recurring_ical_events", "ical"])
+def test_calendar_readers_get_every_session_of_every_kind(directory, reader):
+    entry = directory.activity("every-kind")
+    want = _wanted(directory, [entry])
+    assert len(want) > 100
+    assert reader(activity_ics(directory, entry)) == want
+    # the one-off dates are there, each one (the strict reader used to drop the first)
+    got = {d for _, d in reader(activity_ics(directory, entry))}
+
+    def at3(*day: int) -> dt.datetime:
+        return dt.datetime(*day, 15, 0, tzinfo=LONDON)
+
+    assert {at3(2026, 12, 24), at3(2027, 1, 9)} <= got and at3(2026, 12, 28) not in got
+
+
+@pytest.mark.parametrize("reader", [_recurring, _strict], ids=["recurring_ical_events", "ical"])
+def test_calendar_readers_agree_on_the_demo_collections(demo, reader):
+    for kind, items, member in (("category", demo.config.categories,
+                                 lambda e, i: i in e.activity.categories),
+                                ("area", demo.config.areas,
+                                 lambda e, i: e.venue is not None and e.venue.area == i)):
+        for item in items:
+            entries = [e for e in demo.current() if member(e, item.id)]
+            ics = collection_ics(demo, entries, item.name)
+            assert reader(ics) == _wanted(demo, entries), (kind, item.id)
