@@ -368,8 +368,8 @@ def _cost(r: Reader) -> None:
 
 def _option_words(o: dict) -> str:
     amount = _num(o.get("amount"))
-    money = money(_dec(amount)) if amount is not None else "no amount"
-    parts = [p for p in (str(o.get("option") or "").strip(), money,
+    pounds = money(_dec(amount)) if amount is not None else "no amount"
+    parts = [p for p in (str(o.get("option") or "").strip(), pounds,
                          str(o.get("amount_description") or "").strip()) if p]
     return ", ".join(parts)
 
