@@ -27,6 +27,9 @@ COMMANDS = {
     "issue-to-listing": "issue_to_listing",
     "merge": "merge",
     "linkcheck": "linkcheck",
+    "github-templates": "github_templates",
+    "remind": "remind",
+    "coverage": "coverage",
 }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cli
+from generator import cli, issue_forms
 from generator.directory import load, load_config
 from generator.issue_to_listing import (
     LABELS,
@@ -64,16 +64,16 @@ def test_converted_file_passes_validation(tree, name, kind, path):
     assert [str(p) for p in loaded.errors] == []
 
 
-def test_stopped_changes_only_status_and_check(tree):
+def test_stopped_changes_only_status(tree):
     before = yaml.safe_load((tree / "listings" / "aigburth-walkers.yml").read_text())
-    after = yaml.safe_load(_convert("stopped", "stopped", tree).text)
+    result = _convert("stopped", "stopped", tree)
+    after = yaml.safe_load(result.text)
     stroll_before, stroll_after = before["activities"][1], after["activities"][1]
     assert stroll_after.pop("status") == "ended"
-    assert stroll_after.pop("last_checked") == TODAY
-    stroll_before.pop("last_checked")
-    assert stroll_after == stroll_before
+    assert stroll_after == stroll_before  # last_checked too: "it stopped" is not a check
     assert after["activities"][0] == before["activities"][0]
     assert after["organisation"] == before["organisation"]
+    assert "last_checked stays 2026-10-03: saying it stopped is not a check of the whole listing." in result.notes
 
 
 def test_update_keeps_comments_and_notes_hand_changes(tree):
@@ -81,21 +81,23 @@ def test_update_keeps_comments_and_notes_hand_changes(tree):
     assert result.text.startswith("# yaml-language-server: $schema=../schema/listing.schema.json\n")
     assert result.notes == ["Also asked for, to do by hand: Please add that we now have a second walk leader."]
     body = pr_body(result, "update", 42)
-    assert body.startswith(f"Updates `{result.path.as_posix()}`, from #42.\n\nCloses #42\n")
+    assert body.startswith("**Check before merging:**\n\n- ⚠ We do not know who sent this")
+    assert f"Updates `{result.path.as_posix()}`, from #42.\n\nCloses #42\n" in body
     assert "- Also asked for, to do by hand:" in body
 
 
 def test_unknown_activity_is_explained(tree):
     with pytest.raises(IssueProblem) as err:
         _convert("update-bad-id", "update", tree)
-    assert str(err.value) == ('There is no activity with the id "no-such-walk" in the directory. '
+    assert str(err.value) == ('Which activity?: There is no activity "no-such-walk" in the directory. '
                               "Check the web address of its page.")
 
 
 def test_missing_name_is_explained(tree):
     body = (ISSUES / "stopped.md").read_text().replace("Jean Example", "_No response_")
-    with pytest.raises(IssueProblem, match=r'^Please give your name under "Your name"'):
+    with pytest.raises(IssueProblem) as err:
         convert(body, "stopped", tree / "listings", load_config(tree / "site_config"), TODAY)
+    assert err.value.problems == ["Your name: Please give your name: we record who checked the details."]
 
 
 def test_bad_price_and_date_are_explained():
@@ -103,6 +105,8 @@ def test_bad_price_and_date_are_explained():
         parse_date("31/02/2026")
     assert parse_date("5/12/26") == dt.date(2026, 12, 5)
     assert parse_date("2026-12-05") == dt.date(2026, 12, 5)
+    assert parse_date("5th December 2026") == dt.date(2026, 12, 5)
+    assert parse_date("5 Dec 2026") == dt.date(2026, 12, 5)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -138,20 +142,54 @@ def test_every_template_label_is_understood():
         assert LABELS[element["attributes"]["label"]] == element["id"], name
 
 
-def test_template_choices_match_site_config():
-    config = load_config(ROOT / "site_config")
-    for _, element in _template_fields():
-        if element["id"] == "categories":
-            assert element["attributes"]["options"] == [c.name for c in config.categories]
-        if element["id"] == "area":
-            assert element["attributes"]["options"] == [a.name for a in config.areas]
+def test_templates_are_made_from_site_config():
+    """The files in .github/ISSUE_TEMPLATE are exactly what `github-templates` writes."""
+    wanted = issue_forms.templates(load_config(ROOT / "site_config"))
+    assert sorted(wanted) == sorted(p.name for p in TEMPLATES.glob("*.yml"))
+    for name, text in wanted.items():
+        assert (TEMPLATES / name).read_text() == text, f"{name}: run python -m generator github-templates"
+    assert cli.main(["github-templates", "--check"]) == 0
+
+
+def test_templates_follow_a_changed_site_config(tree, capsys):
+    site = tree / "site_config" / "site.yml"
+    site.write_text(site.read_text().replace("https://whats-on.example.org/", "https://wo.example.net/"))
+    areas = tree / "site_config" / "areas.yml"
+    areas.write_text(areas.read_text().replace("name: Speke,", "name: Speke and Hunts Cross,"))
+    out = tree / "templates"
+    assert cli.main(["github-templates", "--config", str(tree / "site_config"), "--out", str(out)]) == 0
+    assert cli.main(["github-templates", "--config", str(tree / "site_config"), "--out", str(out),
+                     "--check"]) == 0
+    add = yaml.safe_load((out / "add-activity.yml").read_text())
+    area = next(e for e in add["body"] if e.get("id") == "area")
+    assert "Speke and Hunts Cross" in area["attributes"]["options"]
+    assert yaml.safe_load((out / "config.yml").read_text())["contact_links"][0]["url"] == "https://wo.example.net/add/"
+    (out / "config.yml").write_text("blank_issues_enabled: true\n")
+    capsys.readouterr()
+    assert cli.main(["github-templates", "--config", str(tree / "site_config"), "--out", str(out),
+                     "--check"]) == 1
+    assert "config.yml is out of date" in capsys.readouterr().err
+
+
+def test_label_commands_cover_every_form(capsys):
+    assert cli.main(["github-templates", "--labels"]) == 0
+    out = capsys.readouterr().out
+    for form in issue_forms.FORMS:
+        assert f"gh label create '{form.label}' " in out
+    assert "gh label create staleness " in out
+
+
+def test_new_form_requires_the_facts_a_listing_needs():
+    add = yaml.safe_load((TEMPLATES / "add-activity.yml").read_text())
+    required = {e["id"] for e in add["body"] if e.get("validations", {}).get("required")}
+    assert {"categories", "frequency", "cost", "access", "organisation", "activity", "checked_by"} <= required
 
 
 def test_templates_apply_the_labels_the_workflow_listens_for():
     labels = {path.name: yaml.safe_load(path.read_text())["labels"] for path in TEMPLATES.glob("*.yml")
               if path.name != "config.yml"}
     assert labels == {"add-activity.yml": ["listing: new"], "update-listing.yml": ["listing: update"],
-                      "activity-stopped.yml": ["listing: stopped"]}
+                      "activity-stopped.yml": ["listing: stopped"], "still-correct.yml": ["listing: checked"]}
 
 
 def test_cli_writes_file_and_pr_body(tree, capsys):
@@ -164,7 +202,13 @@ def test_cli_writes_file_and_pr_body(tree, capsys):
     written = tree / "listings" / "garston-knit-and-natter.yml"
     assert out == written.as_posix() + "\n"
     assert written.read_text() == (ISSUES / "expected" / "add-fields.yml").read_text()
-    assert pr.read_text() == f"Adds `{written.as_posix()}`, from #7.\n\nCloses #7\n"
+    assert pr.read_text() == (
+        f"Adds `{written.as_posix()}`, from #7.\n\nCloses #7\n\n"
+        "**Not written by the sender** (check or correct them):\n\n"
+        "- id: wednesday-knit-and-natter (made from the activity's name)\n"
+        "- last_checked: 2026-11-22 (the day the issue was converted)\n"
+        "- capacity: open (not asked: the site says new people are welcome)\n"
+        "- languages: English (not asked)\n")
 
 
 def test_cli_failure_goes_to_stderr(tree, capsys):
@@ -173,7 +217,8 @@ def test_cli_failure_goes_to_stderr(tree, capsys):
     captured = capsys.readouterr()
     assert code == 1
     assert captured.out == ""
-    assert captured.err.startswith('There is no activity with the id "no-such-walk"')
+    assert captured.err == 'Which activity?: There is no activity "no-such-walk" in the directory. ' \
+                           "Check the web address of its page.\n"
 
 
 ISSUE_FORM_SCHEMA = {  # the parts of GitHub's issue-form syntax these templates use

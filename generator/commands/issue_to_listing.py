@@ -1,4 +1,4 @@
-"""python -m generator issue-to-listing --kind new|update|stopped --body-file FILE"""
+"""python -m generator issue-to-listing --kind new|update|stopped|checked --body-file FILE"""
 
 from __future__ import annotations
 
@@ -12,15 +12,22 @@ from generator.directory import load_config
 from generator.issue_to_listing import KINDS, IssueProblem, convert, pr_body
 from generator.safe_paths import UnsafePath, listing_file
 
-HELP = "Turn a submitted GitHub issue form into a listing file (new) or an edit of one."
+HELP = ("Turn a submitted GitHub issue form into a listing file (new), an edit of one (update, "
+        "stopped), or a check (checked: nothing has changed).")
+CRASHED = ("Sorry: something in this issue stopped us reading it. A volunteer has been told and "
+           "will look at it.")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", choices=KINDS, required=True,
-                   help="which form was used: new (Add an activity), update, or stopped")
+                   help="which form was used: new (Add an activity), update, stopped, or checked "
+                        "(Nothing has changed)")
     p.add_argument("--body-file", type=Path, required=True, metavar="FILE",
                    help="the issue's text, as GitHub wrote it ('-' reads standard input)")
     p.add_argument("--issue", type=int, default=None, metavar="N", help="the issue number, for the PR text")
+    p.add_argument("--author", default=None, metavar="LOGIN",
+                   help="the GitHub user who opened the issue: the PR text says when they are not "
+                        "one of the group's maintainers")
     add_directory_arguments(p, today_help="the date to record as last_checked (default: today)")
     p.add_argument("--pr-body", type=Path, default=None, metavar="FILE",
                    help="also write a pull request description to FILE")
@@ -28,13 +35,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    body = sys.stdin.read() if str(args.body_file) == "-" else args.body_file.read_text(encoding="utf-8")
+    try:
+        body = sys.stdin.read() if str(args.body_file) == "-" else args.body_file.read_text(
+            encoding="utf-8", errors="replace")
+    except OSError as err:
+        print(f"Cannot read {args.body_file}: {err.strerror}.", file=sys.stderr)
+        return 2
     config = load_config(args.config)
     try:
-        result = convert(body, args.kind, args.listings, config, args.today or dt.date.today())
+        result = convert(body, args.kind, args.listings, config, args.today or dt.date.today(),
+                         author=args.author)
     except IssueProblem as err:
-        print(err, file=sys.stderr)
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
         return 1
+    except Exception:  # noqa: BLE001 - the sender must never see a traceback; the log says it failed
+        print(CRASHED, file=sys.stderr)
+        return 3
     if args.dry_run:
         sys.stdout.write(result.text)
         return 0
