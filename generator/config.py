@@ -62,6 +62,20 @@ class Contact(Strict):
     address: ShortText | None = None
 
 
+class Smtp(Strict):
+    """How `python -m generator remind --send` sends reminders. The password is never written
+    here: it is read from the environment variable named by password_env."""
+
+    host: ShortText = Field(description="The mail server, e.g. smtp.example.org.")
+    port: Annotated[int, Field(ge=1, le=65535)] = Field(587, description="Usually 587 (with starttls).")
+    from_: Email = Field(alias="from", description="The address reminders come from (replies go to contact.email).")
+    starttls: bool = Field(True, description="Encrypt the connection with STARTTLS (leave true unless "
+                           "the server is on this computer).")
+    user: ShortText | None = Field(None, description="The user name to log in with, if the server needs one.")
+    password_env: Annotated[str, Field(pattern=r"^[A-Z_][A-Z0-9_]*$")] = Field(
+        "WHATS_ON_SMTP_PASSWORD", description="The environment variable that holds the password.")
+
+
 class SiteSettings(Strict):
     name: ShortText = Field(description="The directory's name, e.g. 'What's On in South Liverpool'.")
     short_name: Annotated[str, Field(max_length=30)] | None = None
@@ -75,6 +89,7 @@ class SiteSettings(Strict):
     bank_holidays: Literal["england-and-wales", "scotland", "northern-ireland"] = "england-and-wales"
     staleness: Staleness = Field(default_factory=Staleness)
     transport: TransportSettings = Field(default_factory=TransportSettings)
+    smtp: Smtp | None = Field(None, description="The mail server for reminder e-mails (optional).")
 
 
 class Category(Strict):

@@ -68,6 +68,7 @@ ELSEWHERE = {"online": "online", "by phone": "by_phone", "home visits": "home_vi
 KINDS = ("new", "update", "stopped", "checked")
 CONTACT_KEYS = ("phone", "on_the_day_phone", "email", "website", "phones", "maintainers")
 KEY_LABEL = {key: label for label, key in LABELS.items()}
+CHECKBOXES = {q.label for form in BY_KIND.values() for q in form.questions if q.type == "checkboxes"}
 
 
 class IssueProblem(Exception):
@@ -116,7 +117,7 @@ def parse_body(body: str, kind: str | None = None) -> dict[str, object]:
             sections[-1][1].append(line)
     answers: dict[str, object] = {}
     for label, lines in sections:
-        value = _answer("\n".join(lines))
+        value = _answer("\n".join(lines), label in CHECKBOXES)
         if value is not None:
             answers[LABELS[label]] = value
     return answers
@@ -129,18 +130,19 @@ def _in_fence(sections: list[tuple[str, list[str]]]) -> bool:
     return sum(1 for line in sections[-1][1] if line.strip().startswith("```")) % 2 == 1
 
 
-def _answer(text: str) -> object | None:
+def _answer(text: str, checkboxes: bool) -> object | None:
+    """A checkbox question's ticked labels (a list); any other question's text."""
     value = text.strip()
     if not value or value == NO_RESPONSE:
         return None
+    if checkboxes:
+        ticks = re.findall(r"^- \[([ xX])\] (.+)$", value, flags=re.MULTILINE)
+        ticked = [label.strip() for mark, label in ticks if mark in "xX"]
+        return ticked or None
     fenced = re.fullmatch(r"```[a-zA-Z]*\n(.*?)\n?```", value, flags=re.DOTALL)
     if fenced:
         inner = fenced.group(1).strip("\n")
         return inner + "\n" if inner.strip() else None
-    ticks = re.findall(r"^- \[([ xX])\] (.+)$", value, flags=re.MULTILINE)
-    if ticks:
-        ticked = [label.strip() for mark, label in ticks if mark in "xX"]
-        return ticked or None
     return value
 
 

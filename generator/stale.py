@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import urllib.parse
 from dataclasses import asdict, dataclass
 
 from generator.csv_cells import neutral_row
@@ -21,6 +23,8 @@ from generator.model import Frequency, Status
 ORDER = (Freshness.stale, Freshness.due, Freshness.ended)
 COLUMNS = ("state", "activity_id", "activity", "organisation", "file", "last_checked",
            "checked_by", "since", "maintainers")
+# The coordinator's phone round (CSV only: private, never published): who to ring or write to.
+CONTACT_COLUMNS = ("email", "phone", "update_link")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class Row:
     since: dt.date | None  # due on / stale on / ended on (None: marked ended, no date)
     reason: str  # a few words, e.g. "not checked for 12 months"
     maintainers: tuple[str, ...]  # "name@example.org", "@github-user"
+    emails: tuple[str, ...] = ()  # maintainers' e-mail addresses, else the organisation's
+    phone: str = ""  # the activity's phone, else the organisation's first
+    update_link: str = ""  # the "Update this activity" form, filled in
 
 
 @dataclass(frozen=True)
@@ -86,8 +93,18 @@ def _row(entry: Entry, directory: Directory) -> Row | None:
     else:
         since = ended_on(entry)
         reason = "marked status: ended" if a.status is Status.ended else "its dates are all past"
-    return Row(state.value, a.id, a.name, entry.organisation.name, entry.source.file,
-               entry.source.line, a.last_checked, a.checked_by, since, reason, maintainers(entry))
+    org = entry.organisation
+    emails = tuple(dict.fromkeys(m.email for m in org.maintainers if m.email)) or (
+        (org.email,) if org.email else ())
+    phone = a.phone or (org.phones[0].number if org.phones else "") or a.on_the_day_phone or ""
+    return Row(state.value, a.id, a.name, org.name, entry.source.file,
+               entry.source.line, a.last_checked, a.checked_by, since, reason, maintainers(entry),
+               emails, phone, update_link(directory, a.id))
+
+
+def update_link(directory: Directory, activity_id: str) -> str:
+    """The site's "Update this activity" address (the form, filled in with the listing)."""
+    return f"{directory.config.site.url.rstrip('/')}/add/?activity={activity_id}"
 
 
 def report(directory: Directory) -> Report:
@@ -153,10 +170,11 @@ def as_json(rep: Report) -> str:
 def as_csv(rep: Report) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*COLUMNS, "line", "reason"])
+    writer.writerow([*COLUMNS, "line", "reason", *CONTACT_COLUMNS])
     for r in rep.rows:
         cells = _cells(r)
-        writer.writerow(neutral_row([*(cells[c] for c in COLUMNS), r.line, r.reason]))
+        writer.writerow(neutral_row([*(cells[c] for c in COLUMNS), r.line, r.reason,
+                                     " ".join(r.emails), r.phone, r.update_link]))
     return out.getvalue()
 
 
@@ -174,16 +192,29 @@ def _file_link(rep: Report, row: Row) -> str:
     return f"`{row.file}`"
 
 
-def _who(row: Row) -> str:
-    github = [m for m in row.maintainers if m.startswith("@")]
-    if github:
-        return " ".join(github)
-    if row.maintainers:
-        return "maintainer: " + ", ".join(row.maintainers)
-    return "no maintainer listed: add one under organisation: maintainers:"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#!|~])")
+
+
+def md_text(text: str) -> str:
+    """Text as it reads, never as Markdown: no links, emphasis, headings, @-mentions or #refs."""
+    text = " ".join(str(text).split())
+    text = _MARKDOWN.sub(r"\\\1", text)
+    text = re.sub(r"([@#])(?=\w)", "\\1\u200b", text)  # a zero-width space: no mention, no issue link
+    return text.replace("://", ":\u200b//").replace("www.", "www\u200b.")
+
+
+def _still_correct(rep: Report, row: Row) -> str | None:
+    if not rep.github_repository:
+        return None
+    query = urllib.parse.urlencode({"template": "still-correct.yml", "title": f"Still correct: {row.activity}",
+                                    "activity_id": row.activity_id})
+    return f"https://github.com/{rep.github_repository}/issues/new?{query}"
 
 
 def as_markdown(rep: Report) -> str:
+    """The weekly comment on the public "Listings to re-check" issue. It names groups and links
+    each activity's update form; it never prints maintainers' e-mail addresses or GitHub handles
+    (they are private: groups are reminded by e-mail, `python -m generator remind`)."""
     lines = [f"# Listings to re-check ({rep.today.isoformat()})", ""]
     if not rep.rows:
         lines.append(f"Nothing is due, stale or ended on {rep.today.isoformat()}. Thank you, everyone!")
@@ -191,15 +222,11 @@ def as_markdown(rep: Report) -> str:
     lines += [
         _summary(rep),
         "",
-        "**Is your group's listing below?** Please check the details are still right "
-        "(day, time, place, cost, phone), then either:",
-        "",
-        "- change the `last_checked:` line in your file to today's date "
-        "(and `checked_by:` to your name), or",
-        "- run `python -m generator checked ACTIVITY-ID --by \"Your Name\"`, which does it for you.",
-        "",
-        "If something has changed, correct it in the same edit. If the activity has stopped, set "
-        "`status: ended` (or delete it) so nobody is sent to it. Tick the box when done.",
+        "**Is your group's activity below?** Please open its *Update this activity* link and check "
+        "the details (day, time, place, cost, phone): the form is already filled in, so you only "
+        "change what is different. If nothing has changed, use its *Nothing has changed* link, or "
+        "reply to our reminder e-mail. If the activity has stopped, say so on the form, so nobody "
+        "is sent to it.",
     ]
     for state in ORDER:
         rows = [r for r in rep.rows if r.state == state.value]
@@ -209,10 +236,13 @@ def as_markdown(rep: Report) -> str:
         for r in rows:
             when = {"stale": f"stale since {r.since}", "due": f"due since {r.since}",
                     "ended": f"ended {r.since}" if r.since else "marked ended"}[r.state]
-            lines.append(
-                f"- [ ] **{r.activity}** (`{r.activity_id}`), {r.organisation}: {when}; last checked "
-                f"{r.last_checked} by {r.checked_by}. {_file_link(rep, r)}. {_who(r)}"
-            )
+            links = [f"[Update this activity]({r.update_link})"]
+            still = _still_correct(rep, r)
+            if still and r.state != "ended":
+                links.append(f"[Nothing has changed]({still})")
+            links.append(_file_link(rep, r))
+            lines.append(f"- **{md_text(r.activity)}**, {md_text(r.organisation)}: {when}; last "
+                         f"checked {r.last_checked}. " + " · ".join(links))
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from generator import yaml_load
 from generator.directory import load_config
 from generator.issue_to_listing import IssueProblem, convert, pr_body

@@ -103,14 +103,16 @@ def test_csv(small, capsys):
     _, out, _ = _run(capsys, "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == ["state", "activity_id", "activity", "organisation", "file", "last_checked",
-                       "checked_by", "since", "maintainers", "line", "reason"]
+                       "checked_by", "since", "maintainers", "line", "reason", "email", "phone",
+                       "update_link"]
     assert rows[1] == ["stale", "alpha-stale", "Stale Choir", "Alpha Club", "listings/alpha-club.yml",
                        "2025-07-01", "Ann", "2026-07-01", "'@alpha-gh alpha@example.org", "34",
-                       "not checked for 12 months"]
+                       "not checked for 12 months", "alpha@example.org", "",
+                       "https://whats-on.example.org/add/?activity=alpha-stale"]
     assert [r[:2] for r in rows[2:]] == [["due", "alpha-due"], ["ended", "beta-summer"],
                                          ["ended", "beta-season"], ["ended", "beta-closed"]]
-    assert rows[-1][-1] == "marked status: ended"
-    assert rows[-2][-1] == "its dates are all past"
+    assert rows[-1][10] == "marked status: ended"
+    assert rows[-2][10] == "its dates are all past"
 
 
 def test_json(small, capsys):
@@ -127,30 +129,41 @@ def test_json(small, capsys):
     }
 
 
-def test_markdown_is_an_issue_body(small, capsys):
+def test_markdown_is_an_issue_comment(small, capsys):
     _, out, _ = _run(capsys, "--format", "markdown")
     lines = out.splitlines()
     assert lines[0] == "# Listings to re-check (2026-11-22)"
-    assert "- run `python -m generator checked ACTIVITY-ID --by \"Your Name\"`, which does it for you." in lines
     repo = "https://github.com/example-org/whats-on/blob/main"
-    assert [line for line in lines if line.startswith(("## ", "- [ ]"))] == [
+    form = "https://whats-on.example.org/add/?activity="
+    new = "https://github.com/example-org/whats-on/issues/new?template=still-correct.yml"
+    assert [line for line in lines if line.startswith(("## ", "- "))] == [
         "## Stale: not checked for a long time (1)",
-        "- [ ] **Stale Choir** (`alpha-stale`), Alpha Club: stale since 2026-07-01; last checked "
-        f"2025-07-01 by Ann. [listings/alpha-club.yml]({repo}/listings/alpha-club.yml#L34). @alpha-gh",
+        "- **Stale Choir**, Alpha Club: stale since 2026-07-01; last checked 2025-07-01. "
+        f"[Update this activity]({form}alpha-stale) · [Nothing has changed]({new}&title=Still+correct%3A+"
+        f"Stale+Choir&activity_id=alpha-stale) · [listings/alpha-club.yml]({repo}/listings/alpha-club.yml#L34)",
         "## Due for a check (1)",
-        "- [ ] **Due Walk** (`alpha-due`), Alpha Club: due since 2026-10-30; last checked 2026-04-30 "
-        f"by Ann. [listings/alpha-club.yml]({repo}/listings/alpha-club.yml#L20). @alpha-gh",
+        "- **Due Walk**, Alpha Club: due since 2026-10-30; last checked 2026-04-30. "
+        f"[Update this activity]({form}alpha-due) · [Nothing has changed]({new}&title=Still+correct%3A+"
+        f"Due+Walk&activity_id=alpha-due) · [listings/alpha-club.yml]({repo}/listings/alpha-club.yml#L20)",
         "## Ended: remove the listing, or give it new dates (3)",
-        "- [ ] **Summer Fair** (`beta-summer`), Beta Group: ended 2026-08-15; last checked 2026-06-01 "
-        f"by Pat Example. [listings/beta-group.yml]({repo}/listings/beta-group.yml#L6). "
-        "maintainer: beta@example.org",
-        "- [ ] **Spring Bowls** (`beta-season`), Beta Group: ended 2026-09-25; last checked 2026-03-01 "
-        f"by Pat Example. [listings/beta-group.yml]({repo}/listings/beta-group.yml#L35). "
-        "maintainer: beta@example.org",
-        "- [ ] **Closed Club** (`beta-closed`), Beta Group: marked ended; last checked 2026-10-10 by "
-        f"Pat Example. [listings/beta-group.yml]({repo}/listings/beta-group.yml#L20). "
-        "maintainer: beta@example.org",
+        "- **Summer Fair**, Beta Group: ended 2026-08-15; last checked 2026-06-01. "
+        f"[Update this activity]({form}beta-summer) · [listings/beta-group.yml]({repo}/listings/beta-group.yml#L6)",
+        "- **Spring Bowls**, Beta Group: ended 2026-09-25; last checked 2026-03-01. "
+        f"[Update this activity]({form}beta-season) · [listings/beta-group.yml]({repo}/listings/beta-group.yml#L35)",
+        "- **Closed Club**, Beta Group: marked ended; last checked 2026-10-10. "
+        f"[Update this activity]({form}beta-closed) · [listings/beta-group.yml]({repo}/listings/beta-group.yml#L20)",
     ]
+    assert "@" not in out  # no maintainer's e-mail address or GitHub handle: they are private
+
+
+def test_markdown_names_cannot_inject_markup(small, capsys):
+    path = small / "listings" / "alpha-club.yml"
+    path.write_text(path.read_text().replace("name: Stale Choir",
+                                             'name: "[Win](https://evil.example) @octocat #1 **x** <b>"'))
+    _, out, _ = _run(capsys, "--format", "markdown")
+    line = next(x for x in out.splitlines() if "alpha-stale" in x)
+    assert line.startswith("- **\\[Win\\]\\(https:\u200b//evil.example\\) @\u200boctocat "
+                           "\\#\u200b1 \\*\\*x\\*\\* \\<b\\>**, Alpha Club")
 
 
 def test_strict_fails_only_when_something_is_stale(small, capsys):
