@@ -904,6 +904,20 @@ def _update_from_answers(a: Answers, act: CommentedMap, notes: list[str]) -> Non
             act["schedules"] = _flow_short_lists(schedule)
 
 
+def _dates(node: object) -> object:
+    """The safe reader keeps dates as text; written back they must be dates, not quoted text."""
+    if isinstance(node, dict):
+        return {k: _dates(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_dates(v) for v in node]
+    if isinstance(node, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", node):
+        try:
+            return dt.date.fromisoformat(node)
+        except ValueError:
+            return node
+    return node
+
+
 def _not_elsewhere(new_ids: list[str], taken: set[str]) -> None:
     """An activity added to a file must not use an id another listing has (it would hide theirs)."""
     clash = [i for i in new_ids if i in taken]
@@ -917,7 +931,7 @@ def _update_from_file(text: str, activity_id: str, data: CommentedMap, taken: se
 
     They are merged into the file: what was not sent is kept, other activities stay as they
     are, and an activity the file does not have yet is added."""
-    sent = _sent_file(text)
+    sent = _dates(_sent_file(text))
     ids = [str(x.get("id")) for x in sent["activities"]]
     if activity_id not in ids:
         raise IssueProblem(f'Listing file from the web form: The file has no activity "{activity_id}". '
@@ -974,7 +988,7 @@ def _checked(a: Answers, ctx: Context) -> Result:
         raise IssueProblem(f'Which activity?: {", ".join(elsewhere)} is not in the same listing as '
                            f"{ids[0]}. Please send one of these forms for each group.")
     for activity_id in ids:
-        by_id[activity_id]["last_checked"] = ctx.today
+        by_id[activity_id]["last_checked"] = dt.date.fromordinal(ctx.today.toordinal())  # own object: no &alias
         by_id[activity_id]["checked_by"] = _single_line(a.raw.get("checked_by", ""))
     result = Result(path, _edited(data, original), [f"Checked, nothing changed: {', '.join(ids)}."])
     _sender_flags(ctx, before, result)

@@ -62,7 +62,7 @@ def _mutated() -> list[tuple[str, str, str]]:
     n = 0
     for kind, form in BY_KIND.items():
         for q in form.questions:
-            for _ in range(3):
+            for _ in range(2):
                 value = NASTY_VALUES[n % len(NASTY_VALUES)]
                 n += 1
                 cases.append((f"{kind}-{q.id}-{n}", kind, body(kind, **{**BASE[kind], q.id: value})))
@@ -100,6 +100,21 @@ def _structural() -> list[tuple[str, str, str]]:
     cases.append(("heading-redirect", "update", body(
         "update", activity_id="aigburth-tuesday-walk", checked_by="Al",
         other_changes="x\n\n### Which activity?\n\ngarston-lunch-club-friday")))
+    checked = ["I have checked: everything in the listing is still correct"]
+    cases += [
+        ("new-rtl-org", "new", body("new", **{**NEW, "organisation": "\u202eevil\u202c Club"})),
+        ("new-script-description", "new", body("new", **{**NEW, "description": "<script>alert(1)</script>"})),
+        ("new-venue-typo", "new", body("new", **{**NEW, "venue": "St Annes Church Hal"})),
+        ("new-no-venue-no-elsewhere", "new", body("new", **{**NEW, "venue": None})),
+        ("update-price-pence", "update", body("update", **{**BASE["update"], "price": "50p"})),
+        ("update-emoji-name", "update", body("update", **{**BASE["update"], "checked_by": "🙂 Jean"})),
+        ("checked-two-groups", "checked", body("checked", **{**BASE["checked"],
+                                                           "activity_id": "aigburth-tuesday-walk, garston-lunch-club"})),
+        ("checked-unknown-id", "checked", body("checked", activity_id="no-such-thing", all_correct=checked,
+                                               checked_by="Al")),
+        ("stopped-url-with-query", "stopped", body("stopped", **{**BASE["stopped"],
+                                                               "activity_id": "https://x.example/add/?activity=garston-lunch-club"})),
+    ]
     return cases
 
 

@@ -238,10 +238,11 @@ def test_staleness_issue_body_is_the_stale_report(runner):
     body = (temp / "stale.md").read_text()
     assert body == report
     assert body.startswith("# Listings to re-check")
-    assert "@aigburth-ukes" in body  # maintainers are mentioned, so GitHub notifies them
+    assert "@" not in body  # maintainers' handles and e-mails are private: never in the public issue
+    assert "[Update this activity](https://whats-on.example.org/add/?activity=" in body
 
     top = _workflow("staleness.yml")["env"]
-    issue = run_step(_step("staleness.yml", "Open or update the issue"), work, env, top)
+    issue = run_step(_step("staleness.yml", "Open the issue or comment on it"), work, env, top)
     assert issue.returncode == 0, issue.stderr
     log = _gh_log(tmp)
     assert log[1].startswith("['issue', 'list', '--repo', 'example-org/whats-on', '--label', 'staleness'")
@@ -251,14 +252,15 @@ def test_staleness_issue_body_is_the_stale_report(runner):
     assert log[3] == "BODY:" + repr(report)
 
 
-def test_staleness_updates_the_open_issue_instead_of_opening_another(runner):
+def test_staleness_comments_on_the_open_issue_each_week(runner):
     work, temp, env, tmp = runner
     assert run_step(_step("staleness.yml", "Write the report"), work, env).returncode == 0
     top = _workflow("staleness.yml")["env"]
-    done = run_step(_step("staleness.yml", "Open or update the issue"), work, env,
+    done = run_step(_step("staleness.yml", "Open the issue or comment on it"), work, env,
                     {**top, "FAKE_EXISTING_ISSUE": "12"})
     assert done.returncode == 0, done.stderr
-    assert _gh_log(tmp)[2] == repr(["issue", "edit", "12", "--repo", "example-org/whats-on",
+    # a new comment notifies everyone watching; editing the body (and clearing ticks) did not
+    assert _gh_log(tmp)[2] == repr(["issue", "comment", "12", "--repo", "example-org/whats-on",
                                     "--body-file", str(temp / "stale.md")])
 
 
@@ -287,6 +289,23 @@ def test_issue_step_for_a_stopped_activity(runner):
     assert done.returncode == 0, done.stderr
     assert _outputs(tmp)["kind"] == "stopped"
     assert "    status: ended\n" in (work / "listings" / "aigburth-walkers.yml").read_text()
+
+
+def test_issue_step_for_nothing_has_changed(runner):
+    """The "Nothing has changed" form (a reminder e-mail's link) records a check; the sender is
+    passed on, so the PR says when they are not one of the group's maintainers."""
+    from tests.issue_bodies import body
+
+    work, temp, env, tmp = runner
+    step = _step("issue-to-pr.yml", "Turn the issue into a listing file")
+    issue = body("checked", activity_id="aigburth-tuesday-walk", checked_by="Jean",
+                 all_correct=["I have checked: everything in the listing is still correct"])
+    done = run_step(step, work, env, {**_issue_env(issue, "listing: checked"), "AUTHOR": "someone-else"})
+    assert done.returncode == 0, done.stderr
+    assert _outputs(tmp)["kind"] == "checked"
+    pr = (temp / "pr.md").read_text()
+    assert pr.startswith("**Check before merging:**\n\n- ⚠ The sender is not one of this group's listed maintainers.")
+    assert "Records a check (nothing changed) of `listings/aigburth-walkers.yml`" in pr
 
 
 def test_issue_with_problems_gets_a_plain_english_comment(runner):
