@@ -90,7 +90,8 @@ def _calendar(directory: Directory, name: str) -> icalendar.Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{name} ({directory.config.site.name})")
+    # An X- property is written as given unless it is marked as text: vText escapes line breaks.
+    cal.add("x-wr-calname", icalendar.vText(f"{name} ({directory.config.site.name})"))
     cal.add("x-wr-timezone", directory.config.site.timezone)
     cal.add_component(_vtimezone(directory.config.site.timezone))
     return cal

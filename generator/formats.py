@@ -6,6 +6,7 @@ Each check returns the cleaned value or raises ValueError with a message a volun
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -64,12 +65,14 @@ def phone_digits(value: str) -> str:
 
 
 def email(value: str) -> str:
+    one_line(value)
     if not _EMAIL.match(value):
         raise ValueError(f'"{value}" is not an e-mail address. Write it like name@example.org')
     return value
 
 
 def url(value: str) -> str:
+    one_line(value)
     if not _URL.match(value):
         raise ValueError(
             f'"{value}" is not a web address. Write it in full, like https://www.example.org'
@@ -177,3 +180,69 @@ def check_schedule(s) -> None:  # noqa: ANN001 - a model.Schedule, typed loosely
                 f"the start_date {s.start_date} is a {s.start_date.strftime('%A')}, but the days "
                 f"are {', '.join(d.title() for d in day_names)}. Give the date of the first session",
             )
+
+
+# ---------------------------------------------------------------------------------------------
+# Hidden characters. A name is written into web pages, calendars, CSV cells, text messages and
+# PDFs: a line break there breaks a calendar line, and an invisible character can make text read
+# differently from what a reviewer sees (a right-to-left override turns "gnp.exe" around).
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Invisible characters that change how text reads, or hide inside it. Zero-width joiners (U+200C,
+# U+200D) are left alone: Persian, Indic scripts and emoji need them.
+_INVISIBLE = {
+    0x200B: "a zero-width space", 0x2060: "a word joiner", 0xFEFF: "a zero-width no-break space",
+    0x180E: "a Mongolian vowel separator", 0x00AD: "a soft hyphen", 0x034F: "a combining grapheme joiner",
+    **{c: "a right-to-left or left-to-right override" for c in range(0x202A, 0x202F)},
+    **{c: "a right-to-left or left-to-right isolate" for c in range(0x2066, 0x206A)},
+}
+
+
+def _shown(text: str) -> str:
+    """Text safe to quote back in a message: hidden characters dropped, at most 40 characters."""
+    visible = "".join(" " if ch in _LINE_BREAKS else ch for ch in text if _hidden(ch) is None)
+    visible = " ".join(visible.split())
+    return visible if len(visible) <= 40 else "…" + visible[-40:]
+
+
+def _hidden(ch: str) -> str | None:
+    code = ord(ch)
+    if code in _INVISIBLE:
+        return _INVISIBLE[code]
+    if ch == "\t":
+        return "a tab"
+    if unicodedata.category(ch) in ("Cc", "Cs") and ch not in _LINE_BREAKS:
+        return "a control character"
+    return None
+
+
+def _where(value: str, i: int) -> str:
+    before = _shown(value[:i])
+    return f' after "{before}"' if before else " at the start"
+
+
+def _check(value: str, *, lines: bool) -> str:
+    for i, ch in enumerate(value):
+        if ch in _LINE_BREAKS and not (lines and ch == "\n"):
+            if lines:  # a carriage return or other break on its own, inside text that may have lines
+                raise ValueError(f"This has a hidden line-break character (U+{ord(ch):04X}){_where(value, i)}. "
+                                 "Delete it and start the new line with an ordinary line break")
+            raise ValueError(f"This must be on one line, but it has a line break{_where(value, i)}. "
+                             "Write it on one line (a longer text belongs in description)")
+        if (lines and ch == "\t") or ch == "\n":
+            continue
+        what = _hidden(ch)
+        if what:
+            raise ValueError(f"This has a hidden character, {what} (U+{ord(ch):04X}),{_where(value, i)}. "
+                             "Delete it: if you cannot see it, retype the text around it")
+    return value
+
+
+def one_line(value: str) -> str:
+    """Refuse line breaks, control characters and invisible ones: for names and other short text."""
+    return _check(value, lines=False)
+
+
+def clean_text(value: str) -> str:
+    """Refuse control and invisible characters; line breaks and tabs are fine (descriptions)."""
+    return _check(value, lines=True)

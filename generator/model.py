@@ -39,8 +39,12 @@ Id = Annotated[
     Field(description="A short id of lower-case letters, numbers and hyphens, e.g. `tuesday-walk`.",
           examples=["tuesday-walk"]),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+                 AfterValidator(formats.clean_text)]
+# One line: names, addresses, who checked it. Line breaks and hidden characters are refused, so
+# every output (a calendar line, a CSV cell, a text message, a poster) can write it as it is.
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                      AfterValidator(formats.one_line)]
 Phone = Annotated[
     str,
     AfterValidator(formats.uk_phone),
@@ -397,10 +401,12 @@ class FirstVisit(Strict):
 class Activity(Strict):
     id: Id
     name: ShortText = Field(description="The activity's name, e.g. Tuesday Health Walk.")
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=140)] = (
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=140),
+                       AfterValidator(formats.one_line)] = (
         Field(description="One line, at most 140 characters.")
     )
-    description: Annotated[str, StringConstraints(max_length=5000)] | None = Field(
+    description: Annotated[str, StringConstraints(max_length=5000),
+                           AfterValidator(formats.clean_text)] | None = Field(
         None, description="Plain text with simple Markdown: paragraphs, **bold**, lists, links."
     )
     categories: list[Id] = Field(min_length=1, description="Category ids from site_config/categories.yml.")
