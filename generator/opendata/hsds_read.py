@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.csv_cells import undo
+
 MAX_ZIP_BYTES = 200 * 1024 * 1024  # refuse zips that unpack to more than this
 
 
@@ -252,8 +254,10 @@ def _table_files(members: dict[str, bytes]) -> dict[str, str]:
 
 
 def _rows(name: str, data: bytes) -> list[dict]:
+    """A table's rows; cells a spreadsheet would run as formulas were written with a leading '
+    (generator/csv_cells.py), which is taken off again here."""
     text = data.decode("utf-8-sig")
-    return [{k: v for k, v in row.items() if k is not None and v not in (None, "")}
+    return [{k: undo(v) for k, v in row.items() if k is not None and v not in (None, "")}
             for row in csv.DictReader(io.StringIO(text, newline=""))]
 
 
