@@ -234,8 +234,11 @@ def _explain(error: dict, root: type[BaseModel]) -> tuple[Path_, str, bool]:
                          "third, fourth or last"), False
         return loc, f"{_show(value)} is not allowed here.{hint} Write one of: {', '.join(words)}.", False
     if kind == "string_pattern_mismatch":
-        if name in ("charity_number", "company_number"):
-            return loc, f"{_show(value)} is not a {name.replace('_', ' ')}. Write the number only, like 1123456", False
+        if name == "charity_number":
+            return loc, f"{_show(value)} is not a charity number. Write the number only, like 1123456", False
+        if name == "company_number":
+            return loc, (f"{_show(value)} is not a company number: Companies House numbers have 8 "
+                         "characters. Write it like 01234567 (or SC123456)"), False
         if name == "github":
             return loc, f"{_show(value)} is not a GitHub user name. Write it without the @", False
         if len(loc) > 1 and loc[-2] == "buses":

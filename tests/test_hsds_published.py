@@ -218,3 +218,20 @@ def test_area_option_and_postcode_district_guess(tmp_path, capsys):
             "of it in the postcode file is nearest speke): check it") in err
     code, _, err = _import(capsys, str(source), "--out", str(tmp_path / "x"), "--area", "mars")
     assert code == 2 and '--area "mars" is not an id in site_config/areas.yml: use one of aigburth' in err
+
+
+def test_a_wrong_company_number_is_explained_with_an_eight_digit_example(tmp_path):
+    from pydantic import ValidationError
+
+    from generator.model import Organisation
+    from generator.problems import explain
+
+    with pytest.raises(ValidationError) as err:
+        Organisation.model_validate({"name": "Example", "company_number": "1234567"})
+    [error] = err.value.errors()
+    assert explain(error, Organisation)[1] == (
+        '"1234567" is not a company number: Companies House numbers have 8 characters. Write it '
+        "like 01234567 (or SC123456).")
+    with pytest.raises(ValidationError) as err:
+        Organisation.model_validate({"name": "Example", "charity_number": "12"})
+    assert explain(err.value.errors()[0], Organisation)[1].endswith("Write the number only, like 1123456.")
