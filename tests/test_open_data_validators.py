@@ -102,3 +102,19 @@ def test_the_tabular_package_alone_brings_the_demo_back(demo, exported, tmp_path
             == {o.id: o.organisation for o in demo.organisations})
     assert ({e.id: (e.org_id, e.activity, e.venue, e.venue_key) for e in back.directory.activities}
             == {e.id: (e.org_id, e.activity, e.venue, e.venue_key) for e in demo.activities})
+
+
+def test_uk_profile_readers_find_the_cost_words_and_the_phone(demo, exported):
+    """The UK profile drops fees_description and service phones, keeping `fees` and contacts."""
+    walk = demo.activity("aigburth-tuesday-walk").activity
+    full = json.loads((exported / "services" / f"{_id('aigburth-tuesday-walk')}.json").read_text())
+    assert full["fees"] == full["fees_description"] == "Free"
+    [contact] = full["contacts"]
+    assert contact["name"] == demo.activity("aigburth-tuesday-walk").organisation.name
+    assert [p["number"] for p in contact["phones"]] == [walk.phone]
+
+
+def _id(activity_id: str) -> str:
+    from generator.opendata import ids
+
+    return ids.service(activity_id)

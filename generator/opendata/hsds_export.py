@@ -21,9 +21,11 @@ from generator.opendata import columns as C
 from generator.opendata import ids
 from generator.opendata.uk_nation import nation
 from generator.schedule import rule
+from generator.words import say
 from generator.words import transport as transport_words
-from generator.words.cost import cost_text
+from generator.words.cost import cost_line
 from generator.words.dates import describe
+from generator.words.people import ACCESS_WORDS
 
 WHATS_ON = "whats-on"
 CATEGORY_TAXONOMY = "whats-on-category"
@@ -34,8 +36,8 @@ ON_THE_DAY = "On the day"
 
 STATUS = {Status.active: "active", Status.temporarily_closed: "temporarily closed",
           Status.ended: "defunct"}
-ACCESS_TEXT = {Access.drop_in: "Drop in: just turn up, no need to book.",
-               Access.book: "Book ahead.", Access.referral: "You need a referral."}
+# application_process when a listing says no more than its access (import reads it back exactly)
+ACCESS_TEXT = {access: say("{words}.", words=say(ACCESS_WORDS[access])) for access in Access}
 LANGUAGE_CODES = {"english": "en", "welsh": "cy", "polish": "pl", "arabic": "ar", "urdu": "ur",
                   "bengali": "bn", "somali": "so", "cantonese": "yue", "mandarin": "zh",
                   "punjabi": "pa", "french": "fr", "spanish": "es", "portuguese": "pt",
@@ -109,11 +111,6 @@ def _phone(number: str, description: str | None, owner: str, key: str, **links: 
     return out
 
 
-def fees_text(entry: Entry) -> str:
-    """Used when the listing gives no cost description (import treats this text as 'none')."""
-    return cost_text(entry)
-
-
 # ---------------------------------------------------------------------------------------------
 # Organisation
 
@@ -161,7 +158,8 @@ def service(directory: Directory, entry: Entry, org_id: str, include_private: bo
         "url": a.website or page,
         "status": STATUS[a.status],
         "application_process": a.how_to_go.how or ACCESS_TEXT[a.how_to_go.access],
-        "fees_description": a.cost.description or fees_text(entry),
+        "fees_description": cost_line(entry),
+        "fees": cost_line(entry),  # the UK profile keeps the older `fees` instead
         "assured_date": a.last_checked.isoformat(),
     }
     if a.email:
@@ -204,11 +202,25 @@ def service(directory: Directory, entry: Entry, org_id: str, include_private: bo
         for i, name in enumerate(a.languages)
     ]
     out["cost_options"] = cost_options(entry, sid)
-    out["contacts"] = ([{"id": ids.uid("contact", sid), "service_id": sid,
-                         "name": entry.organisation.name, "email": a.email}] if a.email else [])
+    out["contacts"] = contacts(entry, sid)
     out["attributes"] = (category_attributes(directory, a.categories, sid)
                          + extension_attributes(sid, "service", flat, SERVICE_EXTRA))
     return out
+
+
+def contacts(entry: Entry, sid: str) -> list[dict]:
+    """The activity's e-mail and phone as a contact too: the UK profile has no service phones, so
+    ORUK readers find numbers under contacts. Named after the organisation, never a person."""
+    a = entry.activity
+    if not (a.email or a.phone):
+        return []
+    cid = ids.uid("contact", sid)
+    out: dict = {"id": cid, "service_id": sid, "name": entry.organisation.name}
+    if a.email:
+        out["email"] = a.email
+    if a.phone:
+        out["phones"] = [_phone(a.phone, None, cid, "phone", contact_id=cid)]
+    return [out]
 
 
 def category_attributes(directory: Directory, category_ids: list[str], sid: str) -> list[dict]:

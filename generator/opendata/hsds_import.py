@@ -310,8 +310,10 @@ def _cost(r: Reader) -> None:
         if kind == "concessions" and conc:
             row["concession_amount"] = _amount(conc[0]["amount"])
         row["cost"] = kind
-        view = _CostView(kind, row.get("cost_amount"), row.get("concession_amount"))
-        row["cost_description"] = "" if fees == view.default_text() else fees
+        default = _CostView(kind, row.get("cost_amount"), row.get("concession_amount")).default_text()
+        # the exporter writes words.cost.cost_line: the cost, then ". " and the group's own words
+        row["cost_description"] = ("" if fees == default else fees[len(default) + 2:]
+                                   if fees.startswith(default + ". ") else fees)
         return
     described = []
     for o in options:
