@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from generator import progress
@@ -27,6 +28,7 @@ COMMANDS = {
     "issue-to-listing": "issue_to_listing",
     "merge": "merge",
     "linkcheck": "linkcheck",
+    "changes": "changes",
     "github-templates": "github_templates",
     "remind": "remind",
     "coverage": "coverage",
@@ -70,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print("The settings in site_config/ have problems; fix them first.", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
+        return 0
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130

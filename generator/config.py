@@ -90,6 +90,8 @@ class SiteSettings(Strict):
     staleness: Staleness = Field(default_factory=Staleness)
     transport: TransportSettings = Field(default_factory=TransportSettings)
     smtp: Smtp | None = Field(None, description="The mail server for reminder e-mails (optional).")
+    whats_new_weeks: Annotated[int, Field(ge=1, le=104)] = Field(
+        8, description="How many weeks back the \"What's new\" page and feed go.")
 
 
 class Category(Strict):

@@ -242,12 +242,17 @@ def final_line(head: str, tail: str = "") -> str:
         total = time.perf_counter() - s.started
         named = s.timings(total)
         if named:
-            text += " (" + ", ".join(f"{n[:1].lower()}{n[1:]} {t:.1f}s" for n, t in named) + ")"
+            text += " (" + ", ".join(f"{_in_sentence(n)} {t:.1f}s" for n, t in named) + ")"
         s.display.close()
         s.display = _Silent()
     text += tail
     print(text, file=s.stream if s else sys.stderr, flush=True)
     return text
+
+
+def _in_sentence(name: str) -> str:
+    """'Activity pages' -> 'activity pages'; names with capitals inside (MkDocs, PDFs) keep them."""
+    return name if any(c.isupper() for c in name[1:]) else name.lower()
 
 
 def quiet() -> bool:

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import output_folder, progress
+from generator import changes, output_folder, progress
 from generator.commands.common import add_directory_arguments, add_progress_arguments, load_or_exit
 
 HELP = "Build everything into one folder: the website, the printable PDFs, open data and a zip."
@@ -33,7 +33,10 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
         return 2
     result = load_or_exit(args)
     output_folder.prepare(args.out, listings=args.listings, config=args.config)
-    report = build_site(result.directory, args.out, with_print=everything, with_data=everything)
+    with progress.stage("Changes from git history"):
+        log = changes.from_history(args.listings)
+    report = build_site(result.directory, args.out, with_print=everything, with_data=everything,
+                        changes=log)
     for note in report.notes:
         print(note, file=sys.stderr)
     seconds = time.perf_counter() - started

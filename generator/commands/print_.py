@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import progress
+from generator import changes, progress
 from generator.commands.common import add_directory_arguments, add_progress_arguments, load_or_exit
 
 HELP = "Make the large-print booklets (one per edition) and the A4 posters as PDFs."
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     directory = load_or_exit(args).directory
     try:
         made = build_all(directory, args.out, editions=args.edition, paper=args.paper,
-                         posters_too=not args.no_posters)
+                         posters_too=not args.no_posters, changes=changes.from_history(args.listings))
     except UnknownEdition as err:
         print(err, file=sys.stderr)
         return 2

@@ -6,8 +6,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from generator import progress
+from generator.changes import ChangeLog
 from generator.directory import Directory
-from generator.printing import booklet, posters, render, select
+from generator.printing import booklet, changes_sheet, posters, render, select
 from generator.printing.document import PrintedDocument
 
 
@@ -21,7 +22,8 @@ class UnknownEdition(LookupError):
 
 
 def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None = None,
-              paper: str = "white", posters_too: bool = True) -> list[PrintedDocument]:
+              paper: str = "white", posters_too: bool = True,
+              changes: ChangeLog | None = None) -> list[PrintedDocument]:
     """Render the booklets (every edition, or those named), the posters and the near-here posters.
 
     Returns them in that order. Raises UnknownEdition for an edition id that is not in the settings.
@@ -50,4 +52,7 @@ def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None
                 made += posters.build_posters(directory, out_dir, pool, paper=paper)
             with progress.stage("Near-here posters", len(directory.config.places), "posters"):
                 made += posters.build_near_here(directory, out_dir, pool, paper=paper)
+        if changes is not None and changes.available:
+            with progress.stage("Changes this month", len(chosen), "sheets"):
+                made += changes_sheet.build(directory, changes, out_dir, pool, editions=chosen, paper=paper)
     return made

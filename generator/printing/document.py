@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["booklet", "poster", "near-here"]
+Kind = Literal["booklet", "poster", "near-here", "changes"]
 
 
 @dataclass(frozen=True)

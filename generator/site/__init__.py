@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import progress
+from generator.changes import ChangeLog, not_available
 from generator.directory import Directory
-from generator.site import offline
+from generator.site import offline, whats_new
 from generator.site.cards import card, clear_cache
 from generator.site.finder import write_finder
 from generator.site.mkdocs_run import run_mkdocs
@@ -54,7 +55,10 @@ def _timed(report: SiteReport, stage: str, total: int | None = None, unit: str =
 
 
 def build_site(directory: Directory, out: Path, *, with_print: bool = False,
-               with_data: bool = False, with_zip: bool = True) -> SiteReport:
+               with_data: bool = False, with_zip: bool = True,
+               changes: ChangeLog | None = None) -> SiteReport:
+    """`changes`: what changed in the listings (generator.changes.from_history); without it the
+    "What's new" page says the changes are not available."""
     out = Path(out).resolve()
     report = SiteReport(out)
     clear_cache()
@@ -78,12 +82,14 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             report.schedule_bytes = write_schedules(directory, assets)
         if with_print:
             with _timed(report, "PDFs"):
-                report.printed = _print(directory, docs / "print", report)
+                report.printed = _print(directory, docs / "print", report, changes)
         if with_data:
             with _timed(report, "open data"):
                 report.data_files = _data(directory, docs / "data", report)
         with _timed(report, "pages"):
             _webform(directory, docs, report)
+            whats_new.write(directory, docs, changes or not_available(
+                "the changes were not worked out for this build"))
             write_pages(directory, docs, routes=routes, groups=found["groups"],
                         printed=report.printed, has_data=(docs / "data" / "index.md").exists())
             write_shells(docs)
@@ -109,11 +115,11 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
     return report
 
 
-def _print(directory: Directory, target: Path, report: SiteReport) -> list:
+def _print(directory: Directory, target: Path, report: SiteReport, changes: ChangeLog | None) -> list:
     from generator import printing  # noqa: PLC0415 - heavy (WeasyPrint): only when printing
 
     target.mkdir(parents=True, exist_ok=True)
-    return list(printing.build_all(directory, target))
+    return list(printing.build_all(directory, target, changes=changes))
 
 
 def _data(directory: Directory, target: Path, report: SiteReport) -> list:

@@ -167,7 +167,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
     # Print, accessibility statement, and the add page when the web form is not there.
     kinds = []
     titles = {"booklet": "Booklets", "poster": "Posters for each activity",
-              "near-here": "What's on near here posters"}
+              "near-here": "What's on near here posters", "changes": "Changes this month"}
     for kind, title in titles.items():
         found = [{"title": d.title, "filename": d.filename, "pages": d.pages,
                   "printed_on": _day(d.printed_on),
