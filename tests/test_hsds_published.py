@@ -132,7 +132,8 @@ def test_hsds_service_full_reads_phones_access_needs_languages_and_one_schedule(
         "this directory's areas the venue is in. Write one of aigburth, garston",
         "or import again with --area ID",
         "3 times, until 2005-01-01, from 2005-01-01",
-        "cannot be said in a listing (count, byweekno, byyearday) and it gives no dates",
+        "cannot be said in a listing (count, byweekno, byyearday, bymonthday with a weekly rule) and it "
+        "gives no dates",
         "phone +44 1234 234567 extension 100",
         "latitude 100, longitude 101: not in the UK",
         "schedule 1: timezone 3",

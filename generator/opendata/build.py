@@ -189,15 +189,16 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
         unknown = [c for c in activity.categories if c not in categories]
         if unknown:
             skipped.append(Skipped(rec.where, f'categories: "{unknown[0]}" is not a category in '
-                                   "site_config/categories.yml"))
+                                   f"site_config/categories.yml. {_category_fix(config)}"))
             continue
         bad_areas = [a for a in activity.where.areas if a not in areas]
         if bad_areas:
             skipped.append(Skipped(rec.where, f'areas_served: "{bad_areas[0]}" is not an area in '
-                                   "site_config/areas.yml"))
+                                   f"site_config/areas.yml. Write one of {_some(a.id for a in config.areas)}"))
             continue
         if activity.id in seen_ids:
-            skipped.append(Skipped(rec.where, f'activity_id: "{activity.id}" is used twice'))
+            skipped.append(Skipped(rec.where, f'activity_id: "{activity.id}" is used twice: give '
+                                   f"each activity its own id, like {activity.id[:70]}-2"))
             continue
 
         if org_id not in orgs:
@@ -220,9 +221,18 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
     return Built(listings, new_venues, skipped, notes, built_fills, records_of)
 
 
+def _some(ids) -> str:  # noqa: ANN001 - an iterable of ids
+    ids = list(ids)
+    return ", ".join(ids[:6]) + (", …" if len(ids) > 6 else "")
+
+
 def _area_fix(config: SiteConfig) -> str:
-    ids = ", ".join(a.id for a in config.areas[:6]) + (", …" if len(config.areas) > 6 else "")
-    return f"Write one of {ids}, or import again with --area ID"
+    return f"Write one of {_some(a.id for a in config.areas)}, or import again with --area ID"
+
+
+def _category_fix(config: SiteConfig) -> str:
+    return (f"Write one of {_some(c.id for c in config.categories)}, or import again with "
+            "--category ID")
 
 
 def _no_area(config: SiteConfig) -> str:

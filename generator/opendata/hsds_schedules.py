@@ -234,9 +234,11 @@ def _simple(s: dict, row: dict[str, str]) -> dict[str, str] | str | None:
         return {"frequency": "once", "dates": when.isoformat()}
     if freq not in ("WEEKLY", "MONTHLY"):
         return f"freq {freq}"
+    bymonthday = _list(s.get("bymonthday"))
+    if freq == "WEEKLY" and bymonthday:
+        extra.append("bymonthday with a weekly rule")
     if extra:
         return ", ".join(extra)
-    bymonthday = _list(s.get("bymonthday"))
     if freq == "WEEKLY":
         if bymonthday:
             return "bymonthday with a weekly rule"
