@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "bus routes": "buses/index.html",
     "booklets": "print/index.html",
     "accessibility statement": "about/accessibility/index.html",
+    "coverage (for coordinators)": "coordinators/coverage/index.html",
 }
 
 

@@ -90,6 +90,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             _webform(directory, docs, report)
             whats_new.write(directory, docs, changes or not_available(
                 "the changes were not worked out for this build"))
+            _coordinator_pages(directory, docs)
             write_pages(directory, docs, routes=routes, groups=found["groups"],
                         printed=report.printed, has_data=(docs / "data" / "index.md").exists())
             write_shells(docs)
@@ -145,6 +146,14 @@ def _webform(directory: Directory, docs: Path, report: SiteReport) -> None:
     from generator import webform  # noqa: PLC0415
 
     webform.write(directory, docs)
+
+
+def _coordinator_pages(directory: Directory, docs: Path) -> None:
+    """Hook: pages for the directory's coordinators (outside the patients' navigation), written
+    by their own modules. Today: coordinators/coverage/ (generator/coverage.py)."""
+    from generator import coverage  # noqa: PLC0415
+
+    coverage.write_page(directory, docs)
 
 
 def _ics_writer(report: SiteReport):  # noqa: ANN202
