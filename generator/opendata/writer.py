@@ -122,13 +122,16 @@ def venue_items_yaml(venues: list[Venue]) -> str:
 
 
 def add_venues(path: Path, venues: list[Venue]) -> None:
-    """Append venues to venues.yml (made if missing). Existing venues are never changed."""
+    """Append venues to venues.yml (made if missing), through the listing store. Existing venues
+    are never changed."""
+    from generator import listing_store  # noqa: PLC0415 - the one place that writes listing files
+
     if not venues:
         return
     if not path.exists():
-        path.write_text(VENUES_HEADER + "venues:\n" + venue_items_yaml(venues), encoding="utf-8")
-        return
-    text = path.read_text(encoding="utf-8")
-    if not text.endswith("\n"):
-        text += "\n"
-    path.write_text(text + venue_items_yaml(venues), encoding="utf-8")
+        text = VENUES_HEADER + "venues:\n"
+    else:
+        text = path.read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            text += "\n"
+    listing_store.write(path.parent, path, text + venue_items_yaml(venues))
