@@ -6,13 +6,19 @@
     add/form.css, *.js        its style and scripts (from templates/form/)
     add/listing-schema.js     schema/listing.schema.json as ``window.WHATSON_SCHEMA = …``
     add/form-data.js          venues, categories, areas, the site's contact and GitHub repository
-    add/listings/<id>.js      one small file per activity: the whole listing it belongs to, so
-                              ``add/index.html?activity=<id>`` starts from it ("update this activity")
+    add/listings/<id>.js      one small file per activity: its organisation (without the
+                              maintainers: names, e-mails and GitHub handles are never published)
+                              and the activity, so ``add/index.html?activity=<id>`` starts from it
+                              ("update this activity")
 
 Everything is loaded by ``<script src>``, never fetched, so the form works from ``file://`` and
 offline. The browser checks answers against the same JSON Schema the editors use; the rules the
 schema cannot say (a schedule that cannot happen, a cost without a price) are in validate.js,
 worded like generator.formats.
+
+The form writes a file ``python -m generator merge`` (and the issue route) accepts: for a group
+that already has a listing, only the organisation's public fields and the one activity added or
+changed; the merge keeps everything else in the group's file, maintainers included.
 
 ``write_standalone(directory, out)`` writes the same form as a plain HTML page, for tests and for
 a directory that has no site.
@@ -30,7 +36,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from generator.directory import Directory
-from generator.model import Listing
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "form"
@@ -103,14 +108,20 @@ def _plain(value: object) -> object:
     return value
 
 
+PRIVATE = frozenset({"maintainers"})  # organisation fields never put in a published file
+
+
 def listing_data(directory: Directory) -> dict[str, dict]:
-    """activity id -> {file, activity, listing}: the whole file each activity belongs to, as set."""
+    """activity id -> {file, activity, listing}: the organisation's public fields and that
+    activity, as written in the file (nothing private: no maintainers)."""
     out: dict[str, dict] = {}
     for org in directory.organisations:
-        listing = Listing(organisation=org.organisation, activities=[e.activity for e in org.activities])
-        data = _plain(listing.model_dump(mode="python", exclude_unset=True))
+        organisation = _plain(org.organisation.model_dump(mode="python", exclude_unset=True,
+                                                          exclude=set(PRIVATE)))
         for entry in org.activities:
-            out[entry.id] = {"file": f"{org.id}.yml", "activity": entry.id, "listing": data}
+            activity = _plain(entry.activity.model_dump(mode="python", exclude_unset=True))
+            out[entry.id] = {"file": f"{org.id}.yml", "activity": entry.id,
+                             "listing": {"organisation": organisation, "activities": [activity]}}
     return out
 
 
@@ -125,6 +136,9 @@ def form_data(directory: Directory) -> dict:
         "categories": [{"id": c.id, "name": c.name} for c in config.categories],
         "areas": [{"id": a.id, "name": a.name} for a in config.areas],
         "activity_ids": sorted(e.id for e in directory.activities),
+        # Which groups already have a listing file (public names only), so a new activity for
+        # one of them is sent as an addition to its file.
+        "organisations": [{"id": o.id, "name": o.organisation.name} for o in directory.organisations],
         "templates": {"new": "add-activity.yml", "update": "update-listing.yml"},
     }
 

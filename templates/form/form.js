@@ -1,9 +1,12 @@
-/* "Add or update your activity": fill the form, check it, get the listing file and send it.
+/* "Add or update your activity": one short step at a time, checked as you go, then "Check your
+ * answers" and the file to send.
  *
  * Reads window.WHATSON_SCHEMA (listing-schema.js), window.WHATSON_FORM (form-data.js) and, when
- * opened as index.html?activity=ID, window.WHATSON_LISTING from listings/ID.js: the whole file
- * that activity belongs to. The form changes only the fields it shows, so every other field
- * (and every other activity in the file) comes back exactly as it was.
+ * opened as index.html?activity=ID, window.WHATSON_LISTING from listings/ID.js: the group's
+ * public details and that activity (never the maintainers). The file it makes holds the
+ * organisation and the one activity added or changed; `python -m generator merge` (and the issue
+ * route) put it into the group's file, keeping everything the form did not send. Works from
+ * file:// and offline: everything is loaded by <script src>, nothing is fetched.
  */
 (function () {
   "use strict";
@@ -15,7 +18,10 @@
   var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   var WEEKS = ["first", "second", "third", "fourth", "last"];
 
-  var state = {mode: "new", base: null, index: 0, file: null, fieldFor: {}, nextSchedule: 0};
+  var STEPS = ["still", "group", "activity", "kind", "who", "when", "where", "cost", "join", "first",
+    "contact", "you", "check"];
+  var state = {mode: "new", base: null, index: 0, file: null, fieldFor: {}, nextSchedule: 0,
+    step: null, nothingChanged: false, known: null, visited: {}};
 
   function $(id) { return document.getElementById(id); }
   function clone(x) { return x === undefined ? undefined : JSON.parse(JSON.stringify(x)); }
@@ -48,9 +54,13 @@
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
 
+  // The same as generator/listing_store.py slug(): "Tea & Cake Café" -> "tea-and-cake-cafe".
+  var TRANSLIT = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ı": "i"};
   function slug(textValue) {
-    return textValue.toLowerCase().replace(/&/g, " and ").replace(/['’]/g, "")
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "listing";
+    var t = textValue.toLowerCase().replace(/[ßæøœłđþı]/g, function (c) { return TRANSLIT[c]; });
+    t = t.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+    return t.replace(/&/g, " and ").replace(/'/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
   }
 
   // 05/12/2026 or 2026-12-05 -> 2026-12-05; anything else is returned as typed (and then fails).
@@ -139,6 +149,7 @@
       fs.querySelector("[data-remove]").textContent = "Remove time " + (n + 1);
     });
     $("wo-add-schedule").textContent = all.length ? "Add another time" : "Add a time";
+    Array.prototype.forEach.call(all, function (fs) { fs.classList.toggle("wo-schedule--only", all.length === 1); });
   }
 
   function scheduleKind(i) {
@@ -171,7 +182,7 @@
     setValue(p + "valid-from", ukDate(s.valid_from));
     setValue(p + "valid-to", ukDate(s.valid_to));
     setValue(p + "notes", s.notes);
-    if (s.valid_from || s.valid_to) $("s" + i).querySelector("details").open = true;
+    if (s.valid_from || s.valid_to || s.notes) $("s" + i).querySelector("details").open = true;
   }
 
   function readSchedule(fs, path) {
@@ -304,6 +315,8 @@
     setTick("f-not-just-older", aud.not_just_older_people);
     setValue("f-eligibility", aud.eligibility);
     (a.schedules || []).forEach(function (s) { addSchedule(s); });
+    setRadio("f-timed", (a.schedules || []).length ? "yes" : "no");
+    revealTimes();
     fillWhere(a.where);
     var cost = a.cost || {};
     setRadio("f-cost-kind", cost.kind);
@@ -423,10 +436,15 @@
     put(a, "website", text("f-website"), path, "f-website");
 
     var schedules = [];
-    Array.prototype.forEach.call($("wo-schedules").querySelectorAll(".wo-schedule"), function (fs, j) {
-      schedules.push(readSchedule(fs, path + "/schedules/" + j));
-    });
-    if (schedules.length || "schedules" in before) a.schedules = schedules; else delete a.schedules;
+    var timed = radio("f-timed");
+    state.fieldFor[path + "/schedules"] = "f-timed";
+    if (timed === "yes") {
+      Array.prototype.forEach.call($("wo-schedules").querySelectorAll(".wo-schedule"), function (fs, j) {
+        schedules.push(readSchedule(fs, path + "/schedules/" + j));
+      });
+    }
+    if (schedules.length || ("schedules" in before && timed === "no")) a.schedules = schedules;
+    else delete a.schedules;
 
     a.where = readWhere(before.where, path + "/where");
     state.fieldFor[path + "/where"] = "f-where-kind";
@@ -435,38 +453,44 @@
     return a;
   }
 
-  function canonical(value) {
-    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
-    if (value && typeof value === "object") {
-      return "{" + Object.keys(value).sort().map(function (k) { return JSON.stringify(k) + ":" + canonical(value[k]); }).join(",") + "}";
-    }
-    return JSON.stringify(value);
-  }
+  // -------------------------------------------------------------------------------------------
+  // The listing the form describes, and the file it sends.
 
   function read() {
     state.fieldFor = {};
     var base = state.base;
-    var listing = clone(base);
-    var i = state.index;
+    var listing = {};
     listing.organisation = readOrganisation(base.organisation || {});
-    var before = base.activities[i] || {};
-    var a = readActivity(before, "/activities/" + i);
-    var name = text("f-checked-by");
-    var unchanged = state.mode === "update" && !ticked("f-confirm") &&
-      name === (before.checked_by || "") &&
-      canonical(listing.organisation) === canonical(base.organisation) &&
-      canonical(Object.assign({}, a, {last_checked: 0, checked_by: 0})) ===
-        canonical(Object.assign({}, before, {last_checked: 0, checked_by: 0}));
-    if (!unchanged) {
+    if (state.known) listing.organisation.name = state.known.name;  // as the directory has it
+    var before = base.activities[0] || {};
+    var a = readActivity(before, "/activities/0");
+    var path = "/activities/0";
+    if (state.mode === "new" || ticked("f-confirm")) {
+      // A new listing, or someone said every answer is correct: that is a check.
       a.last_checked = today();
-      put(a, "checked_by", name, "/activities/" + i, "f-checked-by");
+      put(a, "checked_by", text("f-checked-by"), path, "f-checked-by");
+    } else {
+      // Changes are recorded; the date they were last checked stays as it was.
+      a.last_checked = before.last_checked;
+      a.checked_by = before.checked_by;
     }
-    listing.activities[i] = a;
+    listing.activities = [a];
     return listing;
   }
 
+  // "Nothing has changed": the organisation's name, the activity's id and the new check.
+  function readStillCorrect() {
+    var a = state.base.activities[0];
+    return {organisation: {name: state.base.organisation.name},
+      activities: [{id: a.id, last_checked: today(), checked_by: text("f-still-name")}]};
+  }
+
+  function sentListing() {
+    return state.nothingChanged ? readStillCorrect() : read();
+  }
+
   // -------------------------------------------------------------------------------------------
-  // Problems, worded for the person filling in the form.
+  // Problems, worded for the person filling in the form: each field's own words.
 
   function labelOf(id) {
     var el = $(id);
@@ -481,32 +505,48 @@
     return (el && el.getAttribute("data-what")) || labelOf(id).toLowerCase();
   }
 
+  function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
+
+  // "(time 2)" after a schedule's field when there is more than one time.
+  function timeOf(id) {
+    var m = /^s(\d+)-/.exec(id || "");
+    if (!m) return "";
+    var all = Array.prototype.slice.call($("wo-schedules").querySelectorAll(".wo-schedule"));
+    if (all.length < 2) return "";
+    return " (time " + (all.indexOf($("s" + m[1])) + 1) + ")";
+  }
+
   function message(problem, id) {
+    return baseMessage(problem, id) + timeOf(id);
+  }
+
+  function baseMessage(problem, id) {
     if (problem.message) return problem.message;
     var key = problem.path.split("/").pop();
     var v = problem.value;
     var s = problem.schema || {};
     var label = labelOf(id) || key;
+    var what = id ? whatOf(id) : key;
     if (problem.keyword === "required" || (problem.keyword === "minLength" && v === "")) {
       if (key === "categories") return "Choose at least one kind of activity";
       var el = id && $(id);
-      if (el && (el.tagName === "FIELDSET" || el.tagName === "SELECT")) return "Choose " + whatOf(id);
-      return "Enter " + whatOf(id);
+      if (el && (el.tagName === "FIELDSET" || el.tagName === "SELECT")) return "Choose " + what;
+      return "Enter " + what;
     }
     if (problem.keyword === "minItems" && key === "categories") return "Choose at least one kind of activity";
-    if (problem.keyword === "maxLength") return label + " must be " + s.maxLength + " characters or fewer. It has " + String(v).length;
-    if (/phone|^number$/.test(key)) return '"' + v + '" is not a UK phone number. Write it with the area code, like 0151 496 0123';
-    if (key === "email") return '"' + v + '" is not an e-mail address. Write it like name@example.org';
-    if (key === "website") return '"' + v + '" is not a web address. Write it in full, like https://www.example.org';
-    if (key === "postcode") return '"' + v + '" is not a UK postcode. Write it like L17 7AA';
+    if (problem.keyword === "maxLength") return capital(what) + " must be " + s.maxLength + " characters or fewer. It has " + String(v).length;
+    if (/phone|^number$/.test(key)) return "Enter " + what + " with the area code, like 0151 496 0123. \"" + v + "\" is not a UK phone number";
+    if (key === "email") return "Enter " + what + " in full, like name@example.org. \"" + v + "\" is not an e-mail address";
+    if (key === "website") return "Enter " + what + " in full, starting https://, like https://www.example.org. \"" + v + "\" is not a web address";
+    if (key === "postcode") return "Enter " + what + " like L17 7AA. \"" + v + "\" is not a UK postcode";
     if (key === "start" || key === "end") return label + " " + v + " is not a time. Write it like 14:30";
-    if (/^(dates|start_date|valid_from|valid_to|last_checked|\d+)$/.test(key)) return '"' + v + '" is not a date. Write it like 05/12/2026';
-    if (/amount$/.test(key)) return '"' + v + '" is not a price. Write it in pounds, like 3.50';
+    if (/^(dates|start_date|valid_from|valid_to|last_checked|\d+)$/.test(key)) return capital(what) + " \"" + v + "\" is not a date. Write it like 05/12/2026";
+    if (/amount$/.test(key)) return capital(what) + " \"" + v + "\" is not a price. Write it in pounds, like 3.50";
     if (/age$|day_of_month/.test(key)) {
       var range = findRange(s);
-      return label + " must be a whole number" + (range ? " from " + range[0] + " to " + range[1] : "");
+      return capital(what) + " must be a whole number" + (range ? " from " + range[0] + " to " + range[1] : "");
     }
-    return label + ": " + (s.description || "check this answer");
+    return capital(what) + ": " + (s.description || "check this answer");
   }
 
   function findRange(s) {
@@ -525,16 +565,79 @@
     return null;
   }
 
-  function clearErrors() {
-    Array.prototype.forEach.call(document.querySelectorAll(".wo-field--error"), function (g) { g.classList.remove("wo-field--error"); });
-    Array.prototype.forEach.call(document.querySelectorAll(".wo-error-message"), function (e) { e.hidden = true; e.textContent = ""; });
-    Array.prototype.forEach.call(document.querySelectorAll("[aria-invalid]"), function (el) {
-      el.removeAttribute("aria-invalid");
+  function stepOf(id) {
+    var el = id && $(id);
+    var section = el && el.closest(".wo-step");
+    return section ? section.getAttribute("data-step") : "you";
+  }
+
+  function problemsIn(listing) {
+    if (state.nothingChanged) {
+      return text("f-still-name") ? [] : [{path: "/still", message: "Enter your name, so we know who checked", field: "f-still-name"}];
+    }
+    var problems = WO.checkSchema(SCHEMA, listing).concat(WO.checkRules(listing));
+    var a = listing.activities[0];
+    if (state.mode === "new" && a.id && DATA.activity_ids.indexOf(a.id) >= 0) {
+      problems.push({path: "/activities/0/id", message: "There is already an activity called " +
+        text("f-name") + ". If it is yours, open its page and choose Update this activity. If not, give this one a different name"});
+    }
+    if (!radio("f-timed")) {
+      problems.push({path: "/activities/0/schedules", message: "Choose whether it happens at set times"});
+    }
+    if (state.mode === "update" && !text("f-checked-by")) {
+      problems.push({path: "/activities/0/checked_by", message: "Enter your name", field: "f-checked-by"});
+    }
+    return problems;
+  }
+
+  // [{id, text}] in the order the fields come on the page, one message a field.
+  function worded(problems) {
+    var shown = {};
+    var items = [];
+    problems.forEach(function (problem) {
+      var id = problem.field || fieldOf(problem.path);
+      var words = message(problem, id);
+      if (shown[id || words]) return;
+      shown[id || words] = true;
+      items.push({id: id, text: words});
     });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-described]"), function (el) {
-      var keep = el.getAttribute("data-described");
-      if (keep) el.setAttribute("aria-describedby", keep); else el.removeAttribute("aria-describedby");
-      el.removeAttribute("data-described");
+    var order = Array.prototype.map.call(document.querySelectorAll("input, select, textarea, fieldset"), function (el) { return el.id; });
+    items.sort(function (x, y) { return order.indexOf(x.id) - order.indexOf(y.id); });
+    return items;
+  }
+
+  function setFieldError(id, words) {
+    var el = $(id);
+    if (!el) return;
+    var group = $(id + "-group");
+    var err = $(id + "-error");
+    if (group) group.classList.toggle("wo-field--error", !!words);
+    if (!err) return;
+    var described = (el.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id + "-error";
+    });
+    if (words) {
+      err.innerHTML = "";
+      var hidden = document.createElement("span");
+      hidden.className = "wo-visually-hidden";
+      hidden.textContent = "Error: ";
+      err.appendChild(hidden);
+      err.appendChild(document.createTextNode(words));
+      err.hidden = false;
+      described.push(id + "-error");
+      if (el.tagName !== "FIELDSET") el.setAttribute("aria-invalid", "true");
+    } else {
+      err.hidden = true;
+      err.textContent = "";
+      el.removeAttribute("aria-invalid");
+    }
+    if (described.length) el.setAttribute("aria-describedby", described.join(" "));
+    else el.removeAttribute("aria-describedby");
+  }
+
+  function clearErrors(section) {
+    Array.prototype.forEach.call((section || document).querySelectorAll(".wo-error-message:not([hidden])"), function (e) {
+      setFieldError(e.id.replace(/-error$/, ""), null);
     });
     $("wo-error-summary").hidden = true;
     $("wo-error-list").innerHTML = "";
@@ -554,50 +657,26 @@
     }
   }
 
-  function showErrors(problems) {
+  function goToField(id) {
+    var target = firstControl(id);
+    if (!target) return;
+    var step = stepOf(id);
+    if (step !== state.step) showStep(step, {focus: false});
+    revealFor(target);
+    target.focus();
+    target.scrollIntoView({block: "center"});
+  }
+
+  function showErrors(items, focus) {
     clearErrors();
-    var shown = {};
-    var items = [];
-    problems.forEach(function (problem) {
-      var id = fieldOf(problem.path);
-      var text = message(problem, id);
-      var key = (id || problem.path) + "|" + text;
-      if (shown[key] || (id && shown[id])) return;
-      shown[key] = true;
-      if (id) shown[id] = true;
-      items.push({id: id, text: text});
-    });
-    var order = Array.prototype.map.call(document.querySelectorAll("input, select, textarea, fieldset"), function (el) { return el.id; });
-    items.sort(function (x, y) { return order.indexOf(x.id) - order.indexOf(y.id); });
     items.forEach(function (item) {
+      if (item.id) setFieldError(item.id, item.text);
       var li = document.createElement("li");
-      if (item.id && $(item.id)) {
-        var el = $(item.id);
-        var group = $(item.id + "-group");
-        if (group) group.classList.add("wo-field--error");
-        var err = $(item.id + "-error");
-        if (err) {
-          err.innerHTML = "";
-          var hidden = document.createElement("span");
-          hidden.className = "wo-visually-hidden";
-          hidden.textContent = "Error: ";
-          err.appendChild(hidden);
-          err.appendChild(document.createTextNode(item.text));
-          err.hidden = false;
-          el.setAttribute("data-described", el.getAttribute("aria-describedby") || "");
-          el.setAttribute("aria-describedby", ((el.getAttribute("aria-describedby") || "") + " " + item.id + "-error").trim());
-        }
-        if (el.tagName !== "FIELDSET") el.setAttribute("aria-invalid", "true");
+      if (item.id && firstControl(item.id)) {
         var a = document.createElement("a");
-        var target = firstControl(item.id);
-        a.href = "#" + target.id;
+        a.href = "#" + firstControl(item.id).id;
         a.textContent = item.text;
-        a.addEventListener("click", function (event) {
-          event.preventDefault();
-          revealFor(target);
-          target.focus();
-          target.scrollIntoView({block: "center"});
-        });
+        a.addEventListener("click", function (event) { event.preventDefault(); goToField(item.id); });
         li.appendChild(a);
       } else {
         li.textContent = item.text;
@@ -605,66 +684,247 @@
       $("wo-error-list").appendChild(li);
     });
     var summary = $("wo-error-summary");
-    summary.hidden = false;
+    summary.hidden = !items.length;
     $("wo-error-summary-title").textContent = items.length === 1 ? "There is a problem" : "There are " + items.length + " problems";
-    summary.focus();
-    summary.scrollIntoView({block: "start"});
+    if (items.length && focus !== false) {
+      summary.focus();
+      summary.scrollIntoView({block: "start"});
+    }
   }
 
-  function problemsIn(listing) {
-    var problems = WO.checkSchema(SCHEMA, listing).concat(WO.checkRules(listing));
-    if (state.mode === "new") {
-      var id = listing.activities[state.index].id;
-      if (id && DATA.activity_ids.indexOf(id) >= 0) {
-        problems.push({path: "/activities/" + state.index + "/id", message: "There is already an activity called " +
-          text("f-name") + ". If it is yours, open its page and choose Update this activity. If not, give this one a different name"});
-      }
+  function stepProblems(step) {
+    var items = worded(problemsIn(sentListing()));
+    return step === "check" ? items : items.filter(function (item) { return stepOf(item.id) === step; });
+  }
+
+  // Checked as you leave each field: its own problem is shown (or cleared) at once.
+  var touched = {};
+  function fieldIdOf(el) {
+    var fs = el.closest("fieldset.wo-fieldset[id]");
+    if (fs && (el.type === "radio" || (el.type === "checkbox" && el.name === fs.id))) return fs.id;
+    return el.id;
+  }
+
+  function onLeave(event) {
+    var el = event.target;
+    if (!el.matches || !el.matches("input, select, textarea") || !el.closest(".wo-step")) return;
+    var id = fieldIdOf(el);
+    var next = event.relatedTarget;
+    if (next && id !== el.id && $(id).contains(next)) return;  // still inside the same question
+    var item = worded(problemsIn(sentListing())).filter(function (x) { return x.id === id; })[0];
+    var empty = item && /^(Enter|Choose) /.test(item.text);
+    if (item && (!empty || touched[id])) setFieldError(id, item.text);
+    else setFieldError(id, null);
+    if (!$("wo-error-summary").hidden) showErrors(stepProblems(state.step), false);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Steps: one short question group at a time, with Back and Continue.
+
+  function flow() {
+    return STEPS.filter(function (s) {
+      if (s === "still") return state.mode === "update";
+      if (state.nothingChanged) return s === "still" || s === "check";
+      return true;
+    });
+  }
+
+  function showStep(name, options) {
+    options = options || {};
+    var steps = flow();
+    if (steps.indexOf(name) < 0) name = steps[0];
+    state.step = name;
+    state.visited[name] = true;
+    Array.prototype.forEach.call(document.querySelectorAll(".wo-step"), function (section) {
+      section.hidden = section.getAttribute("data-step") !== name;
+    });
+    var questions = steps.filter(function (s) { return s !== "still" && s !== "check"; });
+    var n = questions.indexOf(name);
+    var count = $("step-" + name + "-count");
+    if (count) count.textContent = n >= 0 ? "Step " + (n + 1) + " of " + questions.length : "";
+    $("wo-back").hidden = steps.indexOf(name) <= 0;
+    $("wo-intro").hidden = !(state.mode === "new" && name === steps[0]);
+    $("wo-mode").hidden = !$("wo-mode").textContent || name !== steps[0];
+    if (name === "check") showCheck();
+    if (options.push !== false && window.history && history.pushState) {
+      try { history[options.replace ? "replaceState" : "pushState"]({step: name}, "", "#" + name); } catch (e) { /* file:// in some browsers */ }
     }
-    return problems;
+    if (options.focus !== false) {
+      var title = $("step-" + name + "-title");
+      title.focus();
+      window.scrollTo(0, 0);
+    }
+  }
+
+  function next() {
+    var steps = flow();
+    var problems = stepProblems(state.step);
+    if (problems.length) {
+      showErrors(problems);
+      return;
+    }
+    clearErrors();
+    showStep(steps[steps.indexOf(state.step) + 1]);
+  }
+
+  function back() {
+    var steps = flow();
+    clearErrors();
+    showStep(steps[Math.max(0, steps.indexOf(state.step) - 1)]);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Check your answers: every answer in plain words, with a Change link to its step.
+
+  function visible(el, root) {
+    for (var node = el; node && node !== root; node = node.parentNode) {
+      if (node.hidden) return false;
+    }
+    return true;
+  }
+
+  function answerRows(section) {
+    var rows = [];
+    Array.prototype.forEach.call(section.querySelectorAll(".wo-field"), function (group) {
+      if (!visible(group, section)) return;
+      var schedule = group.closest(".wo-schedule");
+      var prefix = schedule && $("wo-schedules").querySelectorAll(".wo-schedule").length > 1 ?
+        schedule.querySelector("legend").textContent + ": " : "";
+      var key, value, control;
+      if (group.classList.contains("wo-choice")) {
+        control = group.querySelector("input");
+        if (!control.checked) return;
+        key = group.querySelector("label").textContent;
+        value = "Yes";
+      } else if (group.querySelector("fieldset")) {
+        var fs = group.querySelector("fieldset");
+        var chosen = Array.prototype.filter.call(fs.querySelectorAll("input"), function (i) { return i.checked; });
+        if (!chosen.length) return;
+        key = fs.querySelector("legend").textContent;
+        value = chosen.map(function (i) { return document.querySelector('label[for="' + i.id + '"]').textContent; }).join(", ");
+        control = chosen[0];
+      } else {
+        control = group.querySelector("input, select, textarea");
+        if (!control) return;
+        value = control.tagName === "SELECT" ? (control.value ? control.options[control.selectedIndex].text : "") : control.value.trim();
+        if (!value) return;
+        key = labelOf(control.id);
+      }
+      rows.push({key: prefix + key.trim(), value: value, id: control.id});
+    });
+    return rows;
+  }
+
+  function summaryList(rows, step) {
+    var dl = document.createElement("dl");
+    dl.className = "wo-summary";
+    rows.forEach(function (row) {
+      var div = document.createElement("div");
+      div.className = "wo-summary__row";
+      var dt = document.createElement("dt");
+      dt.className = "wo-summary__key";
+      dt.textContent = row.key;
+      var dd = document.createElement("dd");
+      dd.className = "wo-summary__value";
+      dd.textContent = row.value;
+      var act = document.createElement("dd");
+      act.className = "wo-summary__action";
+      var a = document.createElement("a");
+      a.href = "#" + step;
+      a.appendChild(document.createTextNode("Change"));
+      var hidden = document.createElement("span");
+      hidden.className = "wo-visually-hidden";
+      hidden.textContent = " " + row.key.toLowerCase();
+      a.appendChild(hidden);
+      a.addEventListener("click", function (event) {
+        event.preventDefault();
+        showStep(step, {focus: false});
+        var target = $(row.id);
+        revealFor(target);
+        target.focus();
+      });
+      act.appendChild(a);
+      div.appendChild(dt);
+      div.appendChild(dd);
+      div.appendChild(act);
+      dl.appendChild(div);
+    });
+    return dl;
+  }
+
+  function showCheck() {
+    var holder = $("wo-summary");
+    holder.innerHTML = "";
+    var a = state.base.activities[0];
+    if (state.nothingChanged) {
+      $("wo-check-intro").textContent = "You are telling us that every detail of " + a.name +
+        " is still correct today. We record today's date, " + longToday() + ", and your name.";
+      holder.appendChild(summaryList([{key: "Your name", value: text("f-still-name"), id: "f-still-name"}], "still"));
+    } else {
+      $("wo-check-intro").textContent = "Read your answers. To change one, choose Change next to it.";
+      flow().forEach(function (step) {
+        if (step === "still" || step === "check") return;
+        var section = $("step-" + step);
+        var rows = answerRows(section);
+        if (!rows.length) return;
+        var h = document.createElement("h3");
+        h.className = "wo-summary__title";
+        h.textContent = $("step-" + step + "-title").textContent;
+        holder.appendChild(h);
+        holder.appendChild(summaryList(rows, step));
+      });
+    }
+    $("wo-confirm-block").hidden = state.mode !== "update" || state.nothingChanged;
+    renderResult();
   }
 
   // -------------------------------------------------------------------------------------------
   // Sending it
 
   function fileName(listing) {
-    return state.file || slug((listing.organisation || {}).name || "listing") + ".yml";
+    if (state.file) return state.file;
+    if (state.known) return state.known.id + ".yml";
+    return (slug((listing.organisation || {}).name || "") || "listing") + ".yml";
   }
 
   // GitHub pre-fills an issue form from the link, and links longer than about 8,000 characters
-  // fail. An update sends only the organisation and the activity changed; the converter
-  // (generator/issue_to_listing.py) puts them back into the file.
+  // fail; the file is short (one activity), so it nearly always fits.
   var MAX_LINK = 7500;
 
   function githubLink(listing, yaml) {
     var repo = DATA.site.github_repository;
     if (!repo) return null;
-    var a = listing.activities[state.index];
+    var a = listing.activities[0];
     var params = new URLSearchParams();
     var update = state.mode === "update";
     params.set("template", update ? DATA.templates.update : DATA.templates.new);
-    params.set("title", (update ? "Update: " : "Add: ") + a.name);
+    params.set("title", (update ? "Update: " : "Add: ") + (a.name || state.base.activities[0].name));
     if (update) {
       params.set("activity_id", a.id);
     } else {
       params.set("organisation", listing.organisation.name);
       params.set("activity", a.name);
     }
-    params.set("checked_by", a.checked_by);
+    params.set("checked_by", state.nothingChanged ? text("f-still-name") : text("f-checked-by"));
     var base = "https://github.com/" + repo + "/issues/new?";
-    var sent = update && listing.activities.length > 1 ?
-      WO.dumpYaml({organisation: listing.organisation, activities: [a]}, SCHEMA) : yaml;
     var withYaml = new URLSearchParams(params);
-    withYaml.set("listing_yaml", sent);
+    withYaml.set("listing_yaml", yaml);
     if ((base + withYaml.toString()).length <= MAX_LINK) return {href: base + withYaml.toString(), complete: true};
     return {href: base + params.toString(), complete: false};
   }
 
-  function showResult(listing) {
-    clearErrors();
+  function renderResult() {
+    var problems = stepProblems("check");
+    $("wo-result").hidden = !!problems.length;
+    if (problems.length) {
+      showErrors(problems);
+      return;
+    }
+    var listing = sentListing();
     var yaml = WO.dumpYaml(listing, SCHEMA);
-    var a = listing.activities[state.index];
-    $("wo-yaml").textContent = yaml;
+    var a = listing.activities[0];
     var name = fileName(listing);
+    $("wo-yaml").textContent = yaml;
     var download = $("wo-download");
     download.href = "data:text/yaml;charset=utf-8," + encodeURIComponent(yaml);
     download.setAttribute("download", name);
@@ -674,43 +934,74 @@
     if (github) {
       gh.href = github.href;
       $("wo-github-hint").textContent = github.complete ?
-        "If you have a GitHub account. It opens a form with your listing filled in." :
-        "If you have a GitHub account. Your listing is too long to fill in for you: download the file first, then attach it to the form that opens.";
+        "If you have a GitHub account. It opens a form with your answers filled in." :
+        "If you have a GitHub account. Your answers are too long to fill in for you: download the file first, then attach it to the form that opens.";
     }
     var mail = $("wo-send-email");
     mail.parentNode.hidden = !DATA.site.email;
-    var subject = (state.mode === "update" ? "Update to " : "New listing: ") + a.name;
-    var body = "Please " + (state.mode === "update" ? "update" : "add") + " this listing (file " + name + "):\n\n" + yaml;
+    var title = a.name || state.base.activities[0].name;
+    var subject = state.nothingChanged ? "Still correct: " + title :
+      (state.mode === "update" ? "Update to " : "New listing: ") + title;
+    var verb = state.mode === "update" || state.known ? "update" : "add";
+    var body = "Please " + verb + " this listing (file " + name + "):\n\n" + yaml;
     mail.href = "mailto:" + (DATA.site.email || "") + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
     var result = $("wo-result");
-    result.hidden = false;
     result.setAttribute("data-file", name);
-    $("wo-result-title").focus();
-    result.scrollIntoView({block: "start"});
+    $("wo-copy-status").textContent = "";
   }
 
-  function check(event) {
-    if (event) event.preventDefault();
-    var listing = read();
-    var problems = problemsIn(listing);
-    $("wo-result").hidden = true;
-    if (problems.length) showErrors(problems);
-    else showResult(listing);
+  function copyFile() {
+    var yaml = $("wo-yaml").textContent;
+    var done = function () { $("wo-copy-status").textContent = "Copied. You can paste it into an e-mail."; };
+    var fallback = function () {
+      var range = document.createRange();
+      range.selectNodeContents($("wo-yaml"));
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      $("wo-copy-status").textContent = ok ? "Copied. You can paste it into an e-mail." :
+        "The file is selected: press Ctrl+C (or Cmd+C) to copy it.";
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(yaml).then(done, fallback);
+    else fallback();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // A group that already has a listing: the new activity is added to its file.
+
+  function knownGroup() {
+    if (state.mode !== "new") return;
+    var wanted = slug(text("f-org-name"));
+    state.known = null;
+    (DATA.organisations || []).forEach(function (o) {
+      if (wanted && slug(o.name) === wanted) state.known = o;
+    });
+    var note = $("wo-known-group");
+    note.hidden = !state.known;
+    note.textContent = state.known ? state.known.name + " already has a listing in the directory. " +
+      "Your new activity will be added to it; the group's other activities stay as they are." : "";
   }
 
   // -------------------------------------------------------------------------------------------
   // Starting
 
+  function revealTimes() {
+    var timed = radio("f-timed") === "yes";
+    $("wo-times").hidden = !timed;
+    if (timed && !$("wo-schedules").querySelector(".wo-schedule")) addSchedule(null);
+  }
+
   function startNew() {
     state.mode = "new";
     state.base = {organisation: {}, activities: [{}]};
-    state.index = 0;
     state.file = null;
     setRadio("f-capacity", "open");
     setRadio("f-status", "active");
     setValue("f-languages", "English");
-    addSchedule(null);
     revealWhere();
+    revealTimes();
   }
 
   function startFrom(data, activityId) {
@@ -718,27 +1009,27 @@
     var index = (listing.activities || []).map(function (a) { return a.id; }).indexOf(activityId);
     if (index < 0) return startNew();
     state.mode = "update";
-    state.base = clone(listing);
-    state.index = index;
+    state.base = {organisation: clone(listing.organisation), activities: [clone(listing.activities[index])]};
     state.file = data.file;
-    fill(listing, index);
-    var a = listing.activities[index];
+    fill(state.base, 0);
+    var a = state.base.activities[0];
     $("wo-title").textContent = "Update: " + a.name;
     var mode = $("wo-mode");
-    mode.textContent = "You are updating " + a.name + " (" + listing.organisation.name + "). Change anything that is wrong, then choose Check my answers. If everything is still right, tick the box at the end to say so.";
-    mode.hidden = false;
-    $("wo-intro").hidden = true;
-    $("wo-confirm-block").hidden = false;
+    mode.textContent = "You are updating " + a.name + " (" + listing.organisation.name + ").";
+    $("wo-still-note").textContent = "These details were last checked on " + longDate(a.last_checked) +
+      (a.checked_by ? " by " + a.checked_by : "") + ". If every detail is still right, say so here: " +
+      "it takes one click. If something is different, choose Something has changed.";
+    setValue("f-still-name", a.checked_by);
     $("wo-today-note").textContent = "These details were last checked on " + longDate(a.last_checked) +
-      (a.checked_by ? " by " + a.checked_by : "") + ". If you change anything, or tick the box below, " +
-      "we record today's date, " + longToday() + ", instead.";
+      (a.checked_by ? " by " + a.checked_by : "") + ". Tick the box if you have checked every answer: " +
+      "we then record today's date, " + longToday() + ". If you do not tick it, we make your changes " +
+      "and keep the date they were last checked.";
     document.title = "Update: " + a.name + " - " + document.title;
   }
 
   function notFound(activityId) {
     var mode = $("wo-mode");
     mode.textContent = "We could not find the activity " + activityId + ". You can add it as a new activity below.";
-    mode.hidden = false;
     startNew();
   }
 
@@ -755,26 +1046,56 @@
     return m ? (+m[3]) + " " + MONTHS[+m[2] - 1] + " " + m[1] : (iso || "");
   }
 
+  function ready(kind) {
+    var wanted = (window.location.hash || "").slice(1);
+    showStep(state.visited[wanted] ? wanted : flow()[0], {replace: true, focus: false});
+    document.body.setAttribute("data-form-ready", kind);
+  }
+
   function init() {
-    $("wo-today-note").textContent = "We record today's date, " + longToday() +
-      ", as the date these details were checked.";
-    $("wo-form").addEventListener("submit", check);
+    var form = $("wo-form");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (state.step === "still") { state.nothingChanged = true; next(); return; }
+      if (state.step !== "check") next();
+    });
+    form.addEventListener("focusout", onLeave);
+    form.addEventListener("input", function (event) { if (event.target.id) touched[fieldIdOf(event.target)] = true; });
+    form.addEventListener("change", function (event) {
+      if (event.target.id) touched[fieldIdOf(event.target)] = true;
+      if (event.target.id === "f-confirm") renderResult();
+    });
+    $("wo-back").addEventListener("click", back);
+    $("wo-nothing-changed").addEventListener("click", function () { state.nothingChanged = true; next(); });
+    $("wo-something-changed").addEventListener("click", function () {
+      state.nothingChanged = false;
+      clearErrors();
+      showStep("group");
+    });
+    $("wo-copy").addEventListener("click", copyFile);
     $("wo-add-schedule").addEventListener("click", function () { addSchedule(null, true); });
     $("f-where-kind").addEventListener("change", revealWhere);
+    $("f-timed").addEventListener("change", revealTimes);
+    $("f-org-name").addEventListener("change", knownGroup);
+    window.addEventListener("popstate", function (event) {
+      var step = event.state && event.state.step;
+      if (step && flow().indexOf(step) >= 0) { clearErrors(); showStep(step, {push: false}); }
+    });
     var wanted = new URLSearchParams(window.location.search).get("activity");
     if (wanted && ID_RE.test(wanted)) {
       var script = document.createElement("script");
       script.src = "listings/" + wanted + ".js";
-      script.onload = function () { startFrom(window.WHATSON_LISTING, wanted); document.body.setAttribute("data-form-ready", "update"); };
-      script.onerror = function () { notFound(wanted); document.body.setAttribute("data-form-ready", "new"); };
+      script.onload = function () { startFrom(window.WHATSON_LISTING, wanted); ready(state.mode); };
+      script.onerror = function () { notFound(wanted); ready("new"); };
       document.head.appendChild(script);
     } else {
       startNew();
-      document.body.setAttribute("data-form-ready", "new");
+      ready("new");
     }
   }
 
-  WO.form = {read: read, check: check, state: state};
+  WO.form = {read: read, sentListing: sentListing, state: state, showStep: showStep, slug: slug,
+    problems: function () { return worded(problemsIn(sentListing())); }};
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -132,7 +132,9 @@
   function dump(listing, schema) {
     var out = [];
     emit(listing, schema, schema, 0, out);
-    return "# yaml-language-server: $schema=../schema/listing.schema.json\n" + out.join("\n") + "\n";
+    // No "# yaml-language-server" line: the volunteer sees this file; the merge (and the issue
+    // route) add it to a new listing file.
+    return out.join("\n") + "\n";
   }
 
   window.WO = window.WO || {};
