@@ -726,7 +726,9 @@ def test_keyboard_only_walk_through_on_a_phone(phone, form_page, tmp_path, demo_
     assert page.locator("#wo-yaml").is_visible()
     tab_to(page, lambda a: a["id"] == "wo-copy")
     page.keyboard.press("Enter")
-    assert page.locator("#wo-copy-status").inner_text() != ""
+    page.wait_for_function("document.getElementById('wo-copy-status').textContent !== ''")
+    assert page.locator("#wo-copy-status").inner_text() in (
+        "Copied. You can paste it into an e-mail.", "The file is selected: press Ctrl+C (or Cmd+C) to copy it.")
     page.screenshot(path=str(shots / "13-file.png"), full_page=True)
     # Back goes to the previous step, answers kept.
     tab_to(page, lambda a: a["id"] == "wo-back")
