@@ -15,7 +15,7 @@ DEBIAN_RUNTIME := fonts-dejavu-core liblouis-bin liblouis-data espeak-ng ffmpeg
 DEBIAN_TEST := chromium chromium-driver poppler-utils
 DEBIAN_PACKAGES := $(DEBIAN_RUNTIME) $(DEBIAN_TEST)
 
-.PHONY: demo test test-fast setup setup-python setup-debian setup-debian-runtime lint
+.PHONY: demo test test-fast setup setup-python setup-dev setup-debian setup-debian-runtime lint
 
 demo: setup-python setup-debian-runtime
 	$(PY) -m generator build
@@ -23,21 +23,29 @@ demo: setup-python setup-debian-runtime
 test: setup
 	$(PY) -m pytest
 
-test-fast: setup-python
+test-fast: setup-dev setup-debian-runtime
 	$(PY) -m pytest -m "not browser and not pdf"
 
-setup: setup-python setup-debian
+setup: setup-dev setup-debian
 
+# what a build needs (requirements.txt), then the tests and tooling (requirements-dev.txt)
 setup-python: $(VENV)/.installed
+setup-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/bin/python:
 	@if ! $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1; then \
 	  echo "Installing Debian's python3-venv (the system Python has no venv module)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
 	fi
-	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
 
 setup-debian:
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(DEBIAN_PACKAGES)"
@@ -52,5 +60,5 @@ _apt:
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-lint: setup-python
+lint: setup-dev
 	$(PY) -m ruff check .

@@ -7,6 +7,7 @@ is pinned."""
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata as metadata
 import re
 import sys
@@ -66,8 +67,18 @@ def _imported_modules(folder: Path) -> dict[str, str]:
     return found
 
 
+@functools.cache
+def _module_owners() -> dict[str, list[str]]:
+    return metadata.packages_distributions()
+
+
 def _distributions(module: str) -> set[str]:
-    return {_canonical(d) for d in metadata.packages_distributions().get(module, [])}
+    return {_canonical(d) for d in _module_owners().get(module, [])}
+
+
+def _version(text: str) -> str:
+    """PEP 440's normal form for plain releases: 1.006 is 1.6."""
+    return ".".join(str(int(part)) if part.isdigit() else part for part in text.split("."))
 
 
 def test_requirements_pin_every_line_and_dev_includes_runtime():
@@ -108,6 +119,6 @@ def test_what_is_installed_is_what_is_pinned():
             have = metadata.version(name)
         except metadata.PackageNotFoundError:
             have = "not installed"
-        if have != version:
+        if _version(have) != _version(version):
             wrong[name] = f"pinned {version}, installed {have}"
     assert not wrong, f"run make setup: {wrong}"
