@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generator import formats, listing_store
+from generator import everyday, formats, listing_store
 from generator.config import SiteConfig
 from generator.model import Day, Venue
 from generator.problems import suggest
@@ -89,18 +89,20 @@ def _day(value: str, _answers: dict[str, str]) -> str:
     raise Invalid(f'"{value}" is not a day.{suggest(word, days)} Write Monday, Tuesday, …')
 
 
-def _start(value: str, _answers: dict[str, str]) -> str:
+def _clock(value: str, label: str) -> str:
+    """10:00, 10am, 2.30pm, noon, half past ten (generator/everyday.py)."""
     try:
-        return formats.clock_time(value, "Start time")
-    except ValueError as err:
-        raise Invalid(f"{err}.") from None
+        return str(everyday.clock(value).value)
+    except everyday.Unclear as err:
+        raise Invalid(f"{label}: {err}") from None
+
+
+def _start(value: str, _answers: dict[str, str]) -> str:
+    return _clock(value, "Start time")
 
 
 def _end(value: str, answers: dict[str, str]) -> str:
-    try:
-        end = formats.clock_time(value, "End time")
-    except ValueError as err:
-        raise Invalid(f"{err}.") from None
+    end = _clock(value, "End time")
     start = answers.get("start")
     if start and formats.minutes(end) <= formats.minutes(start):
         raise Invalid(f"It ends at {end}, which is not after it starts at {start}. "
@@ -156,6 +158,14 @@ def questions(config: SiteConfig, venues: Mapping[str, Venue]) -> list[Question]
     def new_venue(answers: dict[str, str]) -> bool:
         return answers.get("venue") == "new"
 
+    def yes_no(value: str, _answers: dict[str, str]) -> str:
+        word = value.strip().lower()
+        if word in ("y", "yes", "1"):
+            return "yes"
+        if word in ("n", "no", "2", ""):
+            return "no"
+        raise Invalid(f'"{value}" is not yes or no.')
+
     return [
         Question("org", "What is your organisation or group called?", _text(200, "its name")),
         Question("activity", "What is the activity called? (e.g. Tuesday Health Walk)",
@@ -175,7 +185,12 @@ def questions(config: SiteConfig, venues: Mapping[str, Venue]) -> list[Question]
         Question("postcode", "Its postcode:", _wrap(formats.postcode), when=new_venue),
         Question("area", "Which area is it in?", _choice(areas, "an area", "site_config/areas.yml"),
                  choices=areas, when=new_venue),
+        Question("shared_venue", "Do other groups meet there too? If yes, it goes into "
+                 "listings/venues.yml for them to use. (yes or no)", yes_no, optional=True,
+                 when=new_venue),
         Question("cost", "What does it cost? (free, pay what you can, or an amount like 3.50)", _cost),
+        Question("access", "How do people join?", _choice(ACCESS, "a way to join", "the list above"),
+                 choices=ACCESS),
         Question("phone", "A phone number people can ring about it (leave blank for none):",
                  _wrap(formats.uk_phone), optional=True),
         Question("checked_by", "Your name (we note who checked the details):", _name),
@@ -226,7 +241,7 @@ def render(answers: Mapping[str, str], activity: str, today: dt.date) -> str:
     )
     phone = (f"    phone: {q['phone']}\n" if answers.get("phone")
              else "    # phone: 0151 496 0123\n")
-    if answers["venue"] == "new":
+    if answers["venue"] == "new" and answers.get("shared_venue") != "yes":
         where = (
             "    where:\n      venue:\n"
             f"        name: {q['venue_name']}\n        address: {q['address']}\n"
@@ -255,7 +270,7 @@ def render(answers: Mapping[str, str], activity: str, today: dt.date) -> str:
         f"    categories: [{answers['category']}]\n"
         f"    cost: {_cost_yaml(answers['cost'])}\n"
         "    how_to_go:\n"
-        "      access: drop-in   # or book, or referral\n"
+        f"      access: {answers['access']}   # drop-in, book or referral\n"
         f"{phone}"
         "    # on_the_day_phone: 07700 900123   # the number to ring on the day\n"
         "    schedules:\n"
@@ -272,6 +287,30 @@ def render(answers: Mapping[str, str], activity: str, today: dt.date) -> str:
         f"    last_checked: {today.isoformat()}   # the date a person last checked these details\n"
         f"    checked_by: {q['checked_by']}\n"
     )
+
+
+ACCESS = (("drop-in", "Just turn up"), ("book", "Book first"), ("referral", "Needs a referral"))
+
+
+def add_shared_venue(listings: Path, answers: Mapping[str, str]) -> str:
+    """Put the new venue into listings/venues.yml (made if missing) so other groups can use it;
+    returns its id. The rest of the file is left exactly as it was."""
+    path = Path(listings) / listing_store.VENUES_FILE
+    original = path.read_text(encoding="utf-8") if path.exists() else "venues: []\n"
+    taken = set(re.findall(r"^\s*-?\s*\{?\s*id:\s*([a-z0-9-]+)", original, re.M))
+    venue_id = listing_store.unique(slug(answers["venue_name"]) or "venue", taken)
+    data = listing_store.yaml().load(original) or {}
+    if not isinstance(data.get("venues"), list):
+        raise Invalid(f"{path} has no venues: list, so the venue was not added. Add it by hand.")
+    venues = data["venues"]
+    if not venues:
+        venues.fa.set_block_style()
+    venues.append(listing_store.to_node({"id": venue_id, "name": answers["venue_name"],
+                                         "address": answers["address"], "postcode": answers["postcode"],
+                                         "area": answers["area"]}))
+    text = listing_store.dump(data, original=original) if path.exists() else listing_store.dump(data)
+    listing_store.write(listings, path, text)
+    return venue_id
 
 
 def file_for(listings: Path, answers: Mapping[str, str]) -> Path:

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import changes, output_folder, progress
+from generator import changes, output_folder, progress, setup_checks
 from generator.commands.common import add_directory_arguments, add_progress_arguments, load_or_exit
 
 HELP = "Build everything into one folder: the website, the printable PDFs, open data and a zip."
@@ -32,6 +32,8 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
         print(err, file=sys.stderr)
         return 2
     result = load_or_exit(args)
+    for warning in setup_checks.warnings(result.directory):  # a new directory's leftovers
+        print(warning, file=sys.stderr)
     output_folder.prepare(args.out, listings=args.listings, config=args.config)
     with progress.stage("Changes from git history"):
         log = changes.from_history(args.listings)

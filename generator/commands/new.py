@@ -17,10 +17,12 @@ FLAGS = {
     "org": "--org", "activity": "--activity", "summary": "--summary", "category": "--category",
     "day": "--day", "start": "--start", "end": "--end", "venue": "--venue",
     "venue_name": "--venue-name", "address": "--address", "postcode": "--postcode", "area": "--area",
-    "cost": "--cost", "phone": "--phone", "checked_by": "--checked-by", "email": "--email",
+    "shared_venue": "--shared-venue", "cost": "--cost", "access": "--access", "phone": "--phone",
+    "checked_by": "--checked-by", "email": "--email",
 }
-# With --yes, these may be left out: the file says so, and the person is told.
-ASSUMED = {"summary": lambda a: a["activity"] + ".", "cost": lambda a: "free"}
+# With --yes, these may be left out: the file says so, and the person is told. Facts (cost, how
+# to join) are never assumed.
+ASSUMED = {"summary": lambda a: a["activity"]}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -29,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                        help=f"answer to the {key.replace('_', ' ')} question")
     p.add_argument("--yes", action="store_true",
                    help="do not ask anything: use the flags (summary defaults to the activity "
-                        "name, cost to free)")
+                        "name; a new venue is this listing's own unless --shared-venue yes)")
     add_directory_arguments(p, today_help="the date for last_checked (default: today)")
 
 
@@ -85,6 +87,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
     path = scaffold.file_for(args.listings, answers)
+    if not path.exists() and answers.get("shared_venue") == "yes":
+        try:
+            answers["venue"] = scaffold.add_shared_venue(args.listings, answers)
+        except scaffold.Invalid as err:
+            print(err, file=sys.stderr)
+            return 1
+        print(f"Added the venue to {_display(args.listings / 'venues.yml')} as {answers['venue']}.")
     if path.exists():
         print(f"{_display(path)} already exists, so nothing was written. To change that listing, "
               "edit the file; for a new one, use a different organisation name.", file=sys.stderr)
@@ -93,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     listing_store.write(args.listings, path, scaffold.render(answers, activity, today))
     print(f"Wrote {_display(path)} (activity id: {activity}).")
     if assumed:
-        print("Assumed (change them in the file if they are wrong): " + "; ".join(assumed) + ".")
+        print("Assumed (change them in the file if they are wrong): " + "; ".join(assumed))
     check = load(args.listings, args.config, today=today, only=[path], enrich_transport=False)
     for problem in check.errors:
         print(problem, file=sys.stderr)
