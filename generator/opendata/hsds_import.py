@@ -101,6 +101,7 @@ class Reader:
         self.row = self.rec.row
         self.ext = _ext(svc)
         self.ours = bool(self.ext)  # What's On's own export says every listing field itself
+        self.extensions: set[str] = set()  # numbers whose extension was reported (once each)
 
     def note(self, text: str) -> None:
         self.rec.notes.append(text)
@@ -420,7 +421,8 @@ def _number(r: Reader, phone: dict, what: str) -> str:
     except ValueError as err:
         r.drop(f"{what} {number}: {err}")
         return ""
-    if phone.get("extension") not in (None, ""):
+    if phone.get("extension") not in (None, "") and number not in r.extensions:
+        r.extensions.add(number)
         r.drop(f"{what} {number} extension {phone['extension']}: a listing's phone has no extension")
     return number
 
