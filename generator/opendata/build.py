@@ -90,7 +90,7 @@ def _placeholder(path: str, config: SiteConfig) -> object:
             "last_checked": "2000-01-01", "checked_by": "-", "area": config.areas[0].id,
             "postcode": "L1 1AA", "name": "-", "address": "-", "frequency": "weekly",
             "days": ["monday"], "start": "09:00", "end": "10:00", "start_date": "2000-01-03",
-            "where": {"by_phone": True}, "schedules": []}[leaf]
+            "where": {"by_phone": True}, "schedules": [], "status": "active"}.get(leaf)
 
 
 def set_path(data: dict, path: str, value: object) -> None:
@@ -114,6 +114,20 @@ def slug(text: str) -> str:
     return listing_store.slug(text) or "imported"  # the one slug (generator/listing_store.py)
 
 
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _cells_as_text(rec: Record) -> None:
+    """Every cell as text, as a spreadsheet gives it: a source may put a number, true/false or a
+    list where the layout has text, and the columns then explain what is wrong with it."""
+    rec.row.update({k: _text(v) for k, v in rec.row.items() if not isinstance(v, str)})
+    for srow in rec.schedules:
+        srow.update({k: _text(v) for k, v in srow.items() if not isinstance(v, str)})
+
+
 def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]) -> Built:
     orgs: dict[str, tuple[Organisation, dict]] = {}
     activities: dict[str, list[Activity]] = {}
@@ -127,6 +141,7 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
     areas = {a.id for a in config.areas}
 
     for rec in records:
+        _cells_as_text(rec)
         org_data, errors = C.unflatten(rec.row, C.ORGANISATION)
         act_data, more = C.unflatten(rec.row, C.ACTIVITY)
         venue_data, venue_errors = C.unflatten(rec.row, C.VENUE)
@@ -147,11 +162,12 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
                                                                    for f in fills):
             venue_fills.append(Fill("where.venue.area", _no_area(config)))
             fills.append(venue_fills[-1])
-        for fill in fills:
-            if not fill.path.startswith("where.venue."):
+        for fill in fills:  # a fill with no placeholder is left empty: the model then says why
+            if not fill.path.startswith("where.venue.") and _placeholder(fill.path, config) is not None:
                 set_path(act_data, fill.path, _placeholder(fill.path, config))
         for fill in venue_fills:
-            venue_data[fill.path.removeprefix("where.venue.")] = _placeholder(fill.path, config)
+            if _placeholder(fill.path, config) is not None:
+                venue_data[fill.path.removeprefix("where.venue.")] = _placeholder(fill.path, config)
         org_id = (rec.row.get("organisation_id") or "").strip() or slug(org_data.get("name", ""))
         if not is_id(org_id):
             skipped.append(Skipped(rec.where, f'organisation_id: "{org_id[:60]}" is not an id: it '

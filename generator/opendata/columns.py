@@ -245,7 +245,7 @@ def _date(text: str) -> str:
 
 
 def _phone(text: str) -> dict[str, str]:
-    m = re.fullmatch(r"(.*?)\s*(?:\((.*)\))?", text)
+    m = re.fullmatch(r"(.*?)\s*(?:\((.*)\))?", text, re.S)  # a line break in the cell too
     out = {"number": m.group(1)}
     if m.group(2):
         out["description"] = m.group(2)
@@ -253,7 +253,7 @@ def _phone(text: str) -> dict[str, str]:
 
 
 def _maintainer(text: str) -> dict[str, str]:
-    m = re.fullmatch(r"(.*?)\s*(?:<([^>]*)>)?\s*(?:@([A-Za-z0-9-]+))?", text)
+    m = re.fullmatch(r"(.*?)\s*(?:<([^>]*)>)?\s*(?:@([A-Za-z0-9-]+))?", text, re.S)
     out = {k: v for k, v in (("name", m.group(1)), ("email", m.group(2)), ("github", m.group(3))) if v}
     return out
 

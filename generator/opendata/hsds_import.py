@@ -10,6 +10,7 @@ loop from "induction loops") the report says so, for a person to check.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,8 +64,10 @@ def read_source(source: Path) -> hsds_read.Read:
 
 def label(where: str, svc: dict) -> str:
     """How a record is named in the report: file, item, service id and name."""
-    name = f", {svc['name']!r}" if svc.get("name") else ""
-    return f"{where} (service {svc.get('id', 'without id')}{name})"
+    if not isinstance(svc, dict):
+        return where
+    name = f", {str(svc['name'])[:80]!r}" if svc.get("name") else ""
+    return f"{where} (service {str(svc.get('id', 'without id'))[:60]}{name})"
 
 
 def _ext(obj: dict | None) -> dict[str, str]:
@@ -629,3 +632,38 @@ def records(found: list[hsds_read.Found], config: SiteConfig) -> Iterator[Record
             yield to_record(f.where, f.service, config, f.notes)
         except ValueError as err:
             yield (label(f.where, f.service), str(err))
+        except (TypeError, AttributeError, KeyError, IndexError, RecursionError):
+            # A value of a kind HSDS never gives (a number for a name, text for a list): say
+            # which, from the standard's own schema, rather than show a traceback.
+            yield (label(f.where, f.service), wrong_kinds(f.service))
+
+
+_KINDS = {"string": "text", "array": "a list", "object": "a group of fields", "number": "a number",
+          "integer": "a whole number", "boolean": "true or false", "null": "nothing"}
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    return {str: "text", list: "a list", dict: "a group of fields", int: "a number",
+            float: "a number"}.get(type(value), "nothing")
+
+
+def wrong_kinds(svc: object) -> str:
+    """Why a service cannot be read: the fields whose values are not of the kind HSDS 3.0 says."""
+    import jsonschema  # noqa: PLC0415 - only for records that cannot be read
+
+    schema = json.loads((Path(__file__).parent / "standard" / "hsds-3.0-service.json").read_text("utf-8"))
+    found = []
+    for err in jsonschema.Draft7Validator(schema).iter_errors(svc):
+        if err.validator != "type" or err.instance is None:
+            continue
+        expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        where = ".".join(str(p) for p in err.absolute_path) or "the record"
+        found.append(f"{where}: {_short(err.instance, 40)} is {_kind(err.instance)}, but HSDS gives "
+                     + " or ".join(_KINDS.get(k, k) for k in expected if k != "null"))
+    if not found:
+        return ("this record has a value of a kind it cannot be read with (such as text where a "
+                "list belongs); check it against the HSDS 3.0 service schema")
+    more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+    return "; ".join(found[:5]) + more + ". Fix it in the source and import it again"

@@ -87,7 +87,13 @@ def read(source: Path) -> Read:
         if suffix == ".csv" or path.name == "datapackage.json":
             tables.setdefault(str(path.parent), {})[path.name] = data
         elif suffix == ".json":
-            _json_file(name, data, out)
+            try:
+                _json_file(name, data, out)
+            except SourceError as err:
+                if source.is_file():
+                    raise
+                # one unreadable file in a folder or zip is listed; the others are still imported
+                out.refused.append(Refused(name, str(err).removeprefix(f"{name}: ")))
         elif source.is_file():
             out.refused.append(Refused(name, "not a JSON file, a CSV table or a zip of them: HSDS "
                                              "comes as .json files or as the tabular package "
@@ -107,6 +113,7 @@ def _dedupe(out: Read) -> None:
     kept: list[Found] = []
     for found in out.services:
         key = found.service.get("id")
+        key = key if isinstance(key, str) else None  # an id HSDS would not give is no key
         if key and key in best:
             other = kept[best[key]]
             if (found.rank, _size(found.service)) > (other.rank, _size(other.service)):
@@ -131,6 +138,9 @@ def _json_file(name: str, data: bytes, out: Read) -> None:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise SourceError(f"{name}: not readable as JSON ({err})") from None
+    except RecursionError:
+        raise SourceError(f"{name}: nested far too deeply to be HSDS data (lists or objects "
+                          "inside each other thousands of times)") from None
     if isinstance(doc, dict) and isinstance(doc.get("contents"), list):
         page, pages = doc.get("page_number"), doc.get("total_pages")
         note = []
@@ -243,7 +253,7 @@ def _table_files(members: dict[str, bytes]) -> dict[str, str]:
             for res in package.get("resources") or []:
                 if res.get("name") in _TABLES and res.get("path") in members:
                     found[res["name"]] = res["path"]
-        except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, RecursionError):
             pass
     spec = tabular_spec()
     for name in _TABLES:
