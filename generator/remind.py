@@ -3,8 +3,9 @@
 Most groups are volunteers with an e-mail address and no GitHub account, so the weekly issue
 alone reaches few of them. Each e-mail says, in plain English, which activities to check and when
 each was last checked, links each activity's "Update this activity" form (already filled in),
-and offers a one-step "Nothing has changed" reply (a prefilled e-mail, or a prefilled GitHub
-issue of the "Nothing has changed" kind, which ``issue-to-listing --kind checked`` records).
+and offers a one-step "Nothing has changed": reply to the e-mail (it carries the activities' ids), or
+a prefilled GitHub issue of the "Nothing has changed" kind, which ``issue-to-listing --kind
+checked`` records.
 
 Messages are RFC 5322 (``email.message.EmailMessage``). ``send`` speaks SMTP with the settings in
 site.yml (``smtp:``) and a password from the environment; a sent-log (a small JSON file the
@@ -19,7 +20,6 @@ import datetime as dt
 import json
 import smtplib
 import ssl
-import textwrap
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,17 +55,6 @@ def still_correct_issue(config: SiteConfig, organisation: str, ids: Iterable[str
                                     "title": f"Still correct: {organisation}",
                                     "activity_id": ", ".join(ids)})
     return f"https://github.com/{repo}/issues/new?{query}"
-
-
-def nothing_changed_mailto(config: SiteConfig, organisation: str, ids: list[str]) -> str | None:
-    address = config.site.contact.email
-    if not address:
-        return None
-    query = urllib.parse.urlencode({
-        "subject": f"Nothing has changed: {organisation}",
-        "body": f"Nothing has changed for: {', '.join(ids)}\n\nChecked by (your name): ",
-    }, quote_via=urllib.parse.quote)
-    return f"mailto:{address}?{query}"
 
 
 def long_date(day: dt.date) -> str:
@@ -136,7 +125,7 @@ def message(reminder: Reminder, directory: Directory, when: dt.datetime) -> Emai
         stale_effect=("it is left out of the printed booklets until it is checked"
                       if site.staleness.print_stale == "omit" else
                       "the printed booklets mark it as not checked recently"),
-        mailto=nothing_changed_mailto(config, reminder.organisation, ids),
+        reference=" ".join(ids),
         github_link=still_correct_issue(config, reminder.organisation, ids),
         publisher=site.publisher, contact_email=site.contact.email, contact_phone=site.contact.phone)
     msg = EmailMessage()
@@ -150,22 +139,10 @@ def message(reminder: Reminder, directory: Directory, when: dt.datetime) -> Emai
     msg["Date"] = format_datetime(when)
     msg["Message-ID"] = make_msgid("remind", domain=urllib.parse.urlparse(site.url).hostname or "localhost")
     msg["X-Whats-On-Activities"] = " ".join(ids)  # for the coordinator: `checked` takes these ids
-    msg.set_content(_wrapped(text), cte="7bit" if text.isascii() else "8bit")
+    # Paragraphs are not wrapped by hand: a phone's mail app wraps them to its screen, where lines
+    # broken at 72 characters come out ragged (RFC 5322 allows lines of up to 998).
+    msg.set_content(text, cte="7bit" if text.isascii() else "8bit")
     return msg
-
-
-def _wrapped(text: str, width: int = 72) -> str:
-    """Prose lines wrapped for a mail reader (indent kept); a line with a web address is left
-    whole, so the address stays one clickable piece."""
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width or "://" in line or line.startswith("mailto:"):
-            out.append(line)
-            continue
-        indent = line[: len(line) - len(line.lstrip())]
-        out.append(textwrap.fill(line.strip(), width, initial_indent=indent, subsequent_indent=indent,
-                                 break_long_words=False, break_on_hyphens=False))
-    return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------------------------

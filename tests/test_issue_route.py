@@ -201,3 +201,22 @@ def test_a_heading_inside_an_answer_does_not_redirect_the_update(tree):
 def test_a_group_called_venues_never_touches_the_shared_venues(tree):
     result = run(tree, "new", **{**NEW, "organisation": "Venues"})
     assert result.path.name == "venues-group.yml"
+
+
+def test_the_web_forms_nothing_has_changed_file_records_the_check(tree):
+    """The web form's "Nothing has changed" sends the organisation's name, the activity's id and
+    the new check only (templates/form/form.js readStillCorrect)."""
+    sent = (f"organisation:\n  name: Aigburth Walkers\nactivities:\n  - id: {WALK}\n"
+            f"    last_checked: {TODAY.isoformat()}\n    checked_by: Jean Example\n")
+    result = run(tree, "update", activity_id=WALK, listing_yaml=sent, checked_by="Jean Example")
+    after, before = walk(result), original(tree)
+    assert after["last_checked"] == TODAY.isoformat()
+    assert {k: v for k, v in after.items() if k not in ("last_checked", "checked_by")} == \
+        {k: v for k, v in before.items() if k not in ("last_checked", "checked_by")}
+
+
+def test_a_check_dated_in_the_future_is_not_recorded(tree):
+    sent = (f"organisation:\n  name: Aigburth Walkers\nactivities:\n  - id: {WALK}\n"
+            "    last_checked: 2030-01-01\n    checked_by: Jean Example\n")
+    result = run(tree, "update", activity_id=WALK, listing_yaml=sent, checked_by="Jean Example")
+    assert walk(result)["last_checked"] == original(tree)["last_checked"]

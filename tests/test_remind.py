@@ -106,10 +106,12 @@ def test_send_through_smtp_and_read_back(tree, smtp, capsys, monkeypatch):
     text = msg.get_content().replace("\r\n", "\n")
     assert text.startswith("Hello Betty,\n")
     assert "Friendship Luncheon Club\n  Last checked: 3 September 2025, by Betty Example." in text
-    assert "left out of the\n  printed booklets" in text  # stale, and print_stale is omit
+    assert "it is left out of the printed booklets until it is checked." in text  # stale; print_stale: omit
     assert "  https://whats-on.example.org/add/?activity=childwall-luncheon-club\n" in text
     assert 'reply to this e-mail with the words "Nothing has changed"' in text
-    assert all(len(line) <= 72 or "://" in line or line.startswith("mailto:") for line in text.splitlines())
+    # one line a paragraph (a phone wraps it), and every line within RFC 5322's 998 characters
+    assert "People find it through our website, the printed booklets in GP surgeries" in text
+    assert max(len(line) for line in text.splitlines()) <= 998
     assert inbox.envelopes[0][0] == "reminders@whats-on.example.org"
 
 
@@ -151,6 +153,4 @@ def test_nothing_has_changed_link_becomes_a_check(tree, smtp):
     result = convert(issue, "checked", tree / "listings", load_config(tree / "site_config"),
                      dt.date(2026, 11, 23))
     assert "last_checked: 2026-11-23" in result.text
-    mailto = next(line for line in msg.get_content().splitlines() if line.startswith("mailto:"))
-    assert urllib.parse.unquote(mailto).endswith(
-        "body=Nothing has changed for: childwall-luncheon-club\n\nChecked by (your name): ")
+    assert "(Our reference: childwall-luncheon-club.)" in msg.get_content()  # kept in a reply
