@@ -176,3 +176,12 @@ def test_import_csv_gives_a_message_for_every_crafted_row(tmp_path, capsys):
     assert code in (0, 1) and "Traceback" not in err
     assert [p for p in tmp_path.rglob("*.yml") if p.parent != out] == []
     _accounted(out, err, {})
+
+
+def test_a_record_of_the_wrong_kind_is_explained_from_the_standard():
+    from generator.opendata.hsds_import import wrong_kinds
+
+    svc = _set(_set(_own(0), ("schedules",), "weekly"), ("organization", "phones"), [{"number": 5}])
+    assert wrong_kinds(svc) == (
+        'schedules: "weekly" is text, but HSDS gives a list; organization.phones[0].number: "5" is '
+        "a number, but HSDS gives text. Fix it in the source and import it again")

@@ -649,19 +649,36 @@ def _kind(value: object) -> str:
             float: "a number"}.get(type(value), "nothing")
 
 
+_TYPES = {"string": (str,), "array": (list,), "object": (dict,), "number": (int, float),
+          "integer": (int,), "boolean": (bool,)}
+
+
+def _kind_problems(value: object, schema: dict, where: str, found: list[str]) -> None:
+    """Walk a value beside its HSDS schema (type, properties, items); note each wrong kind."""
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds] if kinds else []
+    if value is None or not kinds:
+        return
+    ok = any(isinstance(value, _TYPES.get(k, ())) and not (isinstance(value, bool) and k in
+                                                           ("number", "integer")) for k in kinds)
+    if not ok:
+        found.append(f"{where or 'the record'}: {_short(value, 40)} is {_kind(value)}, but HSDS "
+                     "gives " + " or ".join(_KINDS.get(k, k) for k in kinds if k != "null"))
+        return
+    if isinstance(value, dict):
+        for key, sub in (schema.get("properties") or {}).items():
+            if key in value:
+                _kind_problems(value[key], sub, f"{where}.{key}" if where else key, found)
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            _kind_problems(item, schema["items"], f"{where}[{i}]", found)
+
+
 def wrong_kinds(svc: object) -> str:
     """Why a service cannot be read: the fields whose values are not of the kind HSDS 3.0 says."""
-    import jsonschema  # noqa: PLC0415 - only for records that cannot be read
-
     schema = json.loads((Path(__file__).parent / "standard" / "hsds-3.0-service.json").read_text("utf-8"))
-    found = []
-    for err in jsonschema.Draft7Validator(schema).iter_errors(svc):
-        if err.validator != "type" or err.instance is None:
-            continue
-        expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        where = ".".join(str(p) for p in err.absolute_path) or "the record"
-        found.append(f"{where}: {_short(err.instance, 40)} is {_kind(err.instance)}, but HSDS gives "
-                     + " or ".join(_KINDS.get(k, k) for k in expected if k != "null"))
+    found: list[str] = []
+    _kind_problems(svc, {**schema, "type": "object"}, "", found)
     if not found:
         return ("this record has a value of a kind it cannot be read with (such as text where a "
                 "list belongs); check it against the HSDS 3.0 service schema")
