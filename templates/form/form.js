@@ -397,7 +397,9 @@
     var kind = radio("f-cost-kind");
     state.fieldFor[cp] = "f-cost-kind";
     put(cost, "kind", kind, cp, "f-cost-kind");
-    put(cost, "amount", kind && kind !== "free" ? number(text("f-amount")) : "", cp, "f-amount");
+    var priced = kind === "fixed" || kind === "concessions";
+    put(cost, "amount", priced ? number(text("f-amount")) :
+      (kind === "pay-what-you-can" && cb.kind === kind && cb.amount != null ? cb.amount : ""), cp, "f-amount");
     put(cost, "concession_amount", kind === "concessions" ? number(text("f-concession-amount")) : "", cp, "f-concession-amount");
     put(cost, "description", text("f-cost-description"), cp, "f-cost-description");
     a.cost = cost;
@@ -808,6 +810,7 @@
         if (!control) return;
         value = control.tagName === "SELECT" ? (control.value ? control.options[control.selectedIndex].text : "") : control.value.trim();
         if (!value) return;
+        if (/amount$/.test(control.id) && /^\d+(\.\d{1,2})?$/.test(value)) value = "£" + (+value).toFixed(2);
         key = labelOf(control.id);
       }
       rows.push({key: prefix + key.trim(), value: value, id: control.id});
@@ -987,6 +990,12 @@
   // -------------------------------------------------------------------------------------------
   // Starting
 
+  function revealCost() {
+    var kind = radio("f-cost-kind");
+    $("wo-cost-amounts").hidden = kind !== "fixed" && kind !== "concessions";
+    $("wo-concession").hidden = kind !== "concessions";
+  }
+
   function revealTimes() {
     var timed = radio("f-timed") === "yes";
     $("wo-times").hidden = !timed;
@@ -1012,6 +1021,8 @@
     state.base = {organisation: clone(listing.organisation), activities: [clone(listing.activities[index])]};
     state.file = data.file;
     fill(state.base, 0);
+    revealCost();
+    $("wo-status-block").hidden = false;
     var a = state.base.activities[0];
     $("wo-title").textContent = "Update: " + a.name;
     var mode = $("wo-mode");
@@ -1076,6 +1087,7 @@
     $("wo-add-schedule").addEventListener("click", function () { addSchedule(null, true); });
     $("f-where-kind").addEventListener("change", revealWhere);
     $("f-timed").addEventListener("change", revealTimes);
+    $("f-cost-kind").addEventListener("change", revealCost);
     $("f-org-name").addEventListener("change", knownGroup);
     window.addEventListener("popstate", function (event) {
       var step = event.state && event.state.step;
