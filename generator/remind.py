@@ -32,6 +32,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.config import SiteConfig
 from generator.directory import Directory, OrganisationEntry
 from generator.freshness import Freshness
+from generator.words.dates import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "remind"
@@ -55,11 +56,6 @@ def still_correct_issue(config: SiteConfig, organisation: str, ids: Iterable[str
                                     "title": f"Still correct: {organisation}",
                                     "activity_id": ", ".join(ids)})
     return f"https://github.com/{repo}/issues/new?{query}"
-
-
-def long_date(day: dt.date) -> str:
-    # TODO(words): use generator.words.dates.long_date once the wording layer is on main.
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -103,7 +99,8 @@ def _items(org: OrganisationEntry, directory: Directory) -> list[Item]:
         if entry.freshness not in (Freshness.due, Freshness.stale):
             continue
         a = entry.activity
-        out.append(Item(a.id, a.name, entry.freshness.value, long_date(a.last_checked), a.checked_by,
+        out.append(Item(a.id, a.name, entry.freshness.value, long_date(a.last_checked, weekday=False),
+                        a.checked_by,
                         update_link(directory.config, a.id)))
     return sorted(out, key=lambda i: (i.state != "stale", i.name.lower()))
 
