@@ -746,7 +746,7 @@
     if (count) count.textContent = n >= 0 ? "Step " + (n + 1) + " of " + questions.length : "";
     $("wo-back").hidden = steps.indexOf(name) <= 0;
     $("wo-intro").hidden = !(state.mode === "new" && name === steps[0]);
-    $("wo-mode").hidden = !$("wo-mode").textContent || name !== steps[0];
+    $("wo-mode").hidden = !$("wo-mode").textContent || name !== (state.mode === "update" ? "group" : steps[0]);
     if (name === "check") showCheck();
     if (options.push !== false && window.history && history.pushState) {
       try { history[options.replace ? "replaceState" : "pushState"]({step: name}, "", "#" + name); } catch (e) { /* file:// in some browsers */ }
@@ -1028,8 +1028,7 @@
     var mode = $("wo-mode");
     mode.textContent = "You are updating " + a.name + " (" + listing.organisation.name + ").";
     $("wo-still-note").textContent = "These details were last checked on " + longDate(a.last_checked) +
-      (a.checked_by ? " by " + a.checked_by : "") + ". If every detail is still right, say so here: " +
-      "it takes one click. If something is different, choose Something has changed.";
+      (a.checked_by ? " by " + a.checked_by : "") + ".";
     setValue("f-still-name", a.checked_by);
     $("wo-today-note").textContent = "These details were last checked on " + longDate(a.last_checked) +
       (a.checked_by ? " by " + a.checked_by : "") + ". Tick the box if you have checked every answer: " +
