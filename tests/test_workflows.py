@@ -399,3 +399,20 @@ def test_pr_check_validates_everything_when_venues_change(repo):
     assert done.returncode == 1
     assert "Shared venues or settings changed: checking every listing." in done.stdout
     assert "::error file=listings/aigburth-walkers.yml" in done.stdout
+
+
+def test_a_listing_file_with_a_name_on_two_lines_is_refused_before_any_pull_request(runner):
+    """Issue 12: the form's "Listing file" field took a name on two lines, which then broke the
+    calendar build. The read-only job now stops it, with the line to fix."""
+    work, temp, env, tmp = runner
+    body = (ISSUES / "update-from-form.md").read_text().replace(
+        "    name: Saturday Stroll round Sefton Park\n", '    name: "Saturday\\nStroll round Sefton Park"\n')
+    assert '"Saturday\\nStroll' in body
+    done = run_step(_step("issue-to-pr.yml", "Turn the issue into a listing file"), work, env,
+                    _issue_env(body, "listing: update"))
+    assert done.returncode == 0, done.stderr
+    assert _outputs(tmp)["ok"] == "false"
+    problems = (temp / "problems.txt").read_text()
+    assert problems.startswith("Name of the activity: This must be on one line, but it has a line "
+                               "break after \"Saturday\"."), problems
+    assert not (temp / "listing.yml").exists()
