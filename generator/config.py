@@ -56,6 +56,23 @@ class TransportSettings(Strict):
     )
 
 
+ESPEAK = ["espeak-ng", "-v", "en-gb", "-s", "150", "-w", "{wav}", "-f", "{text}"]
+
+
+class FormatSettings(Strict):
+    """Braille, audio and Easy Read editions (python -m generator print and build)."""
+
+    speech: list[str] = Field(
+        default_factory=lambda: list(ESPEAK), min_length=1,
+        description="The local speech command, one argument a line: {text} is a UTF-8 text file to "
+                    "read, {wav} the WAV file to write. The default is espeak-ng's British English "
+                    "voice at 150 words a minute; any local engine that writes WAV will do.",
+    )
+    audio_kbps: Annotated[int, Field(ge=16, le=128)] = Field(
+        24, description="MP3 bit rate of the audio editions (mono, 16 kHz), in kbit/s."
+    )
+
+
 class Contact(Strict):
     email: Email | None = None
     phone: Phone | None = None
@@ -92,6 +109,7 @@ class SiteSettings(Strict):
     smtp: Smtp | None = Field(None, description="The mail server for reminder e-mails (optional).")
     whats_new_weeks: Annotated[int, Field(ge=1, le=104)] = Field(
         8, description="How many weeks back the \"What's new\" page and feed go.")
+    formats: FormatSettings = Field(default_factory=FormatSettings)
 
 
 class Category(Strict):
@@ -100,6 +118,9 @@ class Category(Strict):
     description: Text | None = None
     esd_service_type: str | None = Field(None, description="LGA esd service type code, e.g. '1234'.")
     openactive: str | None = Field(None, description="OpenActive activity list id, if any.")
+    picture: Annotated[str, Field(pattern=r"^[0-9A-F]{4,6}(-[0-9A-F]{4,6})*$")] | None = Field(
+        None, description="The Easy Read picture: an OpenMoji emoji's code in capitals, e.g. `1F6B6` "
+                          "(a person walking). Without it a star is shown.")
 
 
 class Area(Strict):

@@ -1,0 +1,215 @@
+"""The audio edition: scripts written for listening, spoken by a local speech engine.
+
+Each edition gets one MP3 track per section (and an introduction first) and a track list
+(`EDITION.m3u`), and every activity its own MP3 for the player on its page. Scripts are the
+wording layer's sentences in their spoken form (generator.words.spoken): times, phone numbers,
+money and dates said the way people say them, and "Activity 3 of 12" before each one.
+
+Speech is made piece by piece (an introduction, a section's heading, "Activity 3 of 12", an
+activity) and each piece is cached by the hash of its text and the speech and encoder settings;
+a section's track is its pieces' MP3 frames one after another (constant bit rate, no Xing or ID3
+header), so a section is never spoken twice and a warm build speaks nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.accessible import cache
+from generator.accessible.content import EditionContent
+from generator.config import FormatSettings
+from generator.printing.facts import Facts
+from generator.words import formats, spoken
+
+ENCODE_BATCH = 40  # WAV files per ffmpeg process
+SAMPLE_RATE = 16000
+
+
+class AudioError(RuntimeError):
+    pass
+
+
+def activity_script(f: Facts) -> list[str]:
+    """What is said about one activity, sentence by sentence, in the order a listener needs."""
+    say = spoken.sentence
+    lines = [f"{f.name}."]
+    lines += [say(w) for w in (f.closed_warning, f.stale_warning) if w]
+    lines.append(say(f.summary))
+    lines += [say(f"When: {w}.") for w in f.when]
+    if f.where:
+        lines.append(say("Where: " + ", ".join(f.where[:2]) + "."))
+        lines += [say(w) for w in f.where[2:]]
+    if f.postcode:
+        lines.append(f"The postcode is {' '.join(f.postcode)}.")
+    for bus in f.bus_lines:
+        lines.append(say(f"Buses {bus.buses}" + (f", from {bus.stop}." if bus.stop else ".")))
+    if f.bus_note:
+        lines.append(say(f.bus_note))
+    if f.bus_pass_note:
+        lines.append(say(f.bus_pass_note))
+    lines.append(say(f"Cost: {f.cost}."))
+    lines += [say(h) for h in f.how_to_go]
+    if f.phone:
+        lines.append(f"To ask, ring {spoken.phone(f.phone)}. That is {spoken.phone(f.phone)}.")
+    if f.on_the_day_phone:
+        lines.append(f"On the day, ring {spoken.phone(f.on_the_day_phone)}.")
+    return [_stop(line) for line in lines]
+
+
+def _stop(line: str) -> str:
+    line = line.strip()
+    return line if line.endswith((".", "!", "?", ":")) else line + "."
+
+
+@dataclass(frozen=True)
+class Track:
+    number: int
+    title: str
+    filename: str  # relative to the audio folder, e.g. "aigburth/02-walking.mp3"
+    pieces: tuple[str, ...]  # the texts spoken, in order
+
+    @property
+    def script(self) -> str:
+        return "\n\n".join(self.pieces)
+
+
+def tracks(content: EditionContent) -> list[Track]:
+    """The introduction, then one track per section."""
+    count = len(content.activities)
+    total = len(content.sections)
+    intro = [
+        f"{content.title}. The audio edition, made on "
+        f"{spoken.sentence(content.made_on)} by {content.publisher}.",
+        f"It tells you about {count} activities, in {total} sections, one track for each section.",
+        "For each activity you will hear its name, when and where it is, the bus, what it costs, "
+        "how to go, and the phone number.",
+        spoken.sentence(formats.ask_for_formats(content.phone, content.email)),
+    ]
+    out = [Track(1, "Introduction", f"{content.edition.id}/01-introduction.mp3", ("\n".join(intro),))]
+    for index, section in enumerate(content.sections, start=1):
+        n = len(section.activities)
+        head = (f"Section {index} of {total}: {section.category.name}. "
+                f"{n} {'activity' if n == 1 else 'activities'}.")
+        pieces = [head]
+        for i, f in enumerate(section.activities, start=1):
+            pieces += [spoken.of_total("Activity", i, n), "\n".join(activity_script(f))]
+        if section.see_also:
+            pieces.append("Also in this section, told in another section: "
+                          + spoken.sentence(", ".join(f.name for f in section.see_also)) + ".")
+        number = index + 1
+        slug = section.category.id
+        out.append(Track(number, section.category.name,
+                         f"{content.edition.id}/{number:02d}-{slug}.mp3", tuple(pieces)))
+    return out
+
+
+def m3u(content: EditionContent, made: Sequence[Track], seconds: dict[str, float]) -> str:
+    lines = ["#EXTM3U", f"#PLAYLIST:{content.title} (audio)"]
+    for t in made:
+        lines += [f"#EXTINF:{round(seconds.get(t.filename, -1))},{content.title} - {t.title}", t.filename]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Speech
+
+
+def _piece_key(settings: FormatSettings, text: str) -> str:
+    return cache.key("speech", settings.speech, settings.audio_kbps, SAMPLE_RATE, text)
+
+
+def _speak(settings: FormatSettings, text: str, folder: Path, name: str) -> Path:
+    text_file, wav = folder / f"{name}.txt", folder / f"{name}.wav"
+    text_file.write_text(text, encoding="utf-8")
+    command = [a.replace("{text}", str(text_file)).replace("{wav}", str(wav)) for a in settings.speech]
+    if not shutil.which(command[0]):
+        raise AudioError(f"The speech command {command[0]!r} is not installed (site_config/site.yml: "
+                         "formats.speech). `make setup` installs espeak-ng.")
+    done = subprocess.run(command, capture_output=True, check=False)
+    if done.returncode != 0 or not wav.exists():
+        raise AudioError(f"The speech command failed ({done.returncode}): "
+                         f"{done.stderr.decode(errors='replace').strip()[:300]}")
+    return wav
+
+
+def _encode(settings: FormatSettings, wavs: Sequence[Path]) -> list[Path]:
+    """Many WAV files to constant-bit-rate MP3 in one ffmpeg process."""
+    if not shutil.which("ffmpeg"):
+        raise AudioError("ffmpeg is not installed: run `make setup`.")
+    command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-y"]
+    for wav in wavs:
+        command += ["-i", str(wav)]
+    outputs = []
+    for i, wav in enumerate(wavs):
+        out = wav.with_suffix(".mp3")
+        command += ["-map", f"{i}:a", "-ac", "1", "-ar", str(SAMPLE_RATE), "-c:a", "libmp3lame",
+                    "-b:a", f"{settings.audio_kbps}k", "-compression_level", "9", "-write_xing", "0", "-id3v2_version", "0",
+                    "-write_id3v1", "0", "-f", "mp3", str(out)]
+        outputs.append(out)
+    done = subprocess.run(command, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise AudioError(f"ffmpeg could not encode the audio: {done.stderr.decode(errors='replace')[:300]}")
+    return outputs
+
+
+def speak_all(settings: FormatSettings, texts: Sequence[str], workers: int = 2) -> dict[str, bytes]:
+    """Every text's MP3, from the cache or spoken now (speech on `workers` threads)."""
+    unique = list(dict.fromkeys(texts))
+    found: dict[str, bytes] = {}
+    missing = []
+    for text in unique:
+        data = cache.get("speech", _piece_key(settings, text), ".mp3")
+        if data is None:
+            missing.append(text)
+        else:
+            found[text] = data
+    if not missing:
+        return found
+    with tempfile.TemporaryDirectory(prefix="whats-on-speech-") as tmp:
+        folder = Path(tmp)
+        with ThreadPoolExecutor(max(1, workers)) as pool:
+            wavs = list(pool.map(lambda it: _speak(settings, it[1], folder, f"p{it[0]}"),
+                                 enumerate(missing)))
+            batches = [wavs[i:i + ENCODE_BATCH] for i in range(0, len(wavs), ENCODE_BATCH)]
+            mp3s = [p for batch in pool.map(lambda b: _encode(settings, b), batches) for p in batch]
+        for text, mp3 in zip(missing, mp3s, strict=True):
+            data = mp3.read_bytes()
+            cache.put("speech", _piece_key(settings, text), ".mp3", data)
+            found[text] = data
+    return found
+
+
+def seconds(data: bytes, kbps: int) -> float:
+    """Length of a constant-bit-rate MP3."""
+    return len(data) * 8 / (kbps * 1000)
+
+
+def write_edition(content: EditionContent, made: Sequence[Track], speech: dict[str, bytes],
+                  audio_dir: Path, kbps: int) -> list[Path]:
+    """The edition's tracks, its track list (.m3u) and its script (.txt)."""
+    folder = audio_dir / content.edition.id
+    folder.mkdir(parents=True, exist_ok=True)
+    lengths: dict[str, float] = {}
+    written = []
+    for track in made:
+        data = b"".join(speech[p] for p in track.pieces)
+        (audio_dir / track.filename).write_bytes(data)
+        lengths[track.filename] = seconds(data, kbps)
+        written.append(audio_dir / track.filename)
+    playlist = audio_dir / f"{content.edition.id}.m3u"
+    playlist.write_text(m3u(content, made, lengths), encoding="utf-8")
+    script = audio_dir / f"{content.edition.id}.txt"
+    script.write_text("\n\n".join(f"Track {t.number}: {t.title}\n\n{t.script}" for t in made) + "\n",
+                      encoding="utf-8")
+    return [playlist, script, *written]
+
+
+def activity_texts(activities: Sequence[Facts]) -> dict[str, str]:
+    """activity id -> its script, for the player on its page."""
+    return {f.id: "\n".join(activity_script(f)) for f in activities}
