@@ -11,6 +11,7 @@ whole directory (do category, area and venue ids exist? are activity ids unique?
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated
@@ -419,6 +420,10 @@ class Activity(Strict):
         default_factory=lambda: ["English"], description="Languages spoken at the activity."
     )
     communication_support: Text | None = Field(None, description="e.g. BSL interpreter on request.")
+    easy_read: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)] | None = Field(
+        None, description="What it is, in Easy Read: short sentences of 15 words or fewer, one idea "
+                          "each, e.g. 'We walk together. The walk is slow. We have tea after.' The "
+                          "Easy Read booklet uses it instead of the summary.")
     first_visit: FirstVisit | None = Field(None, description="What to expect the first time.")
     phone: Phone | None = Field(None, description="The number to ring about this activity.")
     on_the_day_phone: Phone | None = Field(None, description="The number to ring on the day.")
@@ -435,6 +440,18 @@ class Activity(Strict):
     @classmethod
     def _enum_lower(cls, value: object) -> object:
         return _lower(value)
+
+    @field_validator("easy_read")
+    @classmethod
+    def _easy_read_sentences(cls, value: str | None) -> str | None:
+        for sentence in re.split(r"(?<=[.!?])\s+", value or ""):
+            if len(sentence.split()) > EASY_READ_WORDS:
+                raise ValueError(f"Easy Read sentences have {EASY_READ_WORDS} words or fewer; this one "
+                                 f"has {len(sentence.split())}: {sentence!r}. Split it in two.")
+        return value
+
+
+EASY_READ_WORDS = 15
 
 
 class Listing(Strict):
