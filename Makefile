@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # What a build needs (fonts, braille, speech, audio encoding) and what the tests add (a browser,
 # PDF tools).
 DEBIAN_RUNTIME := fonts-dejavu-core liblouis-bin liblouis-data espeak-ng ffmpeg
-DEBIAN_TEST := chromium chromium-driver poppler-utils
+DEBIAN_TEST := chromium chromium-driver poppler-utils sox
 DEBIAN_PACKAGES := $(DEBIAN_RUNTIME) $(DEBIAN_TEST)
 
 .PHONY: demo test test-fast setup setup-python setup-dev setup-debian setup-debian-runtime lint

@@ -45,6 +45,7 @@ def test_phone(written, said):
     ("Ring 0151 496 0123 or 07700 900123",
      "Ring oh one five one, four nine six, oh one two three or oh seven seven oh oh, nine oh oh one two three"),
     ("Tea & cake", "Tea and cake"),
+    ("Aigburth Vale (Stop B), 150 m away", "Aigburth Vale (Stop B), 150 metres away"),
 ])
 def test_sentence(written, said):
     assert spoken.sentence(written) == said

@@ -40,13 +40,41 @@ class FormatDocument:
     pages: int  # braille or PDF pages; for audio, the number of tracks
     printed_on: dt.date
     seconds: float = 0.0  # audio: how long all the tracks last
-    tracks: tuple[str, ...] = field(default_factory=tuple)  # audio: the tracks, in order
+    tracks: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # audio: (file, title) in order
+
+    def describe(self) -> str:
+        """'braille, 13 pages' / 'audio, 9 tracks, 12 minutes' / 'Easy Read PDF, 24 pages'."""
+        if self.kind == "audio":
+            return f"audio, {self.pages} tracks, {max(1, round(self.seconds / 60))} minutes"
+        name = {"braille": "braille", "easy-read": "Easy Read PDF"}[self.kind]
+        return f"{name}, {self.pages} page{'' if self.pages == 1 else 's'}"
+
+
+def site_rows(made: list, folder: Path) -> list[dict]:
+    """For the site's booklets page: one row per edition with its braille, audio and Easy Read
+    files (sizes read from `folder`, the print folder)."""
+    rows: dict[str, dict] = {}
+    for doc in made:
+        if not isinstance(doc, FormatDocument):
+            continue
+        row = rows.setdefault(doc.id, {"title": doc.title, "id": doc.id})
+        path = folder / doc.filename
+        size = path.stat().st_size if path.exists() else 0
+        if doc.kind == "audio":
+            size += sum((folder / t).stat().st_size for t, _ in doc.tracks if (folder / t).exists())
+        row[doc.kind.replace("-", "_")] = {"filename": doc.filename, "pages": doc.pages,
+                                             "minutes": max(1, round(doc.seconds / 60)),
+                                             "tracks": [{"filename": f, "title": t} for f, t in doc.tracks],
+                                             "size": f"{size / 1e6:.1f} MB" if size >= 1e6 else
+                                             f"{max(1, round(size / 1e3))} KB"}
+    return list(rows.values())
 
 
 def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = None,
               kinds: tuple[str, ...] = ("braille", "audio", "easy-read"),
               workers: int = 2) -> list[FormatDocument]:
-    """Every chosen edition in every chosen format. Raises KeyError for an unknown edition id."""
+    """Every chosen edition in every chosen format. Raises printing's UnknownEdition for an edition
+    id that is not in the settings."""
     from generator.printing import render  # noqa: PLC0415 - WeasyPrint is slow to import
 
     out_dir = Path(out_dir)
@@ -113,7 +141,7 @@ def build_audio(directory: Directory, contents: list[EditionContent], out_dir: P
         total = sum(audio.seconds(speech[p], settings.audio_kbps) for t in tracks for p in t.pieces)
         made.append(FormatDocument("audio", content.edition.id, content.title,
                                    f"audio/{content.edition.id}.m3u", len(tracks), directory.today,
-                                   seconds=total, tracks=tuple(f"audio/{t.filename}" for t in tracks)))
+                                   seconds=total, tracks=tuple((f"audio/{t.filename}", t.title) for t in tracks)))
     return made
 
 

@@ -43,17 +43,17 @@ def activity_script(f: Facts) -> list[str]:
     lines.append(say(f.summary))
     lines += [say(f"When: {w}.") for w in f.when]
     if f.where:
-        lines.append(say("Where: " + ", ".join(f.where[:2]) + "."))
+        lines.append(say("Where: " + ", ".join(w.rstrip(".") for w in f.where[:2]) + "."))
         lines += [say(w) for w in f.where[2:]]
     if f.postcode:
-        lines.append(f"The postcode is {' '.join(f.postcode)}.")
+        lines.append(f"The postcode is {spoken.postcode(f.postcode)}.")
     for bus in f.bus_lines:
         lines.append(say(f"Buses {bus.buses}" + (f", from {bus.stop}." if bus.stop else ".")))
     if f.bus_note:
         lines.append(say(f.bus_note))
     if f.bus_pass_note:
         lines.append(say(f.bus_pass_note))
-    lines.append(say(f"Cost: {f.cost}."))
+    lines.append(say(f"Cost: {f.cost}"))
     lines += [say(h) for h in f.how_to_go]
     if f.phone:
         lines.append(f"To ask, ring {spoken.phone(f.phone)}. That is {spoken.phone(f.phone)}.")
@@ -64,6 +64,8 @@ def activity_script(f: Facts) -> list[str]:
 
 def _stop(line: str) -> str:
     line = line.strip()
+    while line.endswith(".."):
+        line = line[:-1]
     return line if line.endswith((".", "!", "?", ":")) else line + "."
 
 

@@ -21,7 +21,7 @@ from generator.words import formats
 CELLS = 40
 LINES = 25
 BODY = LINES - 1  # the first line of every page is the running head
-INDENT = "  "  # continuation lines of a fact are indented two cells
+INDENT = "  "  # continuation lines of a paragraph are indented two cells
 GUIDE = '"'  # dot 5: the guide dots between a contents entry and its page number
 _DIGITS = "JABCDEFGHI"
 
@@ -142,7 +142,7 @@ def _lines(block: Block, braille: dict[str, str], pages: dict[str, int]) -> list
         elif style == "centre":
             out += _centre(braille[text])
         else:
-            out += wrap(braille[text], INDENT if style == "fact" else "")
+            out += wrap(braille[text], INDENT)
     for text, target in block.pointers:
         out += wrap(f"{braille[text]} {number(pages.get(target, 0))}", INDENT)
     return out

@@ -62,12 +62,14 @@ def edition_content(directory: Directory, edition: Edition) -> EditionContent:
 
 
 def editions(directory: Directory, only: list[str] | None = None) -> list[Edition]:
-    """The editions of site_config/editions.yml (or those named; KeyError for an unknown one)."""
+    """The editions of site_config/editions.yml (or those named; UnknownEdition for an unknown one)."""
     chosen = list(select.editions(directory))
     if not only:
         return chosen
     known = {e.id: e for e in chosen}
     missing = [e for e in only if e not in known]
     if missing:
-        raise KeyError(", ".join(missing))
+        from generator.printing.build import UnknownEdition  # noqa: PLC0415
+
+        raise UnknownEdition(missing, list(known))
     return [known[e] for e in only]

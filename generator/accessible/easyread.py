@@ -73,7 +73,7 @@ def lines(text: str) -> list[str]:
     out: list[str] = []
     for sentence in _SENTENCE_END.split(" ".join(text.split())):
         if sentence:
-            out += _cut(sentence.rstrip(".;:,") + ".")
+            out += _cut(sentence[0].upper() + sentence[1:].rstrip(".;:,") + ".")
     return out
 
 

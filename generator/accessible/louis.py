@@ -34,7 +34,9 @@ def version() -> str:
 
 
 def _clean(line: str) -> str:
-    return " ".join(line.replace("\u00a0", " ").split())
+    """One line, no-break spaces as spaces, and backslashes escaped: lou_translate reads "\\x"
+    as an escape sequence (and drops a line with an unknown one, such as braille's "\\R")."""
+    return " ".join(line.replace("\u00a0", " ").split()).replace("\\", "\\\\")
 
 
 def translate(lines: Sequence[str], *, backward: bool = False) -> list[str]:
@@ -48,6 +50,6 @@ def translate(lines: Sequence[str], *, backward: bool = False) -> list[str]:
     out = done.stdout.split("\n")
     if out and out[-1] == "":
         out.pop()
-    if done.returncode != 0 or len(out) != len(clean):
+    if done.returncode != 0 or len(out) != len(clean) or "error" in done.stderr:
         raise BrailleError(f"lou_translate failed ({done.returncode}): {done.stderr.strip()[:300]}")
     return out

@@ -26,6 +26,7 @@ from generator.printing.facts import Facts, facts
 from generator.printing.join import Bookmark, join
 from generator.printing.stamp import Stamp, text_width
 from generator.words.dates import clock, long_date, when_words
+from generator.words import formats
 
 log = logging.getLogger(__name__)
 CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better
@@ -182,6 +183,8 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
         "site_name": config.site.name, "edition": edition, "contact": config.site.contact,
         "site_url": config.site.url, "printed_on": long_date(directory.today, weekday=False),
         "due_months": config.site.staleness.due_after_months,
+        "ask_formats": formats.ask_for_formats(config.site.contact.phone, config.site.contact.email),
+        "download_formats": formats.download_formats(config.site.url),
     }
     parts = chunks(directory, all_facts)
 

@@ -83,6 +83,8 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         if with_print:
             with _timed(report, "PDFs"):
                 report.printed = _print(directory, docs / "print", report, changes)
+            with _timed(report, "braille, audio and Easy Read"):
+                report.printed += _formats(directory, docs / "print")
         if with_data:
             with _timed(report, "open data"):
                 report.data_files = _data(directory, docs / "data", report)
@@ -121,6 +123,12 @@ def _print(directory: Directory, target: Path, report: SiteReport, changes: Chan
 
     target.mkdir(parents=True, exist_ok=True)
     return list(printing.build_all(directory, target, changes=changes))
+
+
+def _formats(directory: Directory, target: Path) -> list:
+    from generator import accessible  # noqa: PLC0415 - heavy (WeasyPrint, speech)
+
+    return accessible.build_all(directory, target)
 
 
 def _data(directory: Directory, target: Path, report: SiteReport) -> list:

@@ -100,7 +100,7 @@ def write_zip(site: Path) -> Path:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in files:
             name = "whats-on/" + path.relative_to(site).as_posix()
-            if path.suffix in (".pdf", ".png", ".zip", ".ttf"):
+            if path.suffix in (".pdf", ".png", ".zip", ".ttf", ".mp3"):
                 zf.write(path, name, compress_type=zipfile.ZIP_STORED)
             else:
                 zf.write(path, name)

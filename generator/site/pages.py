@@ -175,7 +175,11 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
                  for d in printed if d.kind == kind]
         if found:
             kinds.append({"title": title, "docs": found})
-    _page(docs, "print/", "pages/print.md", kinds=kinds)
+    from generator.accessible import site_rows  # noqa: PLC0415 - braille, audio, Easy Read
+    from generator.words.formats import ask_for_formats  # noqa: PLC0415
+
+    _page(docs, "print/", "pages/print.md", kinds=kinds, formats=site_rows(printed, docs / "print"),
+          ask=ask_for_formats(site.contact.phone, site.contact.email))
     _page(docs, "about/accessibility/", "pages/accessibility.md", **common)
 
 

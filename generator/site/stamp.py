@@ -87,7 +87,9 @@ def _stamp_range(bounds: tuple[int, int]) -> None:
             ics = f"{entry.id}.ics"
         page_url = urls.absolute(directory.config, urls.activity(entry.id))
         sms = text_message(directory, entry)
+        spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
         content = template.render(
+            audio=href(spoken) if (site / spoken).exists() else None,
             v=activity_view(directory, entry, route_links), href=href, ics=ics, page_url=page_url,
             sms=sms, sms_length=gsm_length(sms),
             qr=qr.svg(page_url, scale=3, title=f"QR code for {page_url}", mask=QR_MASK))

@@ -98,6 +98,19 @@ def phone(written: str) -> str:
     return ", ".join(" ".join(_DIGITS[int(d)] for d in g if d.isdigit()) for g in groups)
 
 
+def postcode(written: str) -> str:
+    """'L19 2NP' -> 'L nineteen, two N P': the district as a number, the rest letter by letter."""
+    match = _POSTCODE.fullmatch(written.upper().strip())
+    if not match:
+        return " ".join(written)
+    area, district, sub, sector, unit = match.groups()
+    outward = " ".join([*area, number(int(district)), *sub])
+    return f"{outward}, {number(int(sector))} {' '.join(unit)}"
+
+
+_POSTCODE = re.compile(r"([A-Z]{1,2})(\d{1,2})([A-Z]?) (\d)([A-Z]{2})")
+
+
 def money(pounds: int, pence: int) -> str:
     """(3, 50) -> 'three pounds fifty'; (0, 50) -> 'fifty pence'; (1, 0) -> 'one pound'."""
     if pounds == 0:
@@ -114,6 +127,7 @@ _PHONE = re.compile(r"\b0\d{2,4}(?: \d{3,6}){1,2}\b|\b0\d{9,10}\b")
 _MONEY = re.compile(r"£(\d+)(?:\.(\d{2}))?")
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b")
 _AMPERSAND = re.compile(r"\s&\s")
+_METRES = re.compile(r"\b(\d+) m\b")
 
 
 def _24(hours: str | None, minutes: str | None, suffix: str | None, whole: str) -> tuple[int, int]:
@@ -156,6 +170,7 @@ def sentence(written: str) -> str:
     text = _NOON.sub("twelve noon", text)
     text = _MONEY.sub(_money, text)
     text = _DATE.sub(lambda m: f"the {ordinal(int(m.group(1)))} of {m.group(2)}", text)
+    text = _METRES.sub(lambda m: f"{m.group(1)} metre{'' if m.group(1) == '1' else 's'}", text)
     return _AMPERSAND.sub(" and ", text)
 
 
