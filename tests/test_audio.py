@@ -26,7 +26,7 @@ The postcode is L nineteen, two N P.
 Buses 82, 82A, 86, from St Mary's Road (Stop C), outside the hall.
 Buses stop right outside. On Saturdays the 86 runs every 30 minutes.
 Cost: four pounds fifty. Two courses and a hot drink.
-Just turn up: no need to book.
+Drop in: just turn up, no need to book.
 Just come along. If you want a seat kept for you, ring the hall kitchen on the morning.
 Someone will meet you when you arrive.
 You can bring a friend or carer.
@@ -40,10 +40,10 @@ Regular phone calls with a trained volunteer for up to 12 weeks, at a time that 
 When: Ring to arrange a time.
 Where: By phone.
 Cost: Free.
-You need to be referred.
-Who can refer you: yourself, a link worker, your GP and another professional.
+You need a referral.
+Who can refer you: yourself, a social prescribing link worker, your GP and another professional.
 Ring the support line and leave a message; we call back within two working days.
-There is a waiting list.
+There is a waiting list at the moment.
 To ask, ring oh one five one, four nine six, oh six four oh. That is oh one five one, four nine six, oh six four oh.""",
     "anxiety-support-online": """\
 Anxiety Support Group (online).
@@ -51,7 +51,7 @@ A weekly online peer-support group for people living with anxiety. Cameras optio
 When: Every Thursday, from half past six to quarter to eight in the evening.
 Where: Online, On Microsoft Teams. You can join by phone instead of video.
 Cost: Free.
-Book before you go.
+Book ahead.
 E-mail us for the link.
 To ask, ring oh one five one, four nine six, oh three three three. That is oh one five one, four nine six, oh three three three.""",
 }

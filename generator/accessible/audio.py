@@ -25,7 +25,7 @@ from generator.accessible import cache
 from generator.accessible.content import EditionContent
 from generator.config import FormatSettings
 from generator.printing.facts import Facts
-from generator.words import formats, spoken
+from generator.words import formats, say, spoken
 
 ENCODE_BATCH = 40  # WAV files per ffmpeg process
 SAMPLE_RATE = 16000
@@ -37,28 +37,29 @@ class AudioError(RuntimeError):
 
 def activity_script(f: Facts) -> list[str]:
     """What is said about one activity, sentence by sentence, in the order a listener needs."""
-    say = spoken.sentence
+    say_aloud = spoken.sentence
     lines = [f"{f.name}."]
-    lines += [say(w) for w in (f.closed_warning, f.stale_warning) if w]
-    lines.append(say(f.summary))
-    lines += [say(f"When: {w}.") for w in f.when]
+    lines += [say_aloud(w) for w in (f.closed_warning, f.stale_warning) if w]
+    lines.append(say_aloud(f.summary))
+    lines += [say_aloud(say("When: {when}.", when=w)) for w in f.when]
     if f.where:
-        lines.append(say("Where: " + ", ".join(w.rstrip(".") for w in f.where[:2]) + "."))
-        lines += [say(w) for w in f.where[2:]]
+        lines.append(say_aloud(say("Where: {place}.", place=", ".join(w.rstrip(".") for w in f.where[:2]))))
+        lines += [say_aloud(w) for w in f.where[2:]]
     if f.postcode:
-        lines.append(f"The postcode is {spoken.postcode(f.postcode)}.")
+        lines.append(say("The postcode is {postcode}.", postcode=spoken.postcode(f.postcode)))
     for bus in f.bus_lines:
-        lines.append(say(f"Buses {bus.buses}" + (f", from {bus.stop}." if bus.stop else ".")))
+        lines.append(say_aloud(say("Buses {buses}, from {stop}.", buses=bus.buses, stop=bus.stop) if bus.stop
+                               else say("Buses {buses}.", buses=bus.buses)))
     if f.bus_note:
-        lines.append(say(f.bus_note))
+        lines.append(say_aloud(f.bus_note))
     if f.bus_pass_note:
-        lines.append(say(f.bus_pass_note))
-    lines.append(say(f"Cost: {f.cost}"))
-    lines += [say(h) for h in f.how_to_go]
+        lines.append(say_aloud(f.bus_pass_note))
+    lines.append(say_aloud(say("Cost: {cost}", cost=f.cost)))
+    lines += [say_aloud(h) for h in f.how_to_go]
     if f.phone:
-        lines.append(f"To ask, ring {spoken.phone(f.phone)}. That is {spoken.phone(f.phone)}.")
+        lines.append(say("To ask, ring {phone}. That is {phone}.", phone=spoken.phone(f.phone)))
     if f.on_the_day_phone:
-        lines.append(f"On the day, ring {spoken.phone(f.on_the_day_phone)}.")
+        lines.append(say("On the day, ring {phone}.", phone=spoken.phone(f.on_the_day_phone)))
     return [_stop(line) for line in lines]
 
 
@@ -86,24 +87,26 @@ def tracks(content: EditionContent) -> list[Track]:
     count = len(content.activities)
     total = len(content.sections)
     intro = [
-        f"{content.title}. The audio edition, made on "
-        f"{spoken.sentence(content.made_on)} by {content.publisher}.",
-        f"It tells you about {count} activities, in {total} sections, one track for each section.",
-        "For each activity you will hear its name, when and where it is, the bus, what it costs, "
-        "how to go, and the phone number.",
+        say("{title}. The audio edition, made on {date} by {publisher}.", title=content.title,
+            date=spoken.sentence(content.made_on), publisher=content.publisher),
+        say("It tells you about {count} activities, in {sections} sections, one track for each "
+            "section.", count=count, sections=total),
+        say("For each activity you will hear its name, when and where it is, the bus, what it costs, "
+            "how to go, and the phone number."),
         spoken.sentence(formats.ask_for_formats(content.phone, content.email)),
     ]
-    out = [Track(1, "Introduction", f"{content.edition.id}/01-introduction.mp3", ("\n".join(intro),))]
+    out = [Track(1, say("Introduction"), f"{content.edition.id}/01-introduction.mp3", ("\n".join(intro),))]
     for index, section in enumerate(content.sections, start=1):
         n = len(section.activities)
-        head = (f"Section {index} of {total}: {section.category.name}. "
-                f"{n} {'activity' if n == 1 else 'activities'}.")
+        head = say("Section {index} of {total}: {name}.", index=index, total=total,
+                   name=section.category.name) + " " + (
+            say("1 activity.") if n == 1 else say("{count} activities.", count=n))
         pieces = [head]
         for i, f in enumerate(section.activities, start=1):
-            pieces += [spoken.of_total("Activity", i, n), "\n".join(activity_script(f))]
+            pieces += [spoken.of_total(say("Activity"), i, n), "\n".join(activity_script(f))]
         if section.see_also:
-            pieces.append("Also in this section, told in another section: "
-                          + spoken.sentence(", ".join(f.name for f in section.see_also)) + ".")
+            pieces.append(say("Also in this section, told in another section: {names}.",
+                              names=spoken.sentence(", ".join(f.name for f in section.see_also))))
         number = index + 1
         slug = section.category.id
         out.append(Track(number, section.category.name,
@@ -207,7 +210,8 @@ def write_edition(content: EditionContent, made: Sequence[Track], speech: dict[s
     playlist = audio_dir / f"{content.edition.id}.m3u"
     playlist.write_text(m3u(content, made, lengths), encoding="utf-8")
     script = audio_dir / f"{content.edition.id}.txt"
-    script.write_text("\n\n".join(f"Track {t.number}: {t.title}\n\n{t.script}" for t in made) + "\n",
+    script.write_text("\n\n".join(say("Track {number}: {title}", number=t.number, title=t.title)
+                                  + f"\n\n{t.script}" for t in made) + "\n",
                       encoding="utf-8")
     return [playlist, script, *written]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from generator.accessible import louis
 from generator.accessible.content import EditionContent
 from generator.printing.facts import Facts
-from generator.words import formats
+from generator.words import formats, say
 
 CELLS = 40
 LINES = 25
@@ -24,6 +24,10 @@ BODY = LINES - 1  # the first line of every page is the running head
 INDENT = "  "  # continuation lines of a paragraph are indented two cells
 GUIDE = '"'  # dot 5: the guide dots between a contents entry and its page number
 _DIGITS = "JABCDEFGHI"
+
+
+def CONTENTS() -> str:  # noqa: N802 - a word, looked up when used (the catalogue may change)
+    return say("Contents")
 
 
 def number(n: int) -> str:
@@ -47,40 +51,41 @@ def _activity(f: Facts) -> Block:
         if warning:
             p.append(("fact", warning))
     p.append(("fact", f.summary))
-    p += [("fact", f"When: {w}") for w in f.when]
+    p += [("fact", say("When: {when}", when=w)) for w in f.when]
     if f.where:
         place = ", ".join(f.where[:2]) + (f", {f.postcode}" if f.postcode else "")
-        p.append(("fact", f"Where: {place}"))
+        p.append(("fact", say("Where: {place}", place=place)))
         p += [("fact", line) for line in f.where[2:]]
     for line in f.bus_lines:
-        stop = f"{line.stop}: " if line.stop else ""
-        p.append(("fact", f"Bus: {stop}{line.buses}"))
+        p.append(("fact", say("Bus: {stop}: {buses}", stop=line.stop, buses=line.buses) if line.stop
+                  else say("Bus: {buses}", buses=line.buses)))
     if f.bus_note:
-        p.append(("fact", f"Bus: {f.bus_note}"))
+        p.append(("fact", say("Bus: {note}", note=f.bus_note)))
     if f.bus_pass_note:
         p.append(("fact", f.bus_pass_note))
-    p.append(("fact", f"Cost: {f.cost}"))
+    p.append(("fact", say("Cost: {cost}", cost=f.cost)))
     p += [("fact", line) for line in f.how_to_go]
     if f.phone:
-        p.append(("fact", f"Phone: {f.phone}"))
+        p.append(("fact", say("Phone: {phone}", phone=f.phone)))
     if f.on_the_day_phone:
-        p.append(("fact", f"On the day, ring: {f.on_the_day_phone}"))
+        p.append(("fact", say("On the day, ring: {phone}", phone=f.on_the_day_phone)))
     return Block(p, anchors=[f"act-{f.id}"])
 
 
 def blocks(content: EditionContent) -> tuple[list[Block], list[Block]]:
     """(front matter, body) as print-text blocks, before translation."""
     title = [("centre", content.title), ("blank", ""),
-             ("centre", "Braille edition"), ("centre", "Unified English Braille, grade 2"),
-             ("blank", ""), ("para", f"Made on {content.made_on} by {content.publisher}."),
-             ("para", f"{len(content.activities)} activities: what they are, when and where, "
-                      "which bus to take, what they cost and who to ring."),
+             ("centre", say("Braille edition")), ("centre", say("Unified English Braille, grade 2")),
+             ("blank", ""), ("para", say("Made on {date} by {publisher}.", date=content.made_on,
+                                         publisher=content.publisher)),
+             ("para", say("{count} activities: what they are, when and where, which bus to take, "
+                          "what they cost and who to ring.", count=len(content.activities))),
              ("blank", ""),
              ("para", formats.ask_for_formats(content.phone, content.email)),
              ("para", formats.download_formats(content.site_url)),
              ("blank", ""),
-             ("para", "Each activity gives its name, when, where, the bus, the cost, how to go "
-                      "and the phone number, in that order.")]
+             ("para", say("Each activity gives its name, when, where, the bus, the cost, how to go "
+                          "and the phone number, in that order."))]
     front = [Block(title, section=content.title)]
     body: list[Block] = []
     for s in content.sections:
@@ -92,9 +97,9 @@ def blocks(content: EditionContent) -> tuple[list[Block], list[Block]]:
                 block.anchors.append(f"section-{s.category.id}")
             body.append(block)
         if s.see_also:
-            body.append(Block([("blank", ""), ("para", "Also in this section:")],
+            body.append(Block([("blank", ""), ("para", say("Also in this section:"))],
                               section=s.category.name,
-                              pointers=[(f"{f.name}, page", f"act-{f.id}") for f in s.see_also]))
+                              pointers=[(say("{name}, page", name=f.name), f"act-{f.id}") for f in s.see_also]))
     return front, body
 
 
@@ -102,7 +107,7 @@ def texts(front: Sequence[Block], body: Sequence[Block], content: EditionContent
     """Every print string to translate."""
     out = [text for b in (*front, *body) for style, text in b.paragraphs if style != "blank"]
     out += [text for b in body for text, _ in b.pointers]
-    out += ["Contents", content.title] + [s.category.name for s in content.sections]
+    out += [CONTENTS(), content.title] + [s.category.name for s in content.sections]
     return out
 
 
@@ -203,7 +208,7 @@ def layout(content: EditionContent, front: list[Block], body: list[Block],
         body_start = len(front_pages) + contents_pages + 1
         body_pages, body_heads, anchors = _paginate(body, braille, pages_of, body_start)
         rows = [(s.category.name, anchors[f"section-{s.category.id}"]) for s in content.sections]
-        contents_lines = _centre(braille["Contents"]) + [""]
+        contents_lines = _centre(braille[CONTENTS()]) + [""]
         for name, page in rows:
             contents_lines += _contents_line(braille[name], page)
         needed = max(1, -(-len(contents_lines) // BODY))
@@ -211,7 +216,7 @@ def layout(content: EditionContent, front: list[Block], body: list[Block],
             break
         contents_pages, pages_of = needed, anchors
     contents = [contents_lines[i:i + BODY] for i in range(0, len(contents_lines), BODY)]
-    heads = front_heads + ["Contents"] * len(contents) + body_heads
+    heads = front_heads + [CONTENTS()] * len(contents) + body_heads
     pages: list[list[str]] = []
     for index, lines in enumerate(front_pages + contents + body_pages):
         pn = number(index + 1)

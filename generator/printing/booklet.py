@@ -25,8 +25,8 @@ from generator.printing.document import PrintedDocument
 from generator.printing.facts import Facts, facts
 from generator.printing.join import Bookmark, join
 from generator.printing.stamp import Stamp, text_width
-from generator.words.dates import clock, long_date, when_words
 from generator.words import formats
+from generator.words.dates import clock, long_date, when_words
 
 log = logging.getLogger(__name__)
 CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better

@@ -3,7 +3,7 @@ booklets, the braille, audio and Easy Read editions and the site."""
 
 from __future__ import annotations
 
-FORMATS = "braille, audio (spoken), Easy Read or large print"
+from generator.words import say
 
 
 def ask_for_formats(contact_phone: str | None, contact_email: str | None) -> str:
@@ -11,23 +11,23 @@ def ask_for_formats(contact_phone: str | None, contact_email: str | None) -> str
     e-mail directory@example.org.'"""
     ways = []
     if contact_phone:
-        ways.append(f"ring {contact_phone}")
+        ways.append(say("ring {phone}", phone=contact_phone))
     if contact_email:
-        ways.append(f"e-mail {contact_email}")
-    how = " or ".join(ways) if ways else "ask the people who gave you this"
-    return f"To get this in {FORMATS}, {how}."
+        ways.append(say("e-mail {email}", email=contact_email))
+    how = say(" or ").join(ways) if ways else say("ask the people who gave you this")
+    return say("To get this in braille, audio (spoken), Easy Read or large print, {how}.", how=how)
 
 
 def download_formats(site_url: str) -> str:
-    """Where the files are: 'You can also download them from https://…/print/.'"""
-    return f"You can also download them free from {site_url.rstrip('/')}/print/."
+    """Where the files are: 'You can also download them free from https://…/print/.'"""
+    return say("You can also download them free from {url}.", url=site_url.rstrip("/") + "/print/")
 
 
 def ask_for_formats_easy(contact_phone: str | None, contact_email: str | None) -> list[str]:
     """The same in Easy Read: one idea a line."""
-    lines = ["You can get this booklet in braille, audio (spoken), Easy Read or large print."]
+    lines = [say("You can get this booklet in braille, audio (spoken), Easy Read or large print.")]
     if contact_phone:
-        lines.append(f"To ask, ring {contact_phone}.")
+        lines.append(say("To ask, ring {phone}.", phone=contact_phone))
     if contact_email:
-        lines.append(f"Or e-mail {contact_email}.")
+        lines.append(say("Or e-mail {email}.", email=contact_email))
     return lines

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from generator.words import say
+
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
          "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty",
@@ -176,4 +178,4 @@ def sentence(written: str) -> str:
 
 def of_total(noun: str, index: int, total: int) -> str:
     """'Activity 3 of 12.'"""
-    return f"{noun} {index} of {total}."
+    return say("{noun} {index} of {total}.", noun=noun, index=index, total=total)
