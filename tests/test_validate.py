@@ -162,7 +162,7 @@ EXPECTED = {
         'listings/unknown-key.yml:12:5: activities[0].sumary: "sumary" is not a field we know. Did you mean "summary"?',
     ],
     'unknown-key-no-match': [
-        'listings/unknown-key-no-match.yml:17:5: activities[0].colour: "colour" is not a field we know. Fields here are: id, name, summary, description, categories, audience, cost, how_to_go, capacity, status, languages, communication_support, first_visit, phone, on_the_day_phone, email, website, schedules, where, last_checked, checked_by.',
+        'listings/unknown-key-no-match.yml:17:5: activities[0].colour: "colour" is not a field we know. Fields here are: id, name, summary, description, categories, audience, cost, how_to_go, capacity, status, languages, communication_support, easy_read, first_visit, phone, on_the_day_phone, email, website, schedules, where, last_checked, checked_by.',
     ],
     'unknown-venue': [
         'listings/unknown-venue.yml:24:20: activities[0].where.venue: "test-hal" is not a venue id we know. Did you mean "test-hall"? See listings/venues.yml for the list. Or write the venue in full (name, address, postcode, area).',
