@@ -292,15 +292,22 @@ def _as_plain(node: object) -> object:
 def write(listings: Path, path: Path, text: str) -> Path:
     """Write a listing file (atomically) inside `listings`, creating the folder if needed."""
     listings, path = Path(listings), Path(path)
-    if path.parent.resolve() != listings.resolve() or not inside(listings, path):
+    if path.parent != listings and path.parent.resolve() != listings.resolve():
         raise UnsafeName(f"{path} is not a file in {listings}: nothing was written.")
     if path.name != VENUES_FILE:
         check_id(path.stem)
+    if path.is_symlink() and not inside(listings, path):  # a link pointing out of the folder
+        raise UnsafeName(f"{path} is not a file in {listings}: nothing was written.")
     listings.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # an existing file keeps its permissions
+    except FileNotFoundError:
+        mode = 0o644  # mkstemp's own 0600 would hide the file from a web server or a colleague
     fd, tmp = tempfile.mkstemp(dir=listings, prefix=f".{path.stem}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -97,6 +97,10 @@ def test_writes_stay_inside_the_folder(tmp_path):
         store.write(listings, listings / "linked.yml", "overwritten")
     assert (tmp_path / "outside.yml").read_text() == "keep"
     assert store.write(listings, listings / "a-b.yml", "ok\n").read_text() == "ok\n"
+    assert (listings / "a-b.yml").stat().st_mode & 0o777 == 0o644
+    (listings / "a-b.yml").chmod(0o664)
+    store.write(listings, listings / "a-b.yml", "again\n")
+    assert (listings / "a-b.yml").stat().st_mode & 0o777 == 0o664
     assert [p.name for p in listings.iterdir() if p.name.startswith(".")] == []  # no temp files left
     assert store.inside(listings, listings / "a-b.yml") and not store.inside(listings, tmp_path)
 
