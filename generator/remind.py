@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -105,6 +106,11 @@ def _items(org: OrganisationEntry, directory: Directory) -> list[Item]:
     return sorted(out, key=lambda i: (i.state != "stale", i.name.lower()))
 
 
+@lru_cache(maxsize=1)
+def _template():  # noqa: ANN202 - a jinja2 Template, compiled once per run
+    return _environment().get_template("reminder.txt.j2")
+
+
 def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -115,7 +121,7 @@ def message(reminder: Reminder, directory: Directory, when: dt.datetime) -> Emai
     site = config.site
     ids = [i.id for i in reminder.items]
     names = [n for n, _ in reminder.to if n]
-    text = _environment().get_template("reminder.txt.j2").render(
+    text = _template().render(
         greeting=names[0].split()[0] if len(names) == 1 else "",
         site_name=site.name, organisation=reminder.organisation, items=reminder.items,
         stale_months=site.staleness.stale_after_months,
