@@ -110,7 +110,7 @@ def test_rows_that_cannot_convert_are_reported_by_row_number(tmp_path, out, caps
     assert ("activities[1].last_checked (no-check): the source does not say when a person last "
             "checked these details: write that date, like 2026-11-22, or import again with "
             "--checked-on DATE") in joined
-    assert "1 listing file(s) written, 1 of them with facts to fill in; 4 record(s) not imported." in err
+    assert "1 listing file(s) written, 1 of them with facts to fill in; 4 record(s) not imported." in joined
     path = out / "test-group.yml"
     assert {p.field for p in _load(out).errors} == {"activities[1].categories", "activities[1].last_checked"}
     text = path.read_text(encoding="utf-8")

@@ -143,7 +143,7 @@ def test_quiet_prints_only_the_last_line(tmp_path, capsys):
     assert line.startswith("Built ") and line.endswith("/index.html to look.")
 
 
-@pytest.mark.parametrize("command", ["build", "site", "print", "export"])
+@pytest.mark.parametrize("command", ["build", "site", "print", "export", "import"])
 def test_long_commands_offer_quiet(command, capsys):
     with pytest.raises(SystemExit):
         cli.main([command, "--help"])

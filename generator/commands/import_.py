@@ -6,12 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.commands.common import date_arg
+from generator import progress
+from generator.commands.common import add_progress_arguments, date_arg
 from generator.directory import load_config
 
 HELP = ("Make listing files from Open Referral UK / HSDS 3.0 data (JSON of any kind, the tabular "
         "package, a folder or a zip) or from a spreadsheet (CSV, one row per session; template in "
         "templates/import-template.csv).")
+SHOWS_PROGRESS = True
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -36,6 +38,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "one of your areas; without it, an area is guessed from the postcode "
                         "district only where the postcode file gives one answer (and the report "
                         "says it is a guess)")
+    add_progress_arguments(p)
 
 
 def _check_choice(value: str | None, known: list[str], option: str, file: str) -> str | None:
@@ -62,23 +65,26 @@ def run(args: argparse.Namespace) -> int:
             return 2
     records, unreadable = [], []
     try:
-        if args.kind == "csv":
-            records = sessions_csv.read(args.source)
-        else:
-            found = hsds_import.read_source(args.source)
-            unreadable += [Skipped(r.where, r.reason) for r in found.refused]
-            for item in hsds_import.records(found.services, config):
-                if isinstance(item, tuple):
-                    unreadable.append(Skipped(*item))
-                else:
-                    records.append(item)
+        with progress.stage(f"Reading {args.source.name}", unit="records") as reading:
+            if args.kind == "csv":
+                records = sessions_csv.read(args.source)
+            else:
+                found = hsds_import.read_source(args.source)
+                unreadable += [Skipped(r.where, r.reason) for r in found.refused]
+                for item in hsds_import.records(found.services, config):
+                    if isinstance(item, tuple):
+                        unreadable.append(Skipped(*item))
+                    else:
+                        records.append(item)
+            reading.advance(len(records) + len(unreadable))
     except (sessions_csv.LayoutError, hsds_import.SourceError) as err:
         print(err, file=sys.stderr)
         return 2
     defaults = importing.Defaults(args.checked_on, args.checked_by, args.category, args.area,
                                   None if args.area else AreaGuesser(config, args.config))
-    report = importing.run(records, args.out, args.config, config, update=args.update,
-                           defaults=defaults)
+    with progress.stage("Writing listings", len(records), "records"):
+        report = importing.run(records, args.out, args.config, config, update=args.update,
+                               defaults=defaults)
     report.skipped[:0] = unreadable
     _print(report, args.out)
     return 0 if report.ok else 1
@@ -86,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(report, out: Path) -> None:  # noqa: ANN001 - importing.Report
     for path in report.written:
-        print(f"wrote {path}")
+        if not progress.quiet():
+            print(f"wrote {path}")
         detail = report.details.get(path)
         if detail and detail.to_fill:
             print(f"  to fill in ({path} does not validate until a person writes these):",
@@ -101,7 +108,7 @@ def _print(report, out: Path) -> None:  # noqa: ANN001 - importing.Report
             print("  read from the source's words (check them):", file=sys.stderr)
             for line in detail.notes:
                 print(f"    {line}", file=sys.stderr)
-    for vid in report.venues_added:
+    for vid in report.venues_added if not progress.quiet() else ():
         print(f"added venue {vid} to {out / 'venues.yml'}")
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -110,5 +117,5 @@ def _print(report, out: Path) -> None:  # noqa: ANN001 - importing.Report
     filled = [p for p in report.written if report.details.get(p) and report.details[p].to_fill]
     for problem in report.problems:  # what `validate` says of the files written
         print(problem, file=sys.stderr)
-    print(f"{len(report.written)} listing file(s) written, {len(filled)} of them with facts to "
-          f"fill in; {len(report.skipped)} record(s) not imported.", file=sys.stderr)
+    progress.final_line(f"{len(report.written)} listing file(s) written, {len(filled)} of them with "
+                        f"facts to fill in; {len(report.skipped)} record(s) not imported.")
