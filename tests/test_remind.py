@@ -154,3 +154,26 @@ def test_nothing_has_changed_link_becomes_a_check(tree, smtp):
                      dt.date(2026, 11, 23))
     assert "last_checked: 2026-11-23" in result.text
     assert "(Our reference: childwall-luncheon-club.)" in msg.get_content()  # kept in a reply
+
+
+def test_a_group_with_no_e_mail_is_listed_for_a_phone_call(tree, capsys):
+    (tree / "listings" / "no-mail-club.yml").write_text(
+        "organisation:\n  name: No Mail Club\n  maintainers:\n    - {github: no-mail-gh}\n"
+        "activities:\n  - id: no-mail-chat\n    name: Chat\n    summary: A chat.\n"
+        "    categories: [befriending]\n    cost: {kind: free}\n    how_to_go: {access: drop-in}\n"
+        "    schedules:\n      - {frequency: weekly, days: [monday], start: \"10:00\", end: \"11:00\"}\n"
+        "    where: {venue: st-annes-hall}\n    last_checked: 2025-01-01\n    checked_by: Pat\n")
+    assert remind(tree) == 0
+    out = capsys.readouterr().out
+    assert ("No Mail Club: 1 activity to check (1 stale); not sent: no e-mail address: ring them "
+            "(the phone numbers are in `stale --format csv`).") in out
+    assert "no-mail-gh" not in out
+    assert not (tree / "out" / "no-mail-club.eml").exists()
+
+
+def test_send_without_mail_settings_is_a_plain_message(tmp_path, capsys):
+    shutil.copytree(ROOT / "listings", tmp_path / "listings")
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    assert remind(tmp_path, "--send") == 2
+    assert capsys.readouterr().err == ("There are no mail settings: add smtp: (host, port, from, starttls, "
+                                       "user) to site_config/site.yml.\n")
