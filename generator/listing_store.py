@@ -769,7 +769,6 @@ class Outcome:
     changes: list[Change]
     created: bool
     problems: list[str]  # why the merged listing would not be valid
-    check_name: str = ""
 
 
 def merge_into(listings: Path, file: Path) -> Outcome:
@@ -820,4 +819,4 @@ def merge_into(listings: Path, file: Path) -> Outcome:
     except ValidationError as err:
         problems = [f"{p.field}: {p.message}" if p.field else p.message
                     for p in from_validation_error(err, path.name, loaded, Listing)]
-    return Outcome(path, before, after, changes, created, problems, path.name)
+    return Outcome(path, before, after, changes, created, problems)

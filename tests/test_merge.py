@@ -165,3 +165,14 @@ def test_a_cross_file_problem_puts_the_file_back(listings, tmp_path, capsys):
     assert code == 1
     assert "no-such-hall" in err and err.endswith("L/tea-and-cake-cafe.yml was put back as it was.\n")
     assert (listings / "tea-and-cake-cafe.yml").read_text(encoding="utf-8") == LISTING
+
+
+def test_the_forms_nothing_has_changed_file_sets_only_the_check(listings, tmp_path, capsys):
+    text = ("organisation:\n  name: Tea & Cake Café\nactivities:\n"
+            "  - id: cake-club\n    last_checked: 2026-11-30\n    checked_by: Pat Example\n")
+    code, out, err = merge(capsys, listings, sent(tmp_path, text))
+    assert code == 0, err
+    assert out.splitlines()[:2] == ["Changed L/tea-and-cake-cafe.yml (1 line):",
+                                    "  Cake Club: last_checked: 2026-09-01 -> 2026-11-30"]
+    after = (listings / "tea-and-cake-cafe.yml").read_text(encoding="utf-8")
+    assert store.changed_lines(LISTING, after) == [(31, "    last_checked: 2026-09-01", "    last_checked: 2026-11-30")]

@@ -750,3 +750,14 @@ def test_update_on_a_phone_starts_with_nothing_has_changed(phone, form_page, tmp
     phone.keyboard.press("Enter")
     file_text(phone)
     phone.screenshot(path=str(shots / "21-update-check.png"), full_page=True)
+
+
+def test_the_browsers_back_button_goes_back_a_step(page, form_page):
+    open_form(page, form_page)
+    page.locator("#f-org-name").fill("Garston Knit and Natter")
+    page.locator("#f-org-name").press("Enter")
+    assert step(page) == "activity"
+    page.go_back()
+    page.wait_for_function("WO.form.state.step === 'group'")
+    assert page.locator("#f-org-name").input_value() == "Garston Knit and Natter"
+    assert page.locator("#step-group").is_visible() and page.locator("#step-activity").is_hidden()
