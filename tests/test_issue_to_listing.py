@@ -20,6 +20,7 @@ from generator.issue_to_listing import (
     parse_date,
     pr_body,
 )
+from generator.listing_store import changed_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
@@ -33,6 +34,23 @@ CASES = [
     ("stopped", "stopped", "listings/aigburth-walkers.yml"),
     ("update-from-form", "update", "listings/aigburth-walkers.yml"),  # sent by the web form
 ]
+# An edit changes only the lines that say something new (old line, new line; "" for none), so
+# the pull request shows just those, whatever else the demo's file holds.
+CHANGED_LINES = {
+    "update-fields": [
+        ("    on_the_day_phone: 07700 900123", "    on_the_day_phone: 07700 900125"),
+        ("        start: 10:00", "        start: 10:30"),
+        ("        end: 11:30", "        end: 12:00"),
+        ("    last_checked: 2026-09-14", "    last_checked: 2026-11-22"),  # the box was ticked
+        ("", "    capacity: waiting-list"),
+    ],
+    "stopped": [("", "    status: ended")],  # last_checked stays: "it stopped" is not a check
+    "update-from-form": [
+        ("        start: 11:00", "        start: 10:30"),
+        ("        end: 12:00", "        end: 11:30"),
+        ("    last_checked: 2026-10-03", "    last_checked: 2026-11-22"),
+    ],
+}
 
 
 @pytest.fixture()
@@ -52,7 +70,11 @@ def _convert(name: str, kind: str, tree: Path):
 def test_saved_issue_converts_to_expected_file(tree, name, kind, path):
     result = _convert(name, kind, tree)
     assert result.path == tree / path
-    assert result.text == (ISSUES / "expected" / f"{name}.yml").read_text(encoding="utf-8")
+    if name in CHANGED_LINES:
+        before = result.path.read_text(encoding="utf-8")
+        assert [(old, new) for _, old, new in changed_lines(before, result.text)] == CHANGED_LINES[name]
+    else:
+        assert result.text == (ISSUES / "expected" / f"{name}.yml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("name", "kind", "path"), CASES)
