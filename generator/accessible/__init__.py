@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from generator import progress
 from generator.accessible import audio, braille, cache, easyread, louis
 from generator.accessible.content import EditionContent, edition_content, editions
 from generator.directory import Directory
@@ -82,22 +83,31 @@ def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = N
     made: list[FormatDocument] = []
     pool = render.pool(workers) if "easy-read" in kinds else None
     try:
-        with ThreadPoolExecutor(2) as threads:
+        with progress.stage("Braille, audio and Easy Read", len(contents) * len(kinds), "files") as done, \
+                ThreadPoolExecutor(2) as threads:
             jobs = []
             if "braille" in kinds:
-                jobs.append(threads.submit(build_braille, directory, contents, out_dir))
+                jobs.append(threads.submit(_staged, "Braille", build_braille, directory, contents, out_dir))
             if "audio" in kinds:
-                jobs.append(threads.submit(build_audio, directory, contents, out_dir, workers))
+                jobs.append(threads.submit(_staged, "Audio", build_audio, directory, contents, out_dir,
+                                           workers))
             if pool is not None:
-                made += build_easy_read(directory, contents, out_dir, pool)
+                made += _staged("Easy Read", build_easy_read, directory, contents, out_dir, pool)
+                done.advance(len(contents))
             for job in jobs:
                 made += job.result()
+                done.advance(len(contents))
     finally:
         if pool is not None:
             pool.shutdown()
     order = {k: i for i, k in enumerate(kinds)}
     ids = [c.edition.id for c in contents]
     return sorted(made, key=lambda d: (order[d.kind], ids.index(d.id)))
+
+
+def _staged(name: str, build, directory: Directory, contents: list[EditionContent], *args):  # noqa: ANN001, ANN202
+    with progress.stage(name, len(contents), "editions"):
+        return build(directory, contents, *args)
 
 
 def build_braille(directory: Directory, contents: list[EditionContent], out_dir: Path) -> list[FormatDocument]:

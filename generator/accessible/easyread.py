@@ -169,7 +169,8 @@ def front_html(content: EditionContent, language: str, pages: dict[str, int]) ->
         ("ask", " ".join(formats.ask_for_formats_easy(content.phone, content.email))),
     ]
     return environment().get_template("easyread_front.html").render(
-        language=language, title=f"{content.title}: Easy Read", publisher=content.publisher,
+        language=language, title=say("{title}: Easy Read", title=content.title), heading=content.title,
+        publisher=content.publisher,
         made_on=content.made_on, count=len(content.activities), sections=sections,
         about=[{"picture": picture(PICTURES[k]), "lines": lines(t)} for k, t in about],
         cover_picture=picture(PICTURES["book"]), download=lines(formats.download_formats(content.site_url)),
