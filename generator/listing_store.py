@@ -788,7 +788,9 @@ def merge_into(listings: Path, file: Path) -> Outcome:
     if not _LISTING_START.search(text):
         raise StoreError(f"{file.name} has no listing in it: a listing starts with organisation:.")
     sent = load(text, file.name)
-    stem = file.stem if is_id(file.stem) else None
+    # The form names a file of changes "<listing>-changes.yml"; browsers add " (1)" to repeats.
+    stem = re.sub(r"(-changes)?( ?\(\d+\))?$", "", file.stem)
+    stem = stem if is_id(stem) else None
     path = find_listing(listings, sent, hint=hint or stem)
     if path is None:
         name = str(sent["organisation"].get("name") or "").strip()

@@ -176,3 +176,15 @@ def test_the_forms_nothing_has_changed_file_sets_only_the_check(listings, tmp_pa
                                     "  Cake Club: last_checked: 2026-09-01 -> 2026-11-30"]
     after = (listings / "tea-and-cake-cafe.yml").read_text(encoding="utf-8")
     assert store.changed_lines(LISTING, after) == [(31, "    last_checked: 2026-09-01", "    last_checked: 2026-11-30")]
+
+
+def test_the_forms_changes_file_name_points_at_the_listing(listings, tmp_path, capsys):
+    """Found by the file's name when neither the ids nor the organisation's name say."""
+    text = "organisation:\n  name: Tea and Cake Cafe Ltd\nactivities: []\n"
+    code, out, err = merge(capsys, listings, sent(tmp_path, text, "tea-and-cake-cafe-changes (1).yml"))
+    assert code == 1  # another name is another group (a new one, here with no activity): not guessed
+    assert "L/tea-and-cake-cafe-ltd.yml: activities: This list is empty." in err
+    text = "organisation:\n  name: Tea & Cake Café\n  website: https://tea.example.org\nactivities: []\n"
+    code, out, err = merge(capsys, listings, sent(tmp_path, text, "tea-and-cake-cafe-changes (1).yml"))
+    assert code == 0, err
+    assert "Organisation: website: added (https://tea.example.org)" in out

@@ -137,7 +137,7 @@ def test_form_works_inside_the_built_site_and_from_an_activity_page(site, browse
     assert results.violations_count == 0, results.generate_report()
     page.locator("#wo-nothing-changed").press("Enter")
     page.wait_for_selector("#wo-result:not([hidden])")
-    assert page.locator("#wo-download").get_attribute("download") == "aigburth-walkers.yml"
+    assert page.locator("#wo-download").get_attribute("download") == "aigburth-walkers-changes.yml"
     page.locator("#wo-back").press("Enter")
     page.locator("#wo-something-changed").press("Enter")
     assert page.locator("#f-on-the-day-phone").input_value() == "07700 900123"

@@ -141,6 +141,10 @@ def file_text(page) -> str:
     return page.locator("#wo-yaml").text_content()
 
 
+def line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
 def as_listing(text: str) -> Listing:
     return Listing.model_validate(loads(text).data)
 
@@ -361,7 +365,7 @@ def test_every_demo_activity_comes_back_unchanged(page, form_page, demo, demo_fi
             assert [a["id"] for a in sent["activities"]] == [entry.id]
             merged = store.merge_file(original, sent)
             assert (merged.changes, merged.text == original) == ([], True), entry.id
-            assert page.locator("#wo-download").get_attribute("download") == f"{org.id}.yml"
+            assert page.locator("#wo-download").get_attribute("download") == f"{org.id}-changes.yml"
             assert page.locator("#wo-github-hint").inner_text() == (
                 "If you have a GitHub account. It opens a form with your answers filled in."), entry.id
 
@@ -380,7 +384,7 @@ def test_nothing_has_changed_is_one_click_and_sets_only_the_date(page, form_page
     merged = store.merge_file(original, store.load(text))
     today = dt.date.today().isoformat()
     assert store.changed_lines(original, merged.text) == [
-        (49, "    last_checked: 2026-09-14", f"    last_checked: {today}")]
+        (line_of(original, "    last_checked: 2026-09-14"), "    last_checked: 2026-09-14", f"    last_checked: {today}")]
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.locator("#wo-send-email").get_attribute("href")).query)
     assert query["subject"] == ["Still correct: Tuesday Health Walk"]
 
@@ -397,7 +401,8 @@ def test_a_correction_is_one_line_and_keeps_the_date_unless_every_answer_is_conf
     original = demo_files["aigburth-walkers"].read_text(encoding="utf-8")
     merged = store.merge_file(original, store.load(file_text(page)))
     assert store.changed_lines(original, merged.text) == [
-        (40, "    on_the_day_phone: 07700 900123", "    on_the_day_phone: 07700 900125")]
+        (line_of(original, "    on_the_day_phone: 07700 900123"), "    on_the_day_phone: 07700 900123",
+         "    on_the_day_phone: 07700 900125")]
     assert page.locator("#wo-today-note").inner_text().startswith(
         "These details were last checked on 14 September 2026 by Jean Example. Tick the box")
     page.locator("#f-confirm").check()
@@ -432,7 +437,7 @@ def test_a_new_activity_for_a_group_with_a_listing_is_added_to_its_file(page, fo
     page.locator("#f-contact-email").fill("jean@aigburth-walkers.example.org")
     page.locator("#step-you .wo-continue").click()
     text = file_text(page)
-    assert page.locator("#wo-download").get_attribute("download") == "aigburth-walkers.yml"
+    assert page.locator("#wo-download").get_attribute("download") == "aigburth-walkers-changes.yml"
     original = demo_files["aigburth-walkers"].read_text(encoding="utf-8")
     sent = store.load(text)
     assert store.find_listing(demo_files["aigburth-walkers"].parent, sent) == demo_files["aigburth-walkers"]
@@ -535,8 +540,8 @@ def test_the_forms_email_merges_with_the_merge_command(page, form_page, tmp_path
     assert main(["merge", str(saved), "--listings", str(listings), "--config", str(ROOT / "site_config")]) == 0
     after = (listings / "aigburth-walkers.yml").read_text(encoding="utf-8")
     original = demo_files["aigburth-walkers"].read_text(encoding="utf-8")
-    assert store.changed_lines(original, after) == [
-        (5, "  website: https://aigburth-walkers.example.org", "  website: https://walkers.example.org")]
+    old = "  website: https://aigburth-walkers.example.org"
+    assert store.changed_lines(original, after) == [(line_of(original, old), old, "  website: https://walkers.example.org")]
 
 
 def test_update_link_converts_back_to_the_same_file(page, form_page, tmp_path, demo_files):

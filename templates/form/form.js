@@ -927,10 +927,17 @@
     var yaml = WO.dumpYaml(listing, SCHEMA);
     var a = listing.activities[0];
     var name = fileName(listing);
+    // A group that has a listing gets only its changes: named so that saving the download over
+    // the group's file (which would lose its other activities) cannot happen by accident.
+    var partial = state.mode === "update" || !!state.known;
+    var downloadName = partial ? name.replace(/\.yml$/, "-changes.yml") : name;
     $("wo-yaml").textContent = yaml;
     var download = $("wo-download");
     download.href = "data:text/yaml;charset=utf-8," + encodeURIComponent(yaml);
-    download.setAttribute("download", name);
+    download.setAttribute("download", downloadName);
+    $("wo-download-hint").textContent = partial ?
+      "It holds only your changes; we add them to your group's listing. E-mail it" + (DATA.site.email ? " to " + DATA.site.email : "") + "." :
+      "Then e-mail it" + (DATA.site.email ? " to " + DATA.site.email : "") + ".";
     var github = githubLink(listing, yaml);
     var gh = $("wo-send-github");
     gh.parentNode.hidden = !github;
