@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "booklets": "print/index.html",
     "accessibility statement": "about/accessibility/index.html",
     "coverage (for coordinators)": "coordinators/coverage/index.html",
+    "what's new": "whats-new/index.html",
 }
 
 
