@@ -290,8 +290,17 @@ def _tabular(folder: str, members: dict[str, bytes], out: Read) -> None:
     org_file = files.get("organization", "organizations.csv")
     by_id = {name: {r["id"]: r for r in rows if r.get("id")} for name, rows in t.items()}
 
+    index: dict[tuple[str, str], dict[str, list[dict]]] = {}
+
     def where_(table: str, key: str, value: str) -> list[dict]:
-        return [r for r in t.get(table, []) if r.get(key) == value]
+        """The rows of `table` whose `key` is `value` (each table indexed once per key)."""
+        if (table, key) not in index:
+            by: dict[str, list[dict]] = {}
+            for r in t.get(table, []):
+                if r.get(key):
+                    by.setdefault(r[key], []).append(r)
+            index[(table, key)] = by
+        return index[(table, key)].get(value, []) if value else []
 
     def phones(key: str, value: str) -> list[dict]:
         return where_("phone", key, value)

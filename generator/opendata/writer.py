@@ -17,7 +17,7 @@ VENUES_HEADER = ("# yaml-language-server: $schema=../schema/venues.schema.json\n
                  "# Venues that several listings share. A listing names one with `where: {venue: ID}`.\n")
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: same text, 3x faster
     pass
 
 
