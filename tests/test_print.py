@@ -270,7 +270,7 @@ def test_index_page_numbers_point_at_the_activity(whole, demo, heading):
     for row, page in rows:
         name = _name_in(row, names)
         assert name in pages[page - 1], (heading, name, page)
-        assert not pages[page - 1].split(name)[1].lstrip().startswith(": printed in full"), name
+        assert "Last checked:" in pages[page - 1].split(name, 1)[1], name
 
 
 def test_a_to_z_lists_every_activity_in_print_once(whole, demo):
@@ -287,17 +287,70 @@ def test_bus_index_names_routes(whole):
     assert re.search(r"Bus \w+( \([^)]*\))?: activities near its stops", text)
 
 
-def test_see_page_pointers_are_right(whole, demo):
+SEE_ALSO_RE = re.compile(r"(.+?), under (.+?) page (\d+)$")
+
+
+def _see_also(path: Path, pages: list[str]) -> list[tuple[int, str, str, int]]:
+    """(page, name, category, target page) of every "See also" row."""
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            if "See also" not in pages[number - 1] and " under " not in pages[number - 1]:
+                continue
+            for line in page.extract_text_lines():
+                match = SEE_ALSO_RE.match(_norm(line["text"]))
+                if match:
+                    found.append((number, match.group(1), match.group(2), int(match.group(3))))
+    return found
+
+
+@pytest.mark.pdf
+def test_each_activity_is_printed_in_full_under_its_first_category(whole, demo):
+    """The order a listing writes its categories is its priority: the first is where it is
+    printed in full, whatever the order of site_config/categories.yml."""
     path, pages = whole
-    names = _names(demo)
-    pointers = 0
-    for text in pages:
-        for match in re.finditer(r"([^:]+?): printed in full under .+?, see page (\d+)", text):
-            name = _name_in(match.group(1), names)
-            target = pages[int(match.group(2)) - 1]
-            assert name in target and "Last checked" in target.split(name, 1)[1], name
-            pointers += 1
-    assert pointers >= 10
+    names = {c.id: c.name for c in demo.config.categories}
+    rows = dict((_name_in(r, _names(demo)), p) for r, p in _rows(path, pages, "A to Z index"))
+    for entry in select.in_print(demo):
+        home = names[next(c for c in entry.activity.categories if c in names)]
+        page = pages[rows[entry.activity.name] - 1]
+        assert page.startswith(home), (entry.id, home, page[:60])
+        assert "Last checked:" in page.split(entry.activity.name, 1)[1], entry.id
+    # Garston Lunch Club lists lunch-clubs first; befriending comes first in categories.yml
+    lunch = demo.activity("garston-lunch-club").activity
+    assert lunch.categories[0] == "lunch-clubs"
+    order = [c.id for c in demo.config.categories]
+    assert order.index("befriending") < order.index("lunch-clubs")
+    first, last = _chapter(pages, "Lunch clubs")
+    section = " ".join(pages[first - 1:last])
+    assert f"{lunch.name} {lunch.summary}" in section
+    assert rows[lunch.name] in range(first, last + 1)
+
+
+@pytest.mark.pdf
+def test_other_categories_list_it_under_see_also_with_the_right_page(whole, demo):
+    path, pages = whole
+    names = {c.id: c.name for c in demo.config.categories}
+    rows = _see_also(path, pages)
+    expected = {(names[c], e.activity.name) for e in select.in_print(demo)
+                for c in dict.fromkeys(c for c in e.activity.categories if c in names)
+                if c != next(c for c in e.activity.categories if c in names)}
+    found = set()
+    for number, name, home, target in rows:
+        assert pages[target - 1].startswith(home), (name, home, target)
+        assert name in pages[target - 1] and "Last checked:" in pages[target - 1].split(name, 1)[1]
+        entry = next(e for e in select.in_print(demo) if e.activity.name == name)
+        assert names[next(c for c in entry.activity.categories if c in names)] == home
+        head = pages[number - 1]
+        found.add((next(n for n in names.values() if head.startswith(n)), name))
+    # every other category of every activity has its row (a row at the top of a page is
+    # under the running head of the category it continues)
+    assert {n for _, n in expected} == {n for _, n in found}
+    assert len(rows) == len(expected)
+    # short lists, not pages of pointers: a category with nothing in full under it follows the
+    # one before on the same page (10 pages held only pointers when each had a page of its own)
+    pointer_only = [n for n in {n for n, *_ in rows} if "Last checked:" not in pages[n - 1]]
+    assert len(pointer_only) <= 5, sorted(pointer_only)
 
 
 def test_no_activity_is_split_over_two_pages(whole, demo):
@@ -307,6 +360,55 @@ def test_no_activity_is_split_over_two_pages(whole, demo):
         after = pages[page - 1].split(name, 1)[1]
         assert "Last checked:" in after, f"{name} runs over from page {page}"
         assert not pages[page].split(" ", 3)[-1].startswith("Last checked"), name
+
+
+def _heading(line: dict) -> bool:
+    sizes = [c["size"] for c in line["chars"] if c["text"].strip()]
+    return bool(sizes) and min(sizes) > 23  # the 24pt day and route headings
+
+
+def _running_heads(path: Path, chapter: str, name_of) -> list[tuple[int, str, str]]:
+    """(page, running head, the head the row at the top of the page calls for) for each page of
+    `chapter`. name_of(heading line) is the day or route a heading starts."""
+    found, current = [], None
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            lines = [(_norm(line["text"]), line) for line in page.extract_text_lines()]
+            if not lines or not lines[0][0].startswith(chapter + ","):
+                continue
+            head, body = lines[0][0], [(t, ln) for t, ln in lines[1:] if not t.startswith("Page ")]
+            top = next((t, ln) for t, ln in body if _heading(ln) or PAGE_RE.search(t)
+                       or t == "Nothing on this day.")
+            want = (f"{chapter}, {name_of(top[0])}" if _heading(top[1])
+                    else f"{chapter}, {current} (continued)")
+            found.append((number, head, want))
+            current = next((name_of(t) for t, ln in reversed(body) if _heading(ln)), current)
+    return found
+
+
+@pytest.mark.pdf
+def test_timetable_running_head_names_the_day_at_the_top_of_each_page(booklets):
+    """string(day, start): the day of the first row on the page, "(continued)" when that day
+    began on an earlier page (was: the first day that starts on the page)."""
+    continued = 0
+    for edition, path in booklets.items():
+        heads = _running_heads(path, "Timetable: day by day", lambda heading: heading)
+        assert heads, edition
+        for number, head, want in heads:
+            assert head == want, (edition, number)
+        continued += sum(h.endswith("(continued)") for _, h, _ in heads)
+    assert continued > 10
+
+
+@pytest.mark.pdf
+def test_bus_index_running_head_names_the_route_at_the_top_of_each_page(booklets):
+    continued = 0
+    for edition, path in booklets.items():
+        heads = _running_heads(path, "Bus route index", lambda heading: heading.split(":")[0])
+        for number, head, want in heads:
+            assert head == want, (edition, number)
+        continued += sum(h.endswith("(continued)") for _, h, _ in heads)
+    assert continued > 10
 
 
 # --- accessibility of the PDF -----------------------------------------------------------------
@@ -363,7 +465,7 @@ def test_joined_structure_tree_points_at_the_right_pages(whole):
 def test_see_page_numbers_are_read_out_in_their_sentence(whole):
     """The drawn-on "see page N" numbers are tagged content inside their paragraph."""
     path, pages = whole
-    pointers = sum(len(re.findall(r"printed in full under .+?, see page \d+", t)) for t in pages)
+    pointers = len(_see_also(path, pages))
     tagged = 0
     with pikepdf.open(path) as pdf:
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
@@ -413,14 +515,99 @@ def test_posters_are_one_page_with_a_qr_code_to_their_page(printed, demo, tmp_pa
         assert _qr_payloads(out / doc.filename, tmp_path) == [expected]
 
 
+def _poster_text(out: Path, activity_id: str) -> str:
+    with pdfplumber.open(out / f"posters/{activity_id}.pdf") as pdf:
+        return _norm(pdf.pages[0].extract_text())
+
+
+@pytest.mark.pdf
 def test_poster_says_who_to_ring_on_the_day(printed, demo):
     out, _ = printed
     entry = demo.activity("aigburth-tuesday-walk")
-    with pdfplumber.open(out / "posters/aigburth-tuesday-walk.pdf") as pdf:
-        text = _norm(pdf.pages[0].extract_text())
+    text = _poster_text(out, entry.id)
     assert entry.activity.name in text
-    assert f"Any problems on the day, ring {entry.activity.on_the_day_phone}" in text
+    assert f"On the day, ring {entry.activity.on_the_day_phone}" in text
     assert "Every Tuesday, 10am to 11:30am" in text
+
+
+@pytest.mark.pdf
+def test_posters_say_who_it_is_for_and_how_to_join(printed, demo):
+    from generator.model import Access, Capacity
+
+    out, _ = printed
+    seen = set()
+    for entry in select.in_print(demo):
+        act, text = entry.activity, _poster_text(out, entry.id)
+        phone = act.phone or next((p.number for p in entry.organisation.phones), None)
+        assert "Who for:" in text and "How to join" in text, entry.id
+        if act.capacity is Capacity.full:
+            assert f"Full at the moment: ring {phone} to ask." in text, entry.id
+        elif act.capacity is Capacity.waiting_list:
+            assert f"There is a waiting list: ring {phone} to ask." in text, entry.id
+        elif act.how_to_go.access is Access.book:
+            assert f"Book first: ring {phone}." in text, entry.id
+        if act.how_to_go.access is Access.referral:
+            assert "Referral needed" in text, entry.id
+        if act.how_to_go.access is Access.drop_in:
+            assert "Just turn up: no need to book." in text, entry.id
+        # "ring on the day" only with an on-the-day number
+        assert ("On the day, ring" in text) == bool(act.on_the_day_phone), entry.id
+        assert "Any problems on the day" not in text
+        seen.add((act.capacity, act.how_to_go.access))
+    assert len(seen) >= 5  # full, waiting list, book, referral and drop in were all tried
+    money = _poster_text(out, "speke-advice-appointments")
+    assert "Book first: ring 0151 496 0733." in money and "on the day" not in money.lower()
+
+
+@pytest.mark.pdf
+def test_the_summary_goes_before_the_headline_shrinks(printed, demo):
+    out, _ = printed
+    shrunk = 0
+    for entry in select.in_print(demo):
+        with pdfplumber.open(out / f"posters/{entry.id}.pdf") as pdf:
+            page = pdf.pages[0]
+            headline = page.chars[0]["size"]
+            text = _norm(page.extract_text())
+        summary = _norm(entry.activity.summary)
+        if headline < 45:
+            shrunk += 1
+            assert summary not in text, entry.id
+        else:
+            assert round(headline) == 46, entry.id
+    assert shrunk < len(select.in_print(demo)) / 4
+
+
+LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 4)[:177]
+
+
+@pytest.mark.pdf
+def test_a_177_character_word_wraps_on_posters_and_in_booklets(demo):
+    """A long word (a pasted link, a typo with no spaces) wraps inside the page, never off it."""
+    import dataclasses
+
+    from markupsafe import Markup
+
+    from generator import qr
+    from generator.printing import booklet, posters, render
+    from generator.printing.facts import facts
+
+    entry = demo.activity("garston-lunch-club")
+    f = dataclasses.replace(facts(demo, entry), name=LONG_WORD, summary=f"Try {LONG_WORD} here.",
+                            how_to_go=(LONG_WORD,))
+    poster = render.render(render.html(
+        "poster.html", **posters._common(demo, "white"), title="x", f=f, level=posters.MAX_LEVEL,
+        qr=Markup(qr.svg(f.url, title="QR"))))
+    chunk = booklet.Chunk(demo.config.categories[0], True, (booklet.Item(f),))
+    section = render.render(render.html(
+        "booklet_section.html", language="en-GB", title="x", publisher="x", paper="paper-white",
+        css="booklet.css", chunks=(chunk,), compact=frozenset()))
+    for result, right_margin_mm in ((poster, 15), (section, 18)):
+        with pdfplumber.open(__import__("io").BytesIO(result.pdf)) as pdf:
+            chars = [c for p in pdf.pages for c in p.chars]
+            width = pdf.pages[0].width
+        text = "".join(c["text"] for c in chars)
+        assert text.count("Pneumonoultramicroscopic") >= 3 * 4
+        assert max(c["x1"] for c in chars) <= width - right_margin_mm * 72 / 25.4 + 1
 
 
 def test_near_here_posters_list_this_weeks_nearest_with_qr_to_the_site(printed, demo, tmp_path):

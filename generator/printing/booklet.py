@@ -40,9 +40,13 @@ TIMETABLE_ROWS = 120  # timetable lines in one part
 @dataclass(frozen=True)
 class Item:
     facts: Facts
-    full: bool  # printed in full here, or a "see page N" pointer to its first category
-    home_name: str
-    slot: str  # anchor id of the page-number slot, for pointers
+
+
+@dataclass(frozen=True)
+class SeeAlso:
+    facts: Facts
+    home_name: str  # the category it is printed in full under
+    slot: str  # anchor id of the page-number slot
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Chunk:
     category: Category
     first: bool
     items: tuple[Item, ...]
+    also: tuple[SeeAlso, ...] = ()  # "See also" rows, at the end of the category's last part
 
 
 def _key(name: str) -> str:
@@ -59,18 +64,36 @@ def _key(name: str) -> str:
 def chunks(directory: Directory, printed: Sequence[Facts]) -> list[Chunk]:
     """Sections in the directory's category order, A to Z inside; long ones split in parts.
 
-    An activity in several categories is printed in full in the first of them (in the order of
-    site_config/categories.yml) and the others point to that page.
+    An activity in several categories is printed in full under the first category its listing
+    names (the order a group writes them is its priority); the other categories list it under
+    "See also", with the page to turn to.
     """
     names = {c.id: c.name for c in directory.config.categories}
     out: list[Chunk] = []
+    ordered = sorted(printed, key=lambda f: (_key(f.name), f.id))
     for category in directory.config.categories:
-        items = [Item(f, f.categories[0] == category.id, names.get(f.categories[0], ""),
-                      f"slot-{category.id}-{f.id}")
-                 for f in sorted(printed, key=lambda f: (_key(f.name), f.id)) if category.id in f.categories]
-        for start in range(0, len(items), CHUNK):
-            out.append(Chunk(category, start == 0, tuple(items[start:start + CHUNK])))
+        items = [Item(f) for f in ordered if f.categories and f.categories[0] == category.id]
+        also = tuple(SeeAlso(f, names[f.categories[0]], f"slot-{category.id}-{f.id}")
+                     for f in ordered if category.id in f.categories[1:])
+        if not items and not also:
+            continue
+        starts = range(0, max(len(items), 1), CHUNK)
+        for start in starts:
+            out.append(Chunk(category, start == 0, tuple(items[start:start + CHUNK]),
+                             also if start == starts[-1] else ()))
     return out
+
+
+def parts_of(sections: Sequence[Chunk]) -> list[tuple[Chunk, ...]]:
+    """The chunks in rendering parts: a category with only "See also" rows follows the part
+    before it on the same page, instead of taking a page of its own."""
+    out: list[list[Chunk]] = []
+    for chunk in sections:
+        if out and not chunk.items:
+            out[-1].append(chunk)
+        else:
+            out.append([chunk])
+    return [tuple(p) for p in out]
 
 
 def _natural(number: str) -> tuple:
@@ -186,13 +209,14 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
         "ask_formats": formats.ask_for_formats(config.site.contact.phone, config.site.contact.email),
         "download_formats": formats.download_formats(config.site.url),
     }
-    parts = chunks(directory, all_facts)
+    sections = chunks(directory, all_facts)
+    parts = parts_of(sections)
 
     def front(numbers: Callable[[str], int]) -> str:
         rows = [{"title": "How to use this booklet", "page": numbers("how-to-use")},
                 {"title": "Contents", "page": numbers("contents")}]
         rows += [{"title": c.category.name, "page": numbers(f"section-{c.category.id}")}
-                 for c in parts if c.first]
+                 for c in sections if c.first]
         rows += [{"title": "Timetable: day by day", "page": numbers("timetable")},
                  {"title": "Bus route index", "page": numbers("bus-index")},
                  {"title": "A to Z index", "page": numbers("a-to-z")},
@@ -205,15 +229,14 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
 
     first_front = executor.submit(render.render, front(lambda _: PLACEHOLDER))
 
-    def section(chunk: Chunk, compact: frozenset[str] = frozenset()) -> str:
-        return render.html("booklet_section.html", **common, category=chunk.category,
-                           first=chunk.first, items=chunk.items, compact=compact)
+    def section(part: tuple[Chunk, ...], compact: frozenset[str] = frozenset()) -> str:
+        return render.html("booklet_section.html", **common, chunks=part, compact=compact)
 
     section_jobs: list[Future] = [executor.submit(render.render, section(c)) for c in parts]
     first = first_front.result()
     front_pages = first.pages
     starts = {n: a.page + 1 for n, a in first.anchors.items()}  # anchor id -> 1-based page number
-    slot_owner = {i.slot: i.facts.id for c in parts for i in c.items if not i.full}
+    slot_owner = {a.slot: a.facts.id for c in sections for a in c.also}
     results = [job.result() for job in section_jobs]
     # an activity too long for one page is printed again without its least needed lines
     retry = {i: executor.submit(render.render, section(parts[i], split))
@@ -269,12 +292,12 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
     bookmarks = [Bookmark("Cover", 0)]
     bookmarks += [Bookmark(t, starts[k] - 1) for t, k in
                   (("How to use this booklet", "how-to-use"), ("Contents", "contents"))]
-    for chunk in parts:
+    for chunk in sections:
         if chunk.first:
             mark = Bookmark(chunk.category.name, starts[f"section-{chunk.category.id}"] - 1)
             bookmarks.append(mark)
         mark.children += [Bookmark(i.facts.name, activity_pages[i.facts.id] - 1)
-                          for i in chunk.items if i.full]
+                          for i in chunk.items]
     days = Bookmark("Timetable: day by day", starts["timetable"] - 1,
                     [Bookmark(d.value.title(), starts[f"day-{d.value}"] - 1)
                      for d in schedule.DAY_ORDER if f"day-{d.value}" in starts])

@@ -31,7 +31,7 @@ class Facts:
     id: str
     name: str
     summary: str
-    categories: tuple[str, ...]  # category ids, in the directory's category order
+    categories: tuple[str, ...]  # category ids, in the listing's order: the first is its home
     who: tuple[str, ...]
     when: tuple[str, ...]
     bus_pass_note: str | None
@@ -43,6 +43,7 @@ class Facts:
     bus_numbers: tuple[str, ...]
     cost: str
     how_to_go: tuple[str, ...]
+    join: tuple[str, ...]  # how to join, short, with the number to ring: for posters
     phone: str | None
     on_the_day_phone: str | None
     email: str | None
@@ -125,7 +126,7 @@ def facts(directory: Directory, entry: Entry) -> Facts:
         id=act.id,
         name=act.name,
         summary=act.summary,
-        categories=tuple(sorted(act.categories, key=lambda c: order.index(c) if c in order else len(order))),
+        categories=tuple(dict.fromkeys(c for c in act.categories if c in order)),
         who=who_for(entry),
         when=tuple(dates.describe_all(act.schedules)),
         bus_pass_note=bus_pass_note(entry),
@@ -137,6 +138,7 @@ def facts(directory: Directory, entry: Entry) -> Facts:
         bus_numbers=numbers,
         cost=cost_line(entry),
         how_to_go=how_to_go(entry),
+        join=tuple(people.how_to_join(entry, place.phone(entry))),
         phone=place.phone(entry),
         on_the_day_phone=place.on_the_day_phone(entry),
         email=place.email(entry),

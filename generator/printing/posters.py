@@ -16,7 +16,7 @@ from generator.printing.document import PrintedDocument
 from generator.printing.facts import facts
 from generator.words.dates import clock, long_date
 
-MAX_LEVEL = 3  # activity posters leave out details, step by step, until they fit one page
+MAX_LEVEL = 4  # activity posters leave out details, step by step, until they fit one page
 NEAR_HERE_MAX = 6  # activities on a near-here poster; fewer if they do not fit
 WEEK = 7
 
@@ -62,7 +62,6 @@ def build_posters(directory: Directory, out_dir: Path, pool: Executor, *, paper:
     def make(key: str, level: int) -> str:
         f = shown[key]
         return render.html("poster.html", **common, title=f"{f.name}: poster", f=f, level=level,
-                           ring=f.on_the_day_phone or f.phone,
                            qr=Markup(qr.svg(f.url, title=f"QR code: {f.url}")))
 
     done = _fit(pool, make, list(entries), 0, MAX_LEVEL, 1)

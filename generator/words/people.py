@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.model import Access, Activity, Capacity, Referrer
 from generator.words import say
-from generator.words.lists import and_list
+from generator.words.lists import and_list, or_list
 
 ACCESS_SHORT = {Access.drop_in: "Drop in", Access.book: "Book ahead", Access.referral: "Referral"}
 ACCESS_WORDS = {
@@ -108,3 +108,26 @@ def languages(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activi
     if not langs or langs == ["English"]:
         return None
     return say("Languages: {languages}.", languages=and_list(langs))
+
+
+def how_to_join(entry_or_activity, phone: str | None) -> list[str]:  # noqa: ANN001 - Entry | Activity
+    """How to join in a line or two, with the number to ring (posters): 'Book first: ring 0151
+    496 0123.', 'Full at the moment: ring … to ask.', 'Referral needed: ask your GP or …'."""
+    act = _activity(entry_or_activity)
+    how = act.how_to_go
+    lines = []
+    if act.capacity is Capacity.full:
+        lines.append(say("Full at the moment: ring {phone} to ask.", phone=phone) if phone
+                     else say("Full at the moment."))
+    elif act.capacity is Capacity.waiting_list:
+        lines.append(say("There is a waiting list: ring {phone} to ask.", phone=phone) if phone
+                     else say("There is a waiting list."))
+    if how.access is Access.book and act.capacity is Capacity.open:
+        lines.append(say("Book first: ring {phone}.", phone=phone) if phone else say("Book first."))
+    elif how.access is Access.referral:
+        who = [say(REFERRER_WORDS[r]) for r in how.referral_from if r is not Referrer.self_]
+        lines.append(say("Referral needed: ask {who}.", who=or_list(who)) if who
+                     else say("Referral needed."))
+    elif how.access is Access.drop_in:
+        lines.append(say("Just turn up: no need to book."))
+    return lines
