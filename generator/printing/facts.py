@@ -44,6 +44,7 @@ class Facts:
     cost: str
     how_to_go: tuple[str, ...]
     join: tuple[str, ...]  # how to join, short, with the number to ring: for posters
+    ring: str | None  # "On the day, ring …" or "Questions? Ring …": for posters
     phone: str | None
     on_the_day_phone: str | None
     email: str | None
@@ -122,6 +123,7 @@ def facts(directory: Directory, entry: Entry) -> Facts:
     lines, postcode, access = where(entry)
     bus_lines, bus_note, numbers = buses(directory.getting_there(entry), entry)
     checked = dates.long_date(act.last_checked, weekday=False)
+    join = tuple(people.how_to_join(entry, place.phone(entry)))
     return Facts(
         id=act.id,
         name=act.name,
@@ -138,7 +140,8 @@ def facts(directory: Directory, entry: Entry) -> Facts:
         bus_numbers=numbers,
         cost=cost_line(entry),
         how_to_go=how_to_go(entry),
-        join=tuple(people.how_to_join(entry, place.phone(entry))),
+        join=join,
+        ring=place.ring_line(entry, " ".join(join)),
         phone=place.phone(entry),
         on_the_day_phone=place.on_the_day_phone(entry),
         email=place.email(entry),

@@ -67,6 +67,16 @@ def on_the_day_phone(entry) -> str | None:  # noqa: ANN001 - Entry
     return entry.activity.on_the_day_phone
 
 
+def ring_line(entry, said: str = "") -> str | None:  # noqa: ANN001 - Entry
+    """The one number to ring, for a poster: 'On the day, ring …' only with an on-the-day number,
+    else 'Questions? Ring …' (None when the number is already in `said`, or there is none)."""
+    on_the_day = on_the_day_phone(entry)
+    if on_the_day:
+        return say("On the day, ring {phone}", phone=on_the_day)
+    number = phone(entry)
+    return say("Questions? Ring {phone}", phone=number) if number and number not in said else None
+
+
 def email(entry) -> str | None:  # noqa: ANN001 - Entry
     return entry.activity.email or entry.organisation.email
 
