@@ -59,6 +59,7 @@ activities:
     status: temporarily-closed
     languages: [English, Polish]
     communication_support: BSL interpreter on request.
+    easy_read: We meet on Mondays. We sing together. Tea is free.
     first_visit: {bring_a_friend: true, someone_meets_you: false, refreshments: true, notes: Ring the bell.}
     phone: 0151 496 0902
     on_the_day_phone: 07700 900902

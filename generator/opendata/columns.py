@@ -79,6 +79,8 @@ ACTIVITY = [
     _c("status", "activity", "status", help="active, temporarily-closed or ended."),
     _c("languages", "activity", "languages", "texts"),
     _c("communication_support", "activity", "communication_support"),
+    _c("easy_read", "activity", "easy_read", help="What it is in Easy Read: sentences of 15 words or "
+       "fewer, one idea each."),
     _c("bring_a_friend", "activity", "first_visit.bring_a_friend", "bool"),
     _c("someone_meets_you", "activity", "first_visit.someone_meets_you", "bool"),
     _c("refreshments", "activity", "first_visit.refreshments", "bool"),

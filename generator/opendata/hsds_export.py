@@ -57,7 +57,7 @@ ORG_EXTRA = ["organisation_id", "safeguarding_policy", "insurance", "dbs_checked
 PRIVATE = ["maintainers"]  # only with include_private: people's e-mails for reminders
 SERVICE_EXTRA = ["activity_id", "summary", "audience_groups", "not_just_older_people", "cost",
                  "access", "referral_from", "capacity", "bring_a_friend", "someone_meets_you",
-                 "refreshments", "first_visit_notes", "online", "by_phone", "home_visits",
+                 "refreshments", "first_visit_notes", "easy_read", "online", "by_phone", "home_visits",
                  "where_details", "checked_by"]
 LOCATION_EXTRA = ["venue_area", "non_clinical", "nearest_stop", "buses", "transport_notes"]
 SCHEDULE_EXTRA = ["not_on_bank_holidays", "term_time_only"]

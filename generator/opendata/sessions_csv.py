@@ -122,6 +122,10 @@ def layout_markdown() -> str:
         "",
         "Every row that cannot be turned into a valid listing is reported with its row number and",
         "the reason; nothing is written over an existing listing unless you add `--update`.",
+        "A fact a listing needs that a row leaves empty (`categories`, `last_checked`, `checked_by`)",
+        "is never guessed: the listing is written without it and the report names it, so the file",
+        "does not validate until a person fills it in (or import again with `--category`,",
+        "`--checked-on` or `--checked-by`).",
         "",
     ]
     for scope, title in _SCOPE_TITLES.items():
