@@ -206,3 +206,34 @@ def test_hsds_says_the_things_it_can(source):
     monthly = [r["byday"] for r in club["schedules"] if r.get("freq") == "MONTHLY" and "byday" in r]
     assert monthly == ["-1FR", "1MO,1WE,3MO,3WE"]
     assert [lang.get("code") for lang in club["languages"]] == ["en", "pl"]
+
+
+def test_every_listing_field_has_a_column_so_none_is_dropped_quietly():
+    """A field added to the listing format must get a column (and so an HSDS attribute), or the
+    import and export round trips would lose it without a word."""
+    from pydantic import BaseModel
+
+    from generator.model import Activity, Organisation, Schedule, Venue
+    from generator.opendata import columns as C
+
+    def leaves(model: type[BaseModel], prefix: str = "") -> list[str]:
+        out = []
+        for name, field in model.model_fields.items():
+            kind = field.annotation
+            inner = [a for a in getattr(kind, "__args__", ()) if isinstance(a, type)]
+            sub = kind if isinstance(kind, type) and issubclass(kind, BaseModel) else next(
+                (a for a in inner if issubclass(a, BaseModel)), None)
+            if sub is not None and not getattr(kind, "__origin__", None) is list:
+                out += leaves(sub, f"{prefix}{name}.")
+            else:
+                out.append(f"{prefix}{name}")
+        return out
+
+    skip = {"activity": {"schedules", "where"}, "venue": {"id"}, "organisation": set(),
+            "schedule": set()}
+    for scope, model in (("organisation", Organisation), ("activity", Activity),
+                         ("venue", Venue), ("schedule", Schedule)):
+        paths = {c.path for c in C.ALL if c.scope == scope}
+        missing = [p for p in leaves(model) if p not in paths and p not in skip[scope]
+                   and not any(p.startswith(s + ".") for s in skip[scope])]
+        assert missing == [], (scope, missing)
