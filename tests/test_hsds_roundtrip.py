@@ -223,7 +223,7 @@ def test_every_listing_field_has_a_column_so_none_is_dropped_quietly():
             inner = [a for a in getattr(kind, "__args__", ()) if isinstance(a, type)]
             sub = kind if isinstance(kind, type) and issubclass(kind, BaseModel) else next(
                 (a for a in inner if issubclass(a, BaseModel)), None)
-            if sub is not None and not getattr(kind, "__origin__", None) is list:
+            if sub is not None and getattr(kind, "__origin__", None) is not list:
                 out += leaves(sub, f"{prefix}{name}.")
             else:
                 out.append(f"{prefix}{name}")
