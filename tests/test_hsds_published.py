@@ -73,14 +73,16 @@ def test_oruk_community_counselling_keeps_every_fact_or_says_so(tmp_path, capsys
         "activities[0].categories (community-counselling): no category",
         'alert "Following COVID-19 we have moved most of our counselling sessions online.',
         'company number "1234567": a Companies House number has 8 characters, like 01234567',
-        "contact Ann Persona (Reception Manager): a listing names no contact people",
+        "the service's contact person (Reception Manager): a listing names no contact people",
         "service accreditations",
         'cost option "Under 18s and Over 60s" valid 2020-01-01 to 2022-12-31',
         "not_on_bank_holidays set: the source says it is not on public / bank holidays",
     ]:
         assert text in err, text
-    head = " ".join(path.read_text(encoding="utf-8").split("organisation:")[0].split())
+    text = path.read_text(encoding="utf-8")
+    head = " ".join(text.split("organisation:")[0].split())
     assert "TO FILL IN" in head and "how_to_go.access" in head and "Not carried over" in head
+    assert "Ann Persona" not in text and "Ann Persona" not in err  # a person's name is never copied
     # the listing does not validate until a person fills it in ...
     result = load(out, CONFIG, today=DEMO_TODAY, enrich_transport=False)
     fields = {p.field for p in result.errors}
@@ -120,6 +122,7 @@ def test_hsds_service_full_reads_phones_access_needs_languages_and_one_schedule(
     assert "induction loops" in venue["accessibility_notes"] and "T-coil" in venue["accessibility_notes"]
     assert venue["transport"]["notes"].startswith("MyCity Civic Center is serviced by the number 1 Bus")
     assert "postcode" not in venue and "area" not in venue
+    assert "Persona" not in (out / "example-organization-inc.yml").read_text(encoding="utf-8")
     assert len(a["schedules"]) == 1  # service, service-at-location and location give the same one
     assert data["organisation"]["phones"] == [{"number": "+44 1234 234567", "description": (
         "Our main reception phone number. The phones will be available from 0800 (8am) until "

@@ -169,10 +169,9 @@ def _organisation(r: Reader) -> None:
                 role = contact.get("title") or contact.get("department")
                 if number and not any(x.startswith(number) for x in phones):
                     phones.append(number + (f" ({role})" if role else ""))
-            if contact.get("name"):
-                r.drop(f"organisation contact {contact['name']}"
-                       + (f" ({contact['title']})" if contact.get("title") else "")
-                       + ": a listing names no contact people (their phone numbers are kept)")
+            if contact.get("name"):  # a person's name: said by role only, never copied
+                r.drop(f"the organisation's contact person ({role or 'no role given'}): a listing "
+                       "names no contact people (their phone numbers are kept)")
     row["organisation_phones"] = "; ".join(phones)
     for ident in org.get("organization_identifiers") or []:
         scheme = (ident.get("identifier_scheme") or "").upper()
@@ -492,9 +491,9 @@ def _phones_and_contacts(r: Reader) -> None:
         if email and not row.get("email"):
             row["email"] = email
             r.note(f"email {email}: the service's contact ({role})")
-        if contact.get("name"):
-            r.drop(f"contact {contact['name']}" + (f" ({contact['title']})" if contact.get("title") else "")
-                   + ": a listing names no contact people (their number and e-mail are kept)")
+        if contact.get("name"):  # a person's name: said by role only, never copied
+            r.drop(f"the service's contact person ({role}): a listing names no contact people "
+                   "(their number and e-mail are kept)")
 
 
 def _where(r: Reader) -> None:
@@ -582,7 +581,9 @@ def _venue(r: Reader, loc: dict) -> None:
         r.rec.not_carried += _leftover(loc, _LOCATION_READ, "location")
         r.rec.not_carried += _leftover(address, {"id", "location_id", "address_1", "address_2", "city",
                                                  "postal_code", "country", "state_province",
-                                                 "region", "address_type"}, "address")
+                                                 "region", "address_type", "attention"}, "address")
+        if address.get("attention"):
+            r.drop("the address's attention line (a person's name, not copied)")
 
 
 def _accessibility(r: Reader, loc: dict) -> None:
