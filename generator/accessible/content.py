@@ -48,8 +48,10 @@ def edition_content(directory: Directory, edition: Edition) -> EditionContent:
     full: dict[str, list[Facts]] = {}
     pointers: dict[str, list[Facts]] = {}
     for chunk in booklet.chunks(directory, printed):  # the booklet's own order and filing
-        for item in chunk.items:
-            (full if item.full else pointers).setdefault(chunk.category.id, []).append(item.facts)
+        for item in chunk.items:  # printed in full here
+            full.setdefault(chunk.category.id, []).append(item.facts)
+        for also in chunk.also:  # printed in full under another category: a "See also" here
+            pointers.setdefault(chunk.category.id, []).append(also.facts)
     sections = tuple(Section(c, tuple(full.get(c.id, ())), tuple(pointers.get(c.id, ())))
                      for c in directory.config.categories if full.get(c.id))
     site = directory.config.site
