@@ -365,12 +365,13 @@ def test_pr_check_annotates_only_the_changed_listing(repo):
     walkers = work / "listings" / "aigburth-walkers.yml"
     walkers.write_text(walkers.read_text().replace("on_the_day_phone: 07700 900123",
                                                    "on_the_day_phone: 07700 9001"))
+    line = walkers.read_text().splitlines().index("    on_the_day_phone: 07700 9001") + 1
     _git(work, "commit", "-q", "-am", "change")
     done = _pr_check(work, env, base)
     assert done.returncode == 1
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
-        "::error file=listings/aigburth-walkers.yml,line=40,col=23::activities[0].on_the_day_phone: "
+        f"::error file=listings/aigburth-walkers.yml,line={line},col=23::activities[0].on_the_day_phone: "
         '"07700 9001" is not a UK phone number: it has 9 digits. UK numbers have 11 digits (a few have 10), '
         "like 0151 496 0123 or 07700 900123."
     ]
