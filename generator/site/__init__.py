@@ -19,12 +19,13 @@ from generator import progress
 from generator.changes import ChangeLog, not_available
 from generator.directory import Directory
 from generator.site import offline, whats_new
-from generator.site.cards import card, clear_cache
+from generator.site.cards import card
 from generator.site.finder import write_finder
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
 from generator.site.stamp import stamp_activities, stamp_organisations
+from generator.site.state import SiteBuild
 from generator.site.today import write_schedules
 from generator.site.views import route_table
 
@@ -61,7 +62,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
     "What's new" page says the changes are not available."""
     out = Path(out).resolve()
     report = SiteReport(out)
-    clear_cache()
+    build = SiteBuild()  # all this build keeps between stages; gone with it
     staging = Path(tempfile.mkdtemp(prefix="whats-on-docs-"))
     try:
         docs = staging / "docs"
@@ -91,22 +92,23 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with _timed(report, "pages"):
             _webform(directory, docs, report)
             whats_new.write(directory, docs, changes or not_available(
-                "the changes were not worked out for this build"))
+                "the changes were not worked out for this build"), build)
             _coordinator_pages(directory, docs)
             write_pages(directory, docs, routes=routes, groups=found["groups"],
-                        printed=report.printed, has_data=(docs / "data" / "index.md").exists())
+                        printed=report.printed, has_data=(docs / "data" / "index.md").exists(),
+                        build=build)
             write_shells(docs)
         with _timed(report, "mkdocs"):
             run_mkdocs(docs, out, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,
                        copyright=f"Run by {directory.config.site.publisher}.")
         with _timed(report, "browse pages"):
-            stamp_pages(out)
+            stamp_pages(out, build)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
-                    "pages") as shown:
+                    "pages"):
             cards = {e.id: card(e) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links)
-            report.pages += stamp_organisations(directory, out, cards)
+            report.pages += stamp_organisations(directory, out, cards, build.card_list)
         with _timed(report, "service worker"):
             offline.write_service_worker(out)
         if with_zip:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import Environment, pass_environment
 from markupsafe import Markup, escape
 
 from generator import urls
@@ -38,24 +37,29 @@ def card(entry: Entry) -> Card:
                 people.capacity_short(entry))
 
 
-_HTML: dict[tuple[str, int], str] = {}
+class CardLists:
+    """`card_list` in the page templates: the <ul> of cards for a page two folders deep, each
+    card's HTML rendered once and kept in this object (one per build: state.SiteBuild)."""
+
+    def __init__(self) -> None:
+        self._html: dict[tuple[str, int], str] = {}
+
+    def __call__(self, cards: list[Card], level: int, empty: str) -> Markup:
+        from generator.site.render import environment  # noqa: PLC0415 - render imports this module
+
+        if not cards:
+            return Markup("<p>") + escape(empty) + Markup("</p>")
+        macro = environment().get_template("pages/macros.html").module.card
+        href = linker(2)
+        parts = []
+        for c in cards:
+            key = (c.id, level)
+            if key not in self._html:
+                self._html[key] = str(macro(c, href, level))
+            parts.append(self._html[key])
+        return Markup('<ul class="wo-cards">\n' + "\n".join(parts) + "</ul>")
 
 
-@pass_environment
-def card_list(env: Environment, cards: list[Card], level: int, empty: str) -> Markup:
-    """The <ul> of cards for a page two folders deep, each card rendered once per build."""
-    if not cards:
-        return Markup("<p>") + escape(empty) + Markup("</p>")
-    macro = env.get_template("pages/macros.html").module.card
-    href = linker(2)
-    parts = []
-    for c in cards:
-        key = (c.id, level)
-        if key not in _HTML:
-            _HTML[key] = str(macro(c, href, level))
-        parts.append(_HTML[key])
-    return Markup('<ul class="wo-cards">\n' + "\n".join(parts) + "</ul>")
-
-
-def clear_cache() -> None:
-    _HTML.clear()
+def card_list(cards: list[Card], level: int, empty: str) -> Markup:
+    """The same, outside a build: nothing kept."""
+    return CardLists()(cards, level, empty)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from generator import schedule, urls
@@ -11,6 +12,7 @@ from generator.directory import Directory
 from generator.site.cards import card
 from generator.site.finder import route_id
 from generator.site.render import linker, render
+from generator.site.state import SiteBuild
 from generator.site.views import day_sessions, route_path, where_short
 from generator.transport import days as transport_days
 from generator.words.dates import long_date
@@ -31,30 +33,27 @@ def _depth(path: str) -> int:
 
 
 STAMP = '<div class="wo-stamp"><h1>WOSHELLTITLE</h1></div>'
-_BODIES: dict[str, str] = {}  # site path -> page content, put in after mkdocs has run
 
 
-def _page(docs: Path, path: str, template: str, **context: object) -> None:
+def _put(build: SiteBuild, docs: Path, path: str, template: str, **context: object) -> None:
     """Write a page for mkdocs: its front matter and a placeholder. The content itself (plain
     HTML) is kept and stamped into mkdocs' output by `stamp_pages`, so mkdocs never parses
     thousands of cards as Markdown."""
-    text = render(template, href=linker(_depth(path)), **context)
+    text = render(template, href=linker(_depth(path)), card_list=build.card_list, **context)
     _, front, body = text.split("---\n", 2)
-    _BODIES[path] = body
+    build.bodies[path] = body
     _write(docs, path, f"---\n{front}---\n{STAMP}\n")
 
 
-def stamp_pages(site: Path) -> int:
+def stamp_pages(site: Path, build: SiteBuild) -> int:
     """Put each browse page's content into the page mkdocs wrote for it."""
-    for path, body in _BODIES.items():
+    for path, body in build.bodies.items():
         target = site / (path + "index.html")
         html = target.read_text(encoding="utf-8")
         if STAMP not in html:
             raise RuntimeError(f"{target}: the page from mkdocs has no content marker.")
         target.write_text(html.replace(STAMP, body, 1), encoding="utf-8")
-    count = len(_BODIES)
-    _BODIES.clear()
-    return count
+    return len(build.bodies)
 
 
 def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -66,7 +65,8 @@ def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:
 
 
 def write_pages(directory: Directory, docs: Path, *, routes: list,
-                groups: list[str], printed: list, has_data: bool) -> None:
+                groups: list[str], printed: list, has_data: bool, build: SiteBuild) -> None:
+    _page = partial(_put, build)
     site = directory.config.site
     current = directory.current()
     cards = {e.id: card(e) for e in current}

@@ -47,35 +47,42 @@ def _shell(site: Path, section: str) -> Shell:
 
 PARALLEL_FROM = 400  # activities; below this, one process is quicker
 QR_MASK = 4  # a fixed, valid mask pattern: choosing the "best" one costs ~5 ms a page
-_JOB: dict = {}  # what forked workers need; set before the pool starts, never pickled
+_WORKER_JOB: dict = {}  # set only inside a forked worker process (by _start_worker), which ends with the build
 
 
 def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
                      route_links: dict | None = None) -> int:
     """Write activities/<id>/index.html (and <id>.ics) for every activity, ended ones included
     (a poster's QR code must not lead nowhere). Uses both cores for big directories."""
-    _JOB.update(directory=directory, site=site, ics_writer=ics_writer, route_links=route_links,
-                shell=_shell(site, "activities"))
-    try:
-        count = len(directory.activities)
-        workers = min(os.cpu_count() or 1, 4)
-        if count < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-            _stamp_range((0, count))
-        else:
-            step = max(50, count // (workers * 4))
-            ranges = [(i, min(i + step, count)) for i in range(0, count, step)]
-            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-                list(pool.map(_stamp_range, ranges))
-        return count
-    finally:
-        _JOB.clear()
+    job = {"directory": directory, "site": site, "ics_writer": ics_writer,
+           "route_links": route_links, "shell": _shell(site, "activities")}
+    count = len(directory.activities)
+    workers = min(os.cpu_count() or 1, 4)
+    if count < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        _stamp_range(job, (0, count))
+    else:
+        step = max(50, count // (workers * 4))
+        ranges = [(i, min(i + step, count)) for i in range(0, count, step)]
+        # Forked workers inherit `job` as the initializer's argument (fork pickles nothing).
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                                 initializer=_start_worker, initargs=(job,)) as pool:
+            list(pool.map(_worker_range, ranges))
+    return count
 
 
-def _stamp_range(bounds: tuple[int, int]) -> None:
+def _start_worker(job: dict) -> None:
+    _WORKER_JOB.update(job)
+
+
+def _worker_range(bounds: tuple[int, int]) -> None:
+    _stamp_range(_WORKER_JOB, bounds)
+
+
+def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
     from generator.sms import gsm_length, text_message  # noqa: PLC0415 - avoids an import cycle
 
-    directory, site, ics_writer = _JOB["directory"], _JOB["site"], _JOB["ics_writer"]
-    shell, route_links = _JOB["shell"], _JOB["route_links"]
+    directory, site, ics_writer = job["directory"], job["site"], job["ics_writer"]
+    shell, route_links = job["shell"], job["route_links"]
     template = environment().get_template("pages/activity.html")
     href = linker(2)
     for entry in directory.activities[bounds[0]:bounds[1]]:
@@ -116,7 +123,7 @@ def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
     return lines
 
 
-def stamp_organisations(directory: Directory, site: Path, cards: dict) -> int:
+def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list) -> int:  # noqa: ANN001
     shell = _shell(site, "organisations")
     template = environment().get_template("pages/organisation.html")
     href = linker(2)
@@ -124,7 +131,7 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict) -> int:
         folder = site / urls.organisation(org.id)
         folder.mkdir(parents=True, exist_ok=True)
         entries = [cards[e.id] for e in org.activities if e.id in cards]
-        content = template.render(o=org.organisation, entries=entries, href=href,
+        content = template.render(o=org.organisation, entries=entries, href=href, card_list=card_list,
                                   governance=governance_lines(org.organisation))
         (folder / "index.html").write_text(shell.page(org.id, org.organisation.name, content),
                                            encoding="utf-8")

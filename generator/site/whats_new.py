@@ -14,6 +14,7 @@ from generator import urls
 from generator.changes import Change, ChangeLog
 from generator.directory import Directory
 from generator.site import pages
+from generator.site.state import SiteBuild
 from generator.words import say
 from generator.words.dates import long_date
 
@@ -31,15 +32,15 @@ def _link(directory: Directory, change: Change) -> str | None:
     return urls.activity(change.activity_id) + "index.html" if change.activity_id in known else None
 
 
-def write(directory: Directory, docs: Path, log: ChangeLog) -> None:
+def write(directory: Directory, docs: Path, log: ChangeLog, build: SiteBuild) -> None:
     since, shown = window(directory, log)
     days = [{"title": long_date(day), "changes": [
         {"heading": c.heading, "name": c.name, "organisation": c.organisation, "text": c.text,
          "link": _link(directory, c)} for c in group]}
         for day, group in groupby(shown, key=lambda c: c.day)]
-    pages._page(docs, PAGE, "pages/whats_new.md", site=directory.config.site,
-                weeks=directory.config.site.whats_new_weeks, since=long_date(since),
-                note=log.note, days=days)
+    pages._put(build, docs, PAGE, "pages/whats_new.md", site=directory.config.site,
+               weeks=directory.config.site.whats_new_weeks, since=long_date(since),
+               note=log.note, days=days)
     (docs / FEED).write_bytes(feed(directory, shown))
 
 

@@ -1,0 +1,17 @@
+"""What one site build keeps between its stages, in one object made fresh by `build_site` and
+dropped when it ends (finished or failed), so no build leaves anything behind for the next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.site.cards import CardLists
+
+
+@dataclass
+class SiteBuild:
+    bodies: dict[str, str] = field(default_factory=dict)  # browse page path -> its content
+    card_list: CardLists = field(default_factory=CardLists)  # each card's HTML, made once
+
+
+__all__ = ["SiteBuild"]
