@@ -54,7 +54,7 @@ def test_an_endless_rule_a_listing_cannot_say_is_left_for_a_person():
     assert fill.path == "schedules.0.frequency"
     assert fill.reason.startswith('the source\'s rule "every 3 weeks on Saturday, from 2026-01-03, '
                                   '10:00 to 11:30" cannot be said in a listing (every 3 weeks) and '
-                                  "it has no end (count or until) to list its dates")
+                                  "it has no end (count, until or valid_to) to list its dates")
     assert out["days"] == "saturday" and "frequency" not in out
     _, fills, _, _ = _one(freq="WEEKLY", interval=2, byday="TU")
     assert [f.path for f in fills] == ["schedules.0.start_date"]
@@ -87,3 +87,31 @@ def test_the_same_schedule_at_three_levels_is_one_session():
     sessions = S.read(svc, ours=False)
     assert len(sessions.rows) == 1
     assert sessions.not_carried[0].startswith("the location's own schedule (every week on Saturday")
+
+
+@pytest.mark.parametrize("row", [
+    {"freq": "WEEKLY", "byday": "TH,FR", "bymonthday": "2,3,4", "count": 5},
+    {"freq": "WEEKLY", "interval": 2, "byday": "MO,WE", "until": "2026-06-30"},
+    {"freq": "WEEKLY", "interval": 3, "byday": "SA", "count": 7, "wkst": "SU"},
+    {"freq": "WEEKLY", "byday": "MO", "byweekno": "2,20,-1", "until": "2028-12-31"},
+    {"freq": "WEEKLY", "byday": "TU", "byweekno": "1,53", "wkst": "SU", "until": "2030-12-31"},
+    {"freq": "WEEKLY", "byday": "SU", "byyearday": "-1,100,200", "until": "2030-12-31"},
+    {"freq": "MONTHLY", "bymonthday": "1,-1", "count": 9},
+    {"freq": "MONTHLY", "interval": 2, "byday": "2TU,-1FR", "count": 8},
+    {"freq": "MONTHLY", "byday": "MO", "bymonthday": "8,9,10,11,12,13,14", "count": 6},
+    {"freq": "MONTHLY", "byday": "1MO,3MO", "byweekno": "1,2,3,4,5,6,7,8,9,10", "until": "2027-12-31"},
+])
+def test_rule_dates_are_what_rfc_5545_gives(row):
+    """The day-by-day expansion agrees with dateutil's rrule wherever dateutil ends."""
+    import datetime as dt
+
+    from dateutil import rrule
+
+    start = dt.date(2026, 1, 1)
+    out = S._dates({**row, "dtstart": start.isoformat()}, None, S._date(row.get("until")))
+    parts = [f"FREQ={row['freq']}"] + [f"{k.upper()}={v}" for k, v in row.items() if k != "freq"
+                                       and k != "until"]
+    if row.get("until"):
+        parts.append(f"UNTIL={row['until'].replace('-', '')}T235959")
+    want = [d.date() for d in rrule.rrulestr(";".join(parts), dtstart=dt.datetime(2026, 1, 1))]
+    assert out == want and out

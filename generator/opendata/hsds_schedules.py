@@ -17,8 +17,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from dateutil import rrule as du
-
 from generator.opendata import hsds_export as X
 from generator.opendata.build import Fill
 from generator.schedule import WEEK_NUMBER
@@ -28,6 +26,7 @@ DAYS = {"MO": "monday", "TU": "tuesday", "WE": "wednesday", "TH": "thursday", "F
 _DAY_NAMES = {k: v.capitalize() for k, v in DAYS.items()}
 _WEEKS = {n: w.value for w, n in WEEK_NUMBER.items()}
 MAX_DATES = 60  # a finite rule with more dates than this is left for a person
+YEARS_AHEAD = 10  # how far a COUNT-only rule is expanded
 _BANK_HOLIDAY = re.compile(r"\b(not|closed|no sessions?|except|excluding)\b[^.]*\b(bank|public) holidays?",
                            re.IGNORECASE)
 _LINKS = {"id", "service_id", "location_id", "service_at_location_id", "attributes"}
@@ -189,14 +188,13 @@ def one(s: dict, index: int, ours: bool) -> tuple[dict[str, str], list[Fill], li
         return row, fills, notes, dropped
     if isinstance(simple, str):  # a rule a listing cannot say: its dates, or a person
         dates = _dates(s, valid_from, last)
-        if dates is not None and 0 < len(dates) <= MAX_DATES:
+        if not isinstance(dates, str) and 0 < len(dates) <= MAX_DATES:
             row.update(frequency="once", dates="; ".join(d.isoformat() for d in dates))
             row.pop("days", None)
             notes.append(f'"{words(s)}" ({simple}) is carried as its {len(dates)} date(s)')
             return row, fills, notes, dropped
-        why = ("it gives no dates" if dates == [] else
-               f"it has more than {MAX_DATES} dates" if dates else "it has no end (count or until) to "
-               "list its dates" if s.get("dtstart") else "it has no dtstart to count from")
+        why = (dates if isinstance(dates, str) else "it gives no dates" if not dates
+               else f"it has more than {MAX_DATES} dates")
         fills.append(Fill(f"{at}.frequency", f'the source\'s rule "{words(s)}" cannot be said in a '
                           f"listing ({simple}) and {why}: write frequency (weekly, fortnightly, "
                           "monthly or once, with dates) as it really runs"))
@@ -276,51 +274,113 @@ def _simple(s: dict, row: dict[str, str]) -> dict[str, str] | str | None:
     return {"frequency": "monthly", "weeks": "; ".join(weeks_u)}
 
 
-_FREQ = {"WEEKLY": du.WEEKLY, "MONTHLY": du.MONTHLY, "DAILY": du.DAILY, "YEARLY": du.YEARLY}
-_WEEKDAY = {"MO": du.MO, "TU": du.TU, "WE": du.WE, "TH": du.TH, "FR": du.FR, "SA": du.SA, "SU": du.SU}
+_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def _dates(s: dict, valid_from: dt.date | None, last: dt.date | None) -> list[dt.date] | None:
-    """Every date of a finite rule (count, until or valid_to), as RFC 5545 expands it; None when
-    it has no start or no end, or cannot be read."""
+def _ints(value: object) -> list[int]:
+    return [int(p) for p in _list(value)]
+
+
+def _dates(s: dict, valid_from: dt.date | None, last: dt.date | None) -> list[dt.date] | str:
+    """Every date of a finite WEEKLY or MONTHLY rule (count, until or valid_to), as RFC 5545
+    gives them; or why they cannot be listed (no start, no end, a part that cannot be read).
+
+    Each day from the start to the end (at most YEARS_AHEAD years) is tested against every
+    part, so a rule whose parts never meet gives no dates at once (dateutil would search up to
+    the year 9999 for them)."""
     start = _date(s.get("dtstart")) or valid_from
-    freq = _FREQ.get(str(s.get("freq") or "").upper())
-    count = s.get("count")
+    freq = str(s.get("freq") or "").upper()
     try:
-        count = int(count) if count not in (None, "") else None
+        count = int(s["count"]) if s.get("count") not in (None, "") else None
+        interval = int(s.get("interval") or 1)
+        monthdays, weeknos, yeardays = _ints(s.get("bymonthday")), _ints(s.get("byweekno")), _ints(s.get("byyearday"))
     except (TypeError, ValueError):
-        return None
-    if start is None or freq is None or (count is None and last is None):
-        return None
-    try:
-        kwargs: dict = {"dtstart": dt.datetime.combine(start, dt.time()),
-                        "interval": int(s.get("interval") or 1)}
-        if count is not None:  # COUNT and UNTIL together break RFC 5545: both bounds are kept
-            kwargs["count"] = count
-        elif last is not None:
-            kwargs["until"] = dt.datetime.combine(last, dt.time(23, 59))
-        days = []
-        for part in _list(s.get("byday")):
-            m = re.fullmatch(r"([+-]?[0-9]+)?(MO|TU|WE|TH|FR|SA|SU)", part.upper())
-            if not m:
-                return None
-            wd = _WEEKDAY[m.group(2)]
-            days.append(wd(int(m.group(1))) if m.group(1) else wd)
-        if days:
-            kwargs["byweekday"] = days
-        for key, arg in (("bymonthday", "bymonthday"), ("byweekno", "byweekno"),
-                         ("byyearday", "byyearday")):
-            if s.get(key) not in (None, ""):
-                kwargs[arg] = [int(p) for p in _list(s[key])]
-        if s.get("wkst"):
-            kwargs["wkst"] = _WEEKDAY.get(str(s["wkst"]).upper()[:2], du.MO)
-        out = []
-        for when in du.rrule(freq, **kwargs):
-            if (valid_from and when.date() < valid_from) or (last and when.date() > last):
-                continue
-            out.append(when.date())
-            if len(out) > MAX_DATES:
+        return "a part of it is not a number"
+    if start is None:
+        return "it has no dtstart to count from"
+    if freq not in ("WEEKLY", "MONTHLY") or interval < 1:
+        return f"freq {freq or 'missing'} with interval {interval}"
+    if count is None and last is None:
+        return "it has no end (count, until or valid_to) to list its dates"
+    days: list[tuple[int | None, int]] = []  # (ordinal in the month or None, weekday 0-6)
+    for part in _list(s.get("byday")):
+        m = re.fullmatch(r"([+-]?[0-9]+)?(MO|TU|WE|TH|FR|SA|SU)", part.upper())
+        if not m:
+            return f'byday "{part}" is not a day like TU or 1TU'
+        days.append((int(m.group(1)) if m.group(1) else None, _WEEKDAYS.index(m.group(2))))
+    wkst = _WEEKDAYS.index(str(s.get("wkst") or "MO").upper()[:2]) if str(
+        s.get("wkst") or "MO").upper()[:2] in _WEEKDAYS else 0
+    capped = last is None
+    bound = last or start.replace(year=start.year + YEARS_AHEAD)
+    out: list[dt.date] = []
+    n = 0
+    day = start
+    while day <= bound:
+        if _in_rule(day, start, freq, interval, days, monthdays, weeknos, yeardays, wkst):
+            n += 1
+            if count is not None and n > count:
                 break
-        return out
-    except (ValueError, TypeError):
-        return None
+            if not valid_from or day >= valid_from:
+                out.append(day)
+                if len(out) > MAX_DATES:
+                    return out
+        day += dt.timedelta(days=1)
+    if capped and count is not None and n < count:
+        return f"its {count} dates run past the next {YEARS_AHEAD} years"
+    return out
+
+
+def _week_number(day: dt.date, wkst: int) -> tuple[int, int]:
+    """RFC 5545 week number (week 1 has at least four days of the year; weeks start on WKST,
+    so with Monday this is the ISO week) and how many weeks that year has."""
+    def week_one(year: int) -> dt.date:
+        jan4 = dt.date(year, 1, 4)
+        return jan4 - dt.timedelta(days=(jan4.weekday() - wkst) % 7)
+    year = day.year
+    if day < week_one(year):
+        year -= 1
+    elif day >= week_one(year + 1):
+        year += 1
+    return (day - week_one(year)).days // 7 + 1, (week_one(year + 1) - week_one(year)).days // 7
+
+
+def _in_rule(day: dt.date, start: dt.date, freq: str, interval: int, days: list[tuple[int | None, int]],
+             monthdays: list[int], weeknos: list[int], yeardays: list[int], wkst: int) -> bool:
+    month_len = (dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    year_len = 366 if (dt.date(day.year, 12, 31).timetuple().tm_yday == 366) else 365
+    if freq == "WEEKLY":
+        def week_start(d: dt.date) -> dt.date:
+            return d - dt.timedelta(days=(d.weekday() - wkst) % 7)
+        if ((week_start(day) - week_start(start)).days // 7) % interval:
+            return False
+        if any(o is not None for o, _ in days):
+            return False  # an ordinal weekday has no meaning in a weekly rule
+        if day.weekday() not in ({w for _, w in days} or {start.weekday()}):
+            return False
+    else:
+        if ((day.year - start.year) * 12 + day.month - start.month) % interval:
+            return False
+        if days:
+            ok = False
+            for o, w in days:
+                if day.weekday() != w:
+                    continue
+                nth = (day.day - 1) // 7 + 1
+                nth_last = -((month_len - day.day) // 7 + 1)
+                if o is None or o in (nth, nth_last):
+                    ok = True
+            if not ok:
+                return False
+        if not days and not monthdays and day.day != start.day:
+            return False
+    if monthdays and day.day not in {d if d > 0 else month_len + 1 + d for d in monthdays}:
+        return False
+    if weeknos:
+        week, weeks_in_year = _week_number(day, wkst)
+        if week not in {w if w > 0 else weeks_in_year + 1 + w for w in weeknos}:
+            return False
+    if yeardays:
+        yday = day.timetuple().tm_yday
+        if yday not in {d if d > 0 else year_len + 1 + d for d in yeardays}:
+            return False
+    return day >= start
