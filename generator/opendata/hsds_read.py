@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -369,7 +368,3 @@ def _term(term: dict, by_id: dict) -> dict:
     if tax and not term.get("taxonomy"):
         return {**term, "taxonomy": tax.get("name", "")}
     return term
-
-
-def table_names() -> Iterable[str]:
-    return list(_TABLES)
