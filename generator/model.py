@@ -447,7 +447,7 @@ class Activity(Strict):
         for sentence in re.split(r"(?<=[.!?])\s+", value or ""):
             if len(sentence.split()) > EASY_READ_WORDS:
                 raise ValueError(f"Easy Read sentences have {EASY_READ_WORDS} words or fewer; this one "
-                                 f"has {len(sentence.split())}: {sentence!r}. Split it in two.")
+                                 f"has {len(sentence.split())}: {sentence!r} Split it in two.")
         return value
 
 
