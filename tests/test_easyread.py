@@ -96,3 +96,29 @@ def test_contents_page_numbers_are_right(pages, content):
         assert match, section.category.name
         first = section.activities[0].name
         assert first in pages[int(match.group(1)) - 1]["text"], f"{section.category.name} is not on page {match.group(1)}"
+
+
+def test_a_groups_own_easy_read_words_replace_the_summary(demo, content):
+    walk = next(f for f in content.activities if content.easy_read.get(f.id))
+    section = content.home(walk.id)
+    what = easyread.rows(walk, content, section.category.picture)[0]
+    assert what.kind == "what"
+    assert what.lines == tuple(easyread.lines(content.easy_read[walk.id]))
+    assert walk.summary not in " ".join(what.lines)
+
+
+def test_easy_read_words_longer_than_15_words_a_sentence_are_refused():
+    import pydantic
+
+    from generator.model import Activity
+
+    listing = {"id": "tea", "name": "Tea", "summary": "Tea.", "categories": ["food"],
+               "cost": {"kind": "free"}, "how_to_go": {"access": "drop-in"}, "where": {"online": True},
+               "last_checked": "2026-11-01", "checked_by": "Jean",
+               "easy_read": "We drink tea. We talk about the old days and the new days and all the days in between."}
+    with pytest.raises(pydantic.ValidationError) as err:
+        Activity.model_validate(listing)
+    assert ("Easy Read sentences have 15 words or fewer; this one has 16: 'We talk about the old days and "
+            "the new days and all the days in between.' Split it in two.") in str(err.value)
+    listing["easy_read"] = "We drink tea. We talk."
+    assert Activity.model_validate(listing).easy_read == "We drink tea. We talk."
