@@ -1,7 +1,8 @@
 """The Easy Read edition: an A4 PDF per edition (WeasyPrint), a picture beside each fact.
 
-One activity a page; each fact (what it is, who for, when, where, bus, cost, how to go, phone)
-is a row with an OpenMoji picture on the left and short lines on the right: one idea a line,
+Each activity starts on a new page (and names itself at the top of a second one); each fact
+(what it is, who for, when, where, bus, cost, how to go, phone) is a row with an OpenMoji
+picture on the left and short lines on the right: one idea a line,
 sentences of 15 words or fewer, 20 pt text (never under 18 pt). The sentences are the wording
 layer's, cut at their natural joins; a group's own `easy_read` words replace the summary.
 """
