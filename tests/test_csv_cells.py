@@ -87,3 +87,14 @@ def test_import_csv_undoes_it(hostile, tmp_path, capsys):
     act = again.activity("tiny-walk").activity
     assert (act.name, act.summary, act.checked_by, act.description) == (
         HOSTILE["name"], HOSTILE["summary"], HOSTILE["checked_by"], HOSTILE["description"])
+
+
+@pytest.mark.parametrize("value", ["-1FR", "1TU,-1FR", "+2MO", "-1SU,-2SU"])
+def test_rfc_5545_weekday_lists_are_left_as_they_are(value):
+    """The HSDS tabular byday column: other open-data readers need -1FR, not '-1FR."""
+    assert neutral(value) == value
+
+
+@pytest.mark.parametrize("value", ["-1FR+cmd|' /C calc'!A0", "-HYPERLINK(1)", "=1TU"])
+def test_a_formula_that_starts_like_a_weekday_is_still_neutralised(value):
+    assert neutral(value) == "'" + value
