@@ -294,15 +294,13 @@ def test_bus_index_names_routes(whole):
     assert re.search(r"Bus \w+( \([^)]*\))?: activities near its stops", text)
 
 
-SEE_ALSO_RE = re.compile(r"(.+?), under (.+)")
-
-
-def _see_also(path: Path, pages: list[str]) -> list[tuple[int, str, str, int]]:
-    """(page, name, category, target page) of every "See also" row."""
+def _see_also(path: Path, pages: list[str], categories: list[str]) -> list[tuple[int, str, int]]:
+    """(page, name, target page) of every "See also" row: in the category sections, the only lines
+    that end "page N" (a row that wraps has the page number on its first line)."""
     found = []
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, 1):
-            if " under " not in pages[number - 1]:
+            if not any(pages[number - 1].startswith(c) for c in categories):
                 continue
             rows: list[list] = []
             for line in page.extract_text_lines():
@@ -310,14 +308,11 @@ def _see_also(path: Path, pages: list[str]) -> list[tuple[int, str, str, int]]:
                 match = PAGE_RE.search(text)
                 if match:
                     rows.append([text[: match.start()].strip(), int(match.group(1))])
-                elif rows and not text.startswith("Page ") and line["chars"][0]["size"] < 19:
-                    rows[-1][0] += " " + text  # a row that wraps: the page number is on its first line
+                elif rows and rows[-1][1] and not text.startswith("Page ") and line["chars"][0]["size"] < 19:
+                    rows[-1][0] += " " + text
                 else:
                     rows.append(["", 0])
-            for text, target in rows:
-                match = SEE_ALSO_RE.fullmatch(text)
-                if match and target:
-                    found.append((number, match.group(1), match.group(2), target))
+            found += [(number, name, target) for name, target in rows if target]
     return found
 
 
@@ -346,26 +341,24 @@ def test_each_activity_is_printed_in_full_under_its_first_category(whole, demo):
 def test_other_categories_list_it_under_see_also_with_the_right_page(whole, demo):
     path, pages = whole
     names = {c.id: c.name for c in demo.config.categories}
-    rows = _see_also(path, pages)
-    expected = {(names[c], e.activity.name) for e in select.in_print(demo)
-                for c in dict.fromkeys(c for c in e.activity.categories if c in names)
-                if c != next(c for c in e.activity.categories if c in names)}
+    rows = _see_also(path, pages, list(names.values()))
+    entries = {e.activity.name: e for e in select.in_print(demo)}
+    expected = {(names[c], e.activity.name) for e in entries.values()
+                for c in list(dict.fromkeys(c for c in e.activity.categories if c in names))[1:]}
     found = set()
-    for number, name, home, target in rows:
+    for number, name, target in rows:
+        home = names[next(c for c in entries[name].activity.categories if c in names)]
         assert pages[target - 1].startswith(home), (name, home, target)
-        assert name in pages[target - 1] and "Last checked:" in pages[target - 1].split(name, 1)[1]
-        entry = next(e for e in select.in_print(demo) if e.activity.name == name)
-        assert names[next(c for c in entry.activity.categories if c in names)] == home
-        head = pages[number - 1]
-        found.add((next(n for n in names.values() if head.startswith(n)), name))
-    # every other category of every activity has its row (a row at the top of a page is
-    # under the running head of the category it continues)
+        assert "Last checked:" in pages[target - 1].split(name, 1)[1], (name, target)
+        # the row is in the section of one of its other categories (at the top of a page, the
+        # running head names the category it continues)
+        found.add((next(n for n in names.values() if pages[number - 1].startswith(n)), name))
     assert {n for _, n in expected} == {n for _, n in found}
     assert len(rows) == len(expected)
     # short lists, not pages of pointers: a category with nothing in full under it follows the
     # one before on the same page (10 pages held only pointers when each had a page of its own)
     pointer_only = [n for n in {n for n, *_ in rows} if "Last checked:" not in pages[n - 1]]
-    assert len(pointer_only) <= 5, sorted(pointer_only)
+    assert len(pointer_only) <= 3, sorted(pointer_only)
 
 
 def test_no_activity_is_split_over_two_pages(whole, demo):
@@ -436,6 +429,65 @@ def test_bus_index_running_head_names_the_route_at_the_top_of_each_page(booklets
     assert continued > 10
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+DATE_RE = re.compile(rf"(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) )?(\d{{1,2}}) "
+                     rf"({'|'.join(MONTHS)})(?: (\d{{4}}))?")
+
+
+def _dates_in(text: str, today):
+    """Every date written in `text`, its year worked out from the weekday or the next one to come."""
+    import datetime as dt
+
+    for weekday, day, month, year in DATE_RE.findall(text):
+        years = [int(year)] if year else [today.year, today.year + 1]
+        found = [dt.date(y, MONTHS.index(month) + 1, int(day)) for y in years]
+        if weekday:
+            found = [d for d in found if d.strftime("%A") == weekday] or found
+        yield min(found, key=lambda d: (d < today, d))
+
+
+def test_timetable_rows_give_start_and_end_dates_and_next_dates_never_past_ones(whole, demo):
+    path, pages = whole
+    first, last = _chapter(pages, "Timetable:")
+    text = " ".join(p.split(" ", 2)[-1] for p in pages[first - 1:last])
+    rows = _rows(path, pages, "Timetable:")
+    # a course not started yet says when it starts (it has valid_from 2027-01-12)
+    mindful = [r for r, _ in rows if "Mindfulness for Everyday Life" in r]
+    assert mindful and all("from 12 January 2027" in r for r in mindful)
+    # nothing printed is already past at the build date
+    dates = list(_dates_in(text, demo.today))
+    assert len(dates) > 20
+    assert all(d >= demo.today for d in dates), sorted(d for d in dates if d < demo.today)
+    # rows that are not every week say when they are next on
+    for entry in select.in_print(demo):
+        for s in entry.activity.schedules:
+            if s.frequency.value in ("fortnightly", "monthly"):
+                named = [r for r, _ in rows if entry.activity.name in r]
+                assert any("next on" in r for r in named), entry.id
+            if s.term_time_only:
+                named = [r for r, _ in rows if entry.activity.name in r]
+                assert named and all("school term time only" in r for r in named), entry.id
+    # the term dates are printed once, in the timetable's introduction
+    whole_text = " ".join(pages)
+    assert whole_text.count("School terms:") == 1
+    assert "School terms: 2 November to 18 December 2026; 5 January to 12 February 2027" in text
+
+
+def test_past_one_off_dates_leave_the_timetable(demo):
+    import datetime as dt
+
+    from generator.model import Schedule
+    from generator.words.timetable import row_note
+
+    s = Schedule.model_validate({"frequency": "once", "start": "18:30", "end": "20:00", "dates": [
+        dt.date(2026, 11, 12), dt.date(2026, 11, 19), dt.date(2026, 11, 26), dt.date(2026, 12, 3)]})
+    assert row_note(s, dt.date(2026, 11, 30)) == "On Thursday 3 December 2026"
+    fortnightly = Schedule.model_validate({"frequency": "fortnightly", "days": ["monday"],
+                                           "start": "10:00", "end": "12:00", "start_date": dt.date(2026, 11, 23)})
+    assert row_note(fortnightly, dt.date(2026, 11, 30)) == "Every other Monday; next on Monday 7 December"
+
+
 # --- accessibility of the PDF -----------------------------------------------------------------
 
 
@@ -487,10 +539,10 @@ def test_joined_structure_tree_points_at_the_right_pages(whole):
     assert checked > 1000
 
 
-def test_see_page_numbers_are_read_out_in_their_sentence(whole):
+def test_see_page_numbers_are_read_out_in_their_sentence(whole, demo):
     """The drawn-on "see page N" numbers are tagged content inside their paragraph."""
     path, pages = whole
-    pointers = len(_see_also(path, pages))
+    pointers = len(_see_also(path, pages, [c.name for c in demo.config.categories]))
     tagged = 0
     with pikepdf.open(path) as pdf:
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums

@@ -9,6 +9,7 @@ the page numbers and the "see page N" numbers in the sections.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import string
 import time
@@ -20,13 +21,15 @@ from pathlib import Path
 from generator import schedule
 from generator.config import Category, Edition
 from generator.directory import Directory, Entry
+from generator.model import Frequency
 from generator.printing import render, select
 from generator.printing.document import PrintedDocument
 from generator.printing.facts import Facts, facts
 from generator.printing.join import Bookmark, join
 from generator.printing.stamp import Stamp, text_width
 from generator.words import formats
-from generator.words.dates import clock, long_date, when_words
+from generator.words.dates import day_name, long_date, times
+from generator.words.timetable import row_note, term_dates, upcoming_dates
 
 log = logging.getLogger(__name__)
 CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better
@@ -102,8 +105,12 @@ def _natural(number: str) -> tuple:
     return (0 if head else 1, int(head) if head else 0, number.upper(), digits)
 
 
-def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int]) -> list[dict]:
-    days = [{"name": d.value.title(), "id": f"day-{d.value}", "rows": []} for d in schedule.DAY_ORDER]
+def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int], today: dt.date,
+              calendar: schedule.Calendar = schedule.Calendar()) -> list[dict]:
+    """Rows by day, earliest first, as of `today`: rows that are over are left out, one-off rows
+    keep only the dates to come, and each row says its start and end dates, its next date when it
+    is not every week, and "school term time only" (words.timetable)."""
+    days = [{"name": day_name(d), "id": f"day-{d.value}", "rows": []} for d in schedule.DAY_ORDER]
     other = {"name": "Other days and dates", "id": "day-other", "rows": []}
     arrange = {"name": "Ring to arrange a time", "id": "day-arrange", "rows": []}
     for entry, f in entries:
@@ -112,10 +119,15 @@ def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int]) -> 
         if not entry.activity.schedules:
             arrange["rows"].append({**base, "time": "Any time", "start": "", "note": None})
         for s in entry.activity.schedules:
-            note = None if s.frequency.value == "weekly" else when_words(s)
-            row = {**base, "time": f"{clock(s.start)} to {clock(s.end)}",
-                   "start": s.start, "note": note}
-            weekdays = schedule.weekdays_of([s])
+            if schedule.is_over([s], today):
+                continue
+            row = {**base, "time": times(s.start, s.end), "start": s.start,
+                   "note": row_note(s, today, calendar)}
+            if s.frequency is Frequency.once:
+                weekdays = sorted({schedule.DAY_ORDER[d.weekday()] for d in upcoming_dates(s, today)},
+                                  key=schedule.day_index)
+            else:
+                weekdays = schedule.weekdays_of([s])
             if not weekdays:
                 other["rows"].append(row)
             for day in weekdays:
@@ -262,11 +274,13 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
                                                   anchor.x, anchor.top, slot=True))
 
     routes, unknown = bus_routes(directory, printed, activity_pages)
-    days = timetable(printed, activity_pages)
+    days = timetable(printed, activity_pages, directory.today, directory.calendar)
+    terms = (term_dates(config.terms, directory.today)
+             if any(s.term_time_only for e, _ in printed for s in e.activity.schedules) else None)
     # big indexes go in several parts, so both cores stay busy to the end: the timetable is cut
     # between days and the bus index between routes
     back_jobs = [executor.submit(render.render, render.html(
-        "booklet_timetable.html", **common, days=group, first=i == 0))
+        "booklet_timetable.html", **common, days=group, first=i == 0, terms=terms))
         for i, group in enumerate(_groups(days, TIMETABLE_ROWS))]
     back_jobs += [executor.submit(render.render, render.html(
         "booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0))
