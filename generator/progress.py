@@ -69,8 +69,14 @@ class Stage:
         """"30 files": what was done (the total, when the work did not count itself)."""
         if not self.unit:
             return ""
-        count = self.done or (self.total or 0)
-        return f"{count:,} {self.unit}"
+        return counted(self.done or (self.total or 0), self.unit)
+
+
+def counted(n: int, unit: str) -> str:
+    """'1 file', '30 files' (units are given in the plural)."""
+    if not unit:
+        return f"{n:,}"
+    return f"{n:,} {unit[:-1] if n == 1 and unit.endswith('s') else unit}"
 
 
 class _Silent:
@@ -85,9 +91,10 @@ class _Plain(_Silent):
 
     def __init__(self, stream: TextIO):
         self.stream = stream
+        self.lock = threading.Lock()
 
     def start(self, stage: Stage) -> None:
-        total = f", {stage.total:,} {stage.unit}".rstrip() if stage.total is not None else ""
+        total = f", {counted(stage.total, stage.unit)}".rstrip() if stage.total is not None else ""
         self._say(stage, f"{stage.name}: started{total}")
 
     def end(self, stage: Stage) -> None:
@@ -95,7 +102,9 @@ class _Plain(_Silent):
         self._say(stage, f"{stage.name}: done{', ' + count if count else ''} in {stage.seconds:.1f}s")
 
     def _say(self, stage: Stage, text: str) -> None:
-        print("  " * stage.depth + text, file=self.stream, flush=True)
+        with self.lock:  # one write a line: lines from several threads never run together
+            self.stream.write("  " * stage.depth + text + "\n")
+            self.stream.flush()
 
 
 class _Terminal(_Silent):
@@ -129,7 +138,7 @@ class _Terminal(_Silent):
     @staticmethod
     def _fields(stage: Stage, finished: bool = False) -> dict:
         if stage.total is not None and not finished:
-            count = f"{stage.done:,}/{stage.total:,} {stage.unit}".rstrip()
+            count = f"{stage.done:,}/{counted(stage.total, stage.unit)}"
         else:
             count = stage.count_text() if (finished or stage.done) else ""
         # "left" (time remaining) only where there is a count to go by

@@ -139,8 +139,10 @@ def test_quiet_prints_only_the_last_line(tmp_path, capsys):
     assert code == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    [line] = captured.err.splitlines()
+    *problems, line = captured.err.splitlines()
     assert line.startswith("Built ") and line.endswith("/index.html to look.")
+    # the demo's own settings are warned about (they are problems, so --quiet keeps them)
+    assert all(": warning: " in p for p in problems), problems
 
 
 @pytest.mark.parametrize("command", ["build", "site", "print", "export", "import"])
@@ -148,3 +150,9 @@ def test_long_commands_offer_quiet(command, capsys):
     with pytest.raises(SystemExit):
         cli.main([command, "--help"])
     assert "--quiet" in capsys.readouterr().out
+
+
+def test_one_of_a_unit_is_singular():
+    assert progress.counted(1, "editions") == "1 edition"
+    assert progress.counted(2, "editions") == "2 editions"
+    assert progress.counted(1_000, "files") == "1,000 files"
