@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # What a build needs (fonts, braille, speech, audio encoding) and what the tests add (a browser,
 # PDF tools).
-DEBIAN_RUNTIME := fonts-dejavu-core liblouis-bin liblouis-data espeak-ng ffmpeg
+DEBIAN_RUNTIME := fonts-dejavu-core liblouis-bin liblouis-data espeak-ng ffmpeg libjs-lunr
 DEBIAN_TEST := chromium chromium-driver poppler-utils sox
 DEBIAN_PACKAGES := $(DEBIAN_RUNTIME) $(DEBIAN_TEST)
 

@@ -8,6 +8,7 @@ Files (all YAML, all optional except site.yml, categories.yml and areas.yml):
 - ``editions.yml``: the printed booklets (whole directory, per area, per surgery / PCN)
 - ``places.yml``: places that display a "what's on near here" poster (pharmacies, surgeries)
 - ``term_dates.yml``: school terms, for term-time-only activities
+- ``synonyms.yml``: words people search with that mean the same thing (the finder uses them)
 """
 
 from __future__ import annotations
@@ -93,6 +94,16 @@ class Smtp(Strict):
         "WHATS_ON_SMTP_PASSWORD", description="The environment variable that holds the password.")
 
 
+class AccessibilityStatement(Strict):
+    """The dates and status the accessibility statement gives (GOV.UK's model statement)."""
+
+    prepared: dt.date = Field(description="When the statement was first written.")
+    reviewed: dt.date = Field(description="When a person last reviewed it: not the build date.")
+    tested: dt.date | None = Field(None, description="When the site was last tested by a person.")
+    compliance: Literal["fully", "partially", "not"] = Field(
+        "partially", description="fully, partially or not compliant with WCAG 2.2 AA.")
+
+
 class SiteSettings(Strict):
     name: ShortText = Field(description="The directory's name, e.g. 'What's On in South Liverpool'.")
     short_name: Annotated[str, Field(max_length=30)] | None = None
@@ -110,6 +121,8 @@ class SiteSettings(Strict):
     whats_new_weeks: Annotated[int, Field(ge=1, le=104)] = Field(
         8, description="How many weeks back the \"What's new\" page and feed go.")
     formats: FormatSettings = Field(default_factory=FormatSettings)
+    accessibility: AccessibilityStatement | None = Field(
+        None, description="The accessibility statement's dates and compliance status.")
 
 
 class Category(Strict):
@@ -169,6 +182,13 @@ class Term(Strict):
     end: dt.date
 
 
+class SynonymsFile(Strict):
+    synonyms: list[Annotated[list[ShortText], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Groups of words or short phrases that mean the same thing to the people "
+                    "searching, e.g. [foodbank, food bank, food pantry]. Each group at least two.")
+
+
 class CategoriesFile(Strict):
     categories: list[Category]
 
@@ -199,6 +219,7 @@ class SiteConfig(Strict):
     editions: tuple[Edition, ...] = ()
     places: tuple[Place, ...] = ()
     terms: tuple[Term, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     @property
     def category_by_id(self) -> dict[str, Category]:
@@ -220,6 +241,7 @@ FILES: dict[str, tuple[type[Strict], bool]] = {
     "editions.yml": (EditionsFile, False),
     "places.yml": (PlacesFile, False),
     "term_dates.yml": (TermDatesFile, False),
+    "synonyms.yml": (SynonymsFile, False),
 }
 
 __all__ = ["SiteConfig", "FILES", "Edition", "Place", "Category", "Area", "Term", "Url"]

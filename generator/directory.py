@@ -196,6 +196,8 @@ def load_config(config_dir: Path) -> SiteConfig:
         editions=tuple(parts["editions.yml"].editions) if parts.get("editions.yml") else (),
         places=tuple(parts["places.yml"].places) if parts.get("places.yml") else (),
         terms=tuple(parts["term_dates.yml"].terms) if parts.get("term_dates.yml") else (),
+        synonyms=tuple(tuple(g) for g in parts["synonyms.yml"].synonyms)
+        if parts.get("synonyms.yml") else (),
     )
     return config
 

@@ -19,7 +19,8 @@ from generator.yaml_load import load_file
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schema"
 NAMES = ["listing.schema.json", "venues.schema.json", "site.schema.json", "categories.schema.json",
-         "areas.schema.json", "editions.schema.json", "places.schema.json", "term_dates.schema.json"]
+         "areas.schema.json", "editions.schema.json", "places.schema.json", "term_dates.schema.json",
+         "synonyms.schema.json"]
 
 
 def _validator(name: str) -> jsonschema.Draft202012Validator:
@@ -29,7 +30,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 
 def test_schema_files_are_up_to_date(capsys):
     assert main(["schema", "--check"]) == 0, "run: python -m generator schema"
-    assert capsys.readouterr().err == "All 8 schema files are up to date.\n"
+    assert capsys.readouterr().err == "All 9 schema files are up to date.\n"
 
 
 def test_check_fails_when_a_file_is_out_of_date(tmp_path, capsys):

@@ -15,6 +15,7 @@ import pytest
 from markupsafe import escape
 
 from generator import urls
+from generator.site import offline
 from generator.sms import text_message
 from generator.transport.routes import route_index
 
@@ -71,7 +72,7 @@ def test_the_nav_holds_browse_pages_and_no_listing(demo_web):
     nav_links = [a["href"] for t, a in tags if t == "a" and "md-nav__link" in a.get("class", "")]
     assert "../../find/index.html" in nav_links
     assert not [h for h in nav_links if "activities/" in h or "organisations/" in h and h.count("/") > 3]
-    assert len(nav_links) <= 12
+    assert len(nav_links) <= 13
 
 
 def test_every_link_inside_the_site_leads_to_a_file(demo_web):
@@ -107,10 +108,25 @@ def test_no_page_loads_anything_from_another_site(demo_web):
 def test_lunr_js_is_copied_at_build_time_not_kept_in_the_repository(demo_web):
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout
     assert "lunr.js" not in tracked and "lunr.min.js" not in tracked
-    assert 'lunr.version = "2.3.9"' in (demo_web / "assets" / "lunr.js").read_text()
+    # from Debian's libjs-lunr (a pinned package), never read out of another Python package
+    assert (demo_web / "assets" / "lunr.js").read_bytes() == \
+        Path("/usr/share/javascript/lunr/lunr.min.js").read_bytes()
+    assert 'D.version="2.3.9"' in (demo_web / "assets" / "lunr.js").read_text()
+    assert "mkdocs" not in Path(offline.lunr_js()).as_posix()
     index = (demo_web / "assets" / "search-index.js").read_text()
     data = json.loads(index.removeprefix("window.WO_INDEX=").rstrip().rstrip(";"))
-    assert data["version"] == "2.3.9" and data["fields"] == ["name", "body"]
+    assert data["version"] == "2.3.9" and data["fields"] == ["name", "body", "syn", "synname"]
+
+
+def test_no_theme_search_files_in_the_site_the_precache_or_the_zip(demo_web):
+    assert not (demo_web / "assets" / "javascripts" / "lunr").exists()
+    assert not (demo_web / "assets" / "javascripts" / "workers").exists()
+    sw = (demo_web / "sw.js").read_text()
+    keep = json.loads(sw.split("const KEEP = ", 1)[1].split(";\n", 1)[0])
+    assert "assets/lunr.js" in keep and "assets/finder.js" in keep
+    assert [k for k in keep if "javascripts/lunr" in k or "workers" in k or k.endswith(".map")] == []
+    names = zipfile.ZipFile(demo_web / offline.ZIP_PATH).namelist()
+    assert not [n for n in names if "javascripts/lunr" in n or "javascripts/workers" in n]
 
 
 def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_web, demo):
@@ -143,7 +159,9 @@ def test_the_tuesday_walk_page_says_what_the_yaml_says(demo_web, demo):
 ])
 def test_due_and_stale_listings_carry_a_clear_notice(demo_web, activity_id, title):
     html = (demo_web / "activities" / activity_id / "index.html").read_text()
-    assert re.search(rf'<h2 id="notice-heading-\d">{re.escape(title)}</h2>', html)
+    assert re.search(rf'<h2 id="(notice-heading-\d|due-heading)">{re.escape(title)}</h2>', html)
+    if title == "Due for a check":  # in the key facts too, linking to the notice
+        assert '<dt>Ring first</dt><dd><a href="#due-heading">Due for a check</a></dd>' in html
 
 
 def test_the_status_notice_comes_before_the_freshness_notice(demo_web):

@@ -29,7 +29,7 @@ def test_no_request_leaves_the_site_from_disk(demo_site, browser):
         page.goto(url(demo_site, "find/index.html"))
         page.fill("#q", "lunch")
         page.check("#f-free")
-        page.click("[data-md-component=palette] label", timeout=2000)  # switch colour scheme
+        page.click("[data-wo-scheme]:visible", timeout=2000)  # switch colour scheme
         page.wait_for_timeout(500)
         outside = [u for u in seen if not u.startswith(("file://", "data:", "blob:"))]
         assert outside == []

@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "accessibility statement": "about/accessibility/index.html",
     "coverage (for coordinators)": "coordinators/coverage/index.html",
     "what's new": "whats-new/index.html",
+    "my list": "my-list/index.html?ids=aigburth-tuesday-walk,garston-foodbank",
 }
 
 

@@ -29,7 +29,7 @@ from generator.site.state import SiteBuild
 from generator.site.today import write_schedules
 from generator.site.views import route_table
 
-STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js")
+STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js", "mylist.js")
 
 
 @dataclass
@@ -104,6 +104,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                        copyright=f"Run by {directory.config.site.publisher}.")
         with _timed(report, "browse pages"):
             stamp_pages(out, build)
+            offline.drop_theme_search(out)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
             cards = {e.id: card(e) for e in directory.current()}

@@ -1,4 +1,4 @@
-"""Working without the internet: local copies of lunr.js and the font, the web app manifest and
+"""Working without the internet: local copies of lunr.js (Debian's libjs-lunr) and the font, the web app manifest and
 icons, the service worker's list of pages to keep, and the zip of the whole site."""
 
 from __future__ import annotations
@@ -15,14 +15,31 @@ ZIP_PATH = "download/whats-on-site.zip"
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 
 
-def lunr_js() -> Path:
-    """lunr.js as shipped inside mkdocs (not vendored in this repository)."""
-    import mkdocs  # noqa: PLC0415
+LUNR_JS = Path("/usr/share/javascript/lunr/lunr.min.js")  # Debian's libjs-lunr (Makefile)
+LUNR_VERSION = "2.3.9"  # the lunr.js that lunr.py's serialised index is made for
+THEME_SEARCH = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
-    path = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+
+def lunr_js(path: Path = LUNR_JS) -> Path:
+    """lunr.js from Debian's libjs-lunr package, checked to be the version lunr.py writes for."""
     if not path.exists():
-        raise RuntimeError(f"lunr.js was not found at {path}; reinstall mkdocs==1.6.1.")
+        raise RuntimeError(f"lunr.js was not found at {path}: install Debian's libjs-lunr "
+                           "(make setup does).")
+    head = path.read_bytes()[:400].decode("utf-8", "replace")
+    if LUNR_VERSION not in head:
+        raise RuntimeError(f"{path} is not lunr.js {LUNR_VERSION}, which the finder's index is "
+                           "built for.")
     return path
+
+
+def drop_theme_search(site: Path) -> None:
+    """Material copies its own search (lunr, stemmers, a web worker) into every site, even with
+    its search plugin off; the finder has its own, so they are removed before the service worker
+    and the zip list the files."""
+    for folder in THEME_SEARCH:
+        shutil.rmtree(site / folder, ignore_errors=True)
+    for path in (site / "assets" / "javascripts").glob("*.map"):
+        path.unlink()
 
 
 def copy_vendor_files(assets: Path) -> None:

@@ -11,10 +11,13 @@ from generator import schedule, urls
 from generator.directory import Directory
 from generator.site.cards import card
 from generator.site.finder import route_id
+from generator.site.keyfacts import bus_fact
 from generator.site.render import linker, render
+from generator.site.route_pages import route_directions
 from generator.site.state import SiteBuild
 from generator.site.views import day_sessions, route_path, where_short
 from generator.transport import days as transport_days
+from generator.words import people
 from generator.words.dates import long_date
 from generator.words.lists import and_list
 
@@ -83,6 +86,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
           days=[d.title() for d in DAYS], areas=directory.config.areas, audiences=groups,
           routes=[{"key": route_id(r), "label": r.label} for r in routes])
     _page(docs, "find/list/", "pages/find-list.md", **common)
+    _page(docs, "my-list/", "pages/mylist.md", **common)
 
     # Categories
     by_cat: dict[str, list] = defaultdict(list)
@@ -126,7 +130,10 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
         path = urls.day(day)
         rows = [{"time": r["time"], "name": r["entry"].activity.name,
                  "path": urls.activity(r["entry"].id), "pattern": r["pattern"],
-                 "where": where_short(r["entry"])} for r in day_sessions(directory, i)]
+                 "where": where_short(r["entry"]), "bus": bus_fact(directory, r["entry"]),
+                 "phone": r["entry"].activity.on_the_day_phone or r["entry"].activity.phone,
+                 "join": people.access_text(r["entry"])}
+                for r in day_sessions(directory, i)]
         day_items.append({"name": day.title(), "path": path, "count": len(rows)})
         _page(docs, path, "pages/day.md", title=f"{day.title()} timetable", day=day.title(),
               rows=rows, finder_link=f"find/?day={i}")
@@ -143,6 +150,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
 
     # Bus routes: activities at venues near each route's stops (transport.routes.route_index).
     route_items = []
+    directions = route_directions(directory, routes)
     for r in routes:
         path = route_path(r)
         entries = [cards[e.id] for e in r.entries if e.id in cards]
@@ -159,6 +167,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
         _page(docs, path, "pages/listpage.md", title=f"Activities near the {r.label} bus",
               intro="Activities with a stop for this bus nearby. Check which stop, and the days "
                     "the bus runs, on each activity's page.", facts=facts, entries=entries, sections=None,
+              directions=directions.get((r.number, r.operator), []),
               finder_link=f"find/?route={route_id(r)}", empty="No activities near this route.")
     _page(docs, "buses/", "pages/index.md", title="Browse by bus route",
           intro="Activities near the stops of each bus route. Check the stop and the days the "
@@ -180,7 +189,11 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
 
     _page(docs, "print/", "pages/print.md", kinds=kinds, formats=site_rows(printed, docs / "print"),
           ask=ask_for_formats(site.contact.phone, site.contact.email))
-    _page(docs, "about/accessibility/", "pages/accessibility.md", **common)
+    statement = site.accessibility
+    _page(docs, "about/accessibility/", "pages/accessibility.md", **common, statement=statement,
+          prepared=_day(statement.prepared) if statement else "",
+          reviewed=_day(statement.reviewed) if statement else "",
+          tested=_day(statement.tested) if statement and statement.tested else "")
 
 
 def write_shells(docs: Path) -> None:

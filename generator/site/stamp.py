@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import qr, urls
 from generator.directory import Directory
 from generator.site.render import environment, linker
+from generator.site.keyfacts import key_facts
 from generator.site.views import activity_view
 
 SHELL = "wo-shell"
@@ -97,7 +98,8 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
         spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
         content = template.render(
             audio=href(spoken) if (site / spoken).exists() else None,
-            v=activity_view(directory, entry, route_links), href=href, ics=ics, page_url=page_url,
+            v=activity_view(directory, entry, route_links), k=key_facts(directory, entry),
+            href=href, ics=ics, page_url=page_url,
             sms=sms, sms_length=gsm_length(sms),
             qr=qr.svg(page_url, scale=3, title=f"QR code for {page_url}", mask=QR_MASK))
         (folder / "index.html").write_text(shell.page(entry.id, entry.activity.name, content),

@@ -11,6 +11,7 @@ import json
 from generator import schedule, urls
 from generator.directory import Directory
 from generator.model import Frequency, Schedule
+from generator.words import status
 from generator.words.place import where_short
 
 EPOCH = dt.date(1970, 1, 1)
@@ -39,7 +40,7 @@ def schedule_data(directory: Directory) -> dict:
     holidays = sorted(day_number(d) for d in directory.calendar.bank_holidays if lo <= d <= hi)
     acts = [[e.activity.name, urls.activity(e.id), where_short(e),
              [compact(s) for s in e.activity.schedules]]
-            for e in directory.current() if e.activity.schedules]
+            for e in directory.current() if e.activity.schedules and status.is_running(e)]
     return {"built": day_number(today), "bh": holidays,
             "terms": [[day_number(a), day_number(b)] for a, b in directory.calendar.terms],
             "acts": acts}

@@ -39,3 +39,26 @@ def in_sentence(text: str) -> str:
         if text.startswith(word):
             return word.lower() + text[len(word):]
     return text
+
+
+def weekdays(text: str) -> set[int]:
+    """The weekday numbers a `days_text` sentence names (its inverse); an unknown text gives
+    every day, so a bus is never hidden for a wording this does not know."""
+    if not text or text == "Every day":
+        return set(range(7))
+    if text == "Weekdays":
+        return {0, 1, 2, 3, 4}
+    if text == "Weekends":
+        return {5, 6}
+    if text.endswith("s only") and text[:-6] in DAY_NAMES:
+        return {DAY_NAMES.index(text[:-6])}
+    if text.startswith("Every day except ") and text[17:] in DAY_NAMES:
+        return set(range(7)) - {DAY_NAMES.index(text[17:])}
+    if " to " in text:
+        first, _, last = text.partition(" to ")
+        if first in DAY_NAMES and last in DAY_NAMES:
+            return set(range(DAY_NAMES.index(first), DAY_NAMES.index(last) + 1))
+    names = [n.strip() for n in text.replace(" and ", ", ").split(",")]
+    if names and all(n in DAY_NAMES for n in names):
+        return {DAY_NAMES.index(n) for n in names}
+    return set(range(7))

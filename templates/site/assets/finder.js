@@ -1,24 +1,75 @@
 /* The finder: full-text search with a lunr index built when the site was built (loaded with
-   lunr.Index.load, no fetch, so it works from file://), plus filters, all on this device. */
+   lunr.Index.load, no fetch, so it works from file://), plus filters, all on this device.
+
+   A query is read as a person means it: day words (Thursday, today, the weekend), times of day,
+   area names and "free" set the matching filter (visibly, with a note); the rest is searched
+   with the directory's synonyms (site_config/synonyms.yml), word endings and one typo allowed.
+   Results are ranked by how well they fit, then by the next session. No results is never a dead
+   end: the finder suggests other areas, days and times, with how many each would find. */
 (function () {
   "use strict";
   var D = window.WO_DOCS, docs = D.docs, idx = lunr.Index.load(window.WO_INDEX);
+  var W = window.WhatsOn;  // home.js: occurs(), clock(), toDay()
   var root = document.currentScript.src.replace(/assets\/finder\.js(\?.*)?$/, "");
   var DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
   var TIMES = { morning: 1, afternoon: 2, evening: 4 };
+  var TIME_WORDS = { morning: "in the morning", afternoon: "in the afternoon", evening: "in the evening" };
+  var WHEN_WORDS = { today: "today", tomorrow: "tomorrow", week: "in the next 7 days", weekend: "this weekend" };
+  var FREE = 1, DROP_IN = 2, STEP_FREE = 4, EVERYONE = 8, RING_FIRST = 16;
   // doc = [id, name, summary, path, when, where, cost, access, phone, cats, areas, days, times,
-  //        flags (1 free, 2 drop-in, 4 step-free), minAge, maxAge, groups, routes]
-  var FIELDS = ["q", "category", "day", "time", "area", "age", "audience", "route", "free", "dropin", "stepfree"];
+  //        flags, minAge, maxAge, groups, routes, schedules, area name, bus line, ring first, text message]
+  var FIELDS = ["q", "category", "day", "time", "when", "date", "area", "age", "audience", "route",
+    "free", "dropin", "stepfree"];
   var form = document.getElementById("finder");
   var countBox = document.getElementById("result-count"), list = document.getElementById("results");
   var moreButton = document.getElementById("more"), printLink = document.getElementById("print-link");
-  var PAGE = 50, shown = 0, current = [];
+  var noticeBox = document.getElementById("finder-notice"), understood = document.getElementById("finder-understood");
+  var suggestBox = document.getElementById("suggestions"), showButton = document.getElementById("show-results");
+  var PAGE = 50, shown = 0, current = [], partial = null;
+  var now = new Date(), today = W.toDay(now.getFullYear(), now.getMonth(), now.getDate());
 
   function indexOf(table, id) { for (var i = 0; i < table.length; i++) if (table[i][0] === id) return i; return -1; }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function longDate(n) { var t = new Date(n * 864e5); return DAYS[W.weekday(n)] + " " + t.getUTCDate() + " " + MONTHS[t.getUTCMonth()]; }
+  function dayFromIso(text) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text || "");
+    return m ? W.toDay(+m[1], +m[2] - 1, +m[3]) : null;
+  }
+
+  // ---- What a value may be, so a link with an unknown one is ignored with a notice (never a hang).
+  var VALID = {
+    category: function (v) { return indexOf(D.cats, v) >= 0; },
+    area: function (v) { return indexOf(D.areas, v) >= 0; },
+    audience: function (v) { return D.groups.indexOf(v) >= 0; },
+    route: function (v) { return indexOf(D.routes, v) >= 0; },
+    day: function (v) { return /^[0-6]$/.test(v); },
+    time: function (v) { return v in TIMES; },
+    when: function (v) { return v in WHEN_WORDS || v === "date"; },
+    date: function (v) { return dayFromIso(v) !== null; },
+    age: function (v) { return /^\d{1,3}$/.test(v) && +v <= 120; },
+    free: function (v) { return v === "1"; }, dropin: function (v) { return v === "1"; },
+    stepfree: function (v) { return v === "1"; }, q: function () { return true; }
+  };
+  var LABELS = { category: "category", area: "area", audience: "who for", route: "bus route", day: "day",
+    time: "time of day", when: "when", date: "date", age: "age", free: "free", dropin: "drop-in",
+    stepfree: "step-free" };
 
   function readUrl() {
-    var params = new URLSearchParams(location.search), state = {};
-    FIELDS.forEach(function (f) { state[f] = params.get(f) || ""; });
+    var params = new URLSearchParams(location.search), state = {}, ignored = [];
+    FIELDS.forEach(function (f) {
+      var v = (params.get(f) || "").trim();
+      if (v && !VALID[f](v)) { ignored.push(LABELS[f] + " “" + v + "”"); v = ""; }
+      state[f] = v;
+    });
+    if (state.when === "date" && !state.date) state.when = "";
+    state.ignored = ignored;
     return state;
   }
   function readForm() {
@@ -27,6 +78,7 @@
       var input = form.elements[f];
       state[f] = input.type === "checkbox" ? (input.checked ? "1" : "") : input.value.trim();
     });
+    if (state.when !== "date") state.date = "";
     return state;
   }
   function fillForm(state) {
@@ -34,6 +86,11 @@
       var input = form.elements[f];
       if (input.type === "checkbox") input.checked = state[f] === "1"; else input.value = state[f];
     });
+    showDate();
+  }
+  function showDate() {
+    var box = document.getElementById("f-date-box");
+    if (box) box.hidden = form.elements.when.value !== "date";
   }
   function query(state) {
     var params = new URLSearchParams();
@@ -41,61 +98,249 @@
     return params.toString();
   }
 
-  // Each word must match (as typed, or its stem, as the start of a word); scores add up.
-  function search(text) {
-    var words = text.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
-    var scores = null;
-    words.forEach(function (w) {
-      w = w.replace(/^'+|'+$/g, "");
-      if (!w || !lunr.stopWordFilter(w)) return;
-      var stem = lunr.stemmer(new lunr.Token(w)).toString();
-      var found = {};
-      idx.query(function (q) {
-        q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-        if (stem !== w) q.term(w, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-      }).forEach(function (r) { found[r.ref] = r.score; });
-      if (scores === null) scores = found;
-      else {
-        var both = {};
-        for (var ref in found) if (ref in scores) both[ref] = scores[ref] + found[ref];
-        scores = both;
-      }
-    });
-    return scores;  // null when there were no words to look for
+  // ---- Reading the words of a query.
+  var DAY_WORDS = {}, WORD_LIST = [];
+  DAYS.forEach(function (d, i) { var w = d.toLowerCase(); DAY_WORDS[w] = i; DAY_WORDS[w + "s"] = i; });
+  [["tues", 1], ["weds", 2], ["thurs", 3]].forEach(function (p) { DAY_WORDS[p[0]] = p[1]; });
+  var TIME_OF = { morning: "morning", mornings: "morning", afternoon: "afternoon", afternoons: "afternoon",
+    evening: "evening", evenings: "evening", night: "evening", nights: "evening", tonight: "evening" };
+  var WHEN_OF = { today: "today", tonight: "today", tomorrow: "tomorrow", weekend: "weekend", weekends: "weekend" };
+  // Words that say nothing about which activity: left out of the text search.
+  var FILLER = ["near", "nearby", "me", "local", "around", "something", "anything", "somewhere", "things",
+    "stuff", "activity", "activities", "group", "groups", "club", "clubs", "session", "sessions", "class",
+    "classes", "place", "places", "want", "looking", "find", "need", "like", "whats", "what's", "going",
+    "go", "this", "next", "week", "free", "please", "area", "ones", "one", "day", "days", "time", "times",
+    "help", "support", "with", "my", "get", "getting", "some", "new", "meet", "people"];
+  var AREA_WORDS = D.areas.map(function (a, i) { return [words(a[1]), i]; });
+  var KNOWN = {};
+  (D.vocab ? D.vocab.split(" ") : []).forEach(function (w) { if (w) { KNOWN[w] = 1; WORD_LIST.push(w); } });
+  Object.keys(DAY_WORDS).concat(Object.keys(TIME_OF), Object.keys(WHEN_OF), FILLER).forEach(function (w) {
+    if (!KNOWN[w]) { KNOWN[w] = 1; WORD_LIST.push(w); }
+  });
+  AREA_WORDS.forEach(function (a) { a[0].forEach(function (w) { if (!KNOWN[w]) { KNOWN[w] = 1; WORD_LIST.push(w); } }); });
+
+  function words(text) {  // as lunr.js tokenises and trims
+    return text.toLowerCase().replace(/[’‘]/g, "'").split(/[\s\-\/,.;:!?()"“”]+/)
+      .map(function (w) { return w.replace(/^\W+/, "").replace(/\W+$/, ""); }).filter(Boolean);
+  }
+  function stem(w) { return lunr.stemmer(new lunr.Token(w)).toString(); }
+  var SYN = D.syn.map(function (e) { return [e[0].map(stem), e[1]]; });  // stemmed here, as queries are
+  var nameStems = {};
+  function inName(i, stems) {  // is the phrase (as word starts) in the activity's name?
+    var ns = nameStems[i] || (nameStems[i] = words(docs[i][1]).map(stem));
+    for (var k = 0; k + stems.length <= ns.length; k++) {
+      var hit = true;
+      for (var j = 0; j < stems.length; j++) if (ns[k + j].indexOf(stems[j]) !== 0) { hit = false; break; }
+      if (hit) return true;
+    }
+    return false;
+  }
+  // One typo: a letter wrong, missing, added, or two swapped.
+  function oneTypo(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0; while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  // A word not in the listings: the start of one (still typing: "knittin"), or one typo away.
+  function complete(w) {
+    if (w.length < 4 || KNOWN[w] || /\d/.test(w)) return w;
+    for (var i = 0; i < WORD_LIST.length; i++) if (WORD_LIST[i].length > w.length && WORD_LIST[i].indexOf(w) === 0) return WORD_LIST[i];
+    return w;
+  }
+  function correct(w) {
+    if (w.length < 4 || KNOWN[w] || /\d/.test(w) || complete(w) !== w || KNOWN[stem(w)] || complete(stem(w)) !== stem(w)) return w;
+    for (var j = 0; j < WORD_LIST.length; j++) if (WORD_LIST[j].length >= 4 && oneTypo(w, WORD_LIST[j])) return WORD_LIST[j];
+    return w;
   }
 
-  function matches(doc, state, filters) {
-    if (filters.cat >= 0 && doc[9].indexOf(filters.cat) < 0) return false;
-    if (state.day !== "" && !(doc[11] & (1 << +state.day))) return false;
+  // -> {filters: {day, time, when, area, free}, said: [words understood], concepts: [...]}
+  function understand(text) {
+    var ws = words(text).map(correct).map(complete), out = { filters: {}, said: [], concepts: [], corrected: [] };
+    var raw = words(text);
+    raw.forEach(function (w, i) { if (correct(w) !== w) out.corrected.push([w, ws[i]]); });
+    var used = ws.map(function () { return false; }), wst = ws.map(stem), early = [];
+    SYN.forEach(function (entry) {  // phrases of several words first: "coffee morning" is not a time
+      var phrase = entry[0], n = phrase.length;
+      if (n < 2) return;
+      for (var i = 0; i + n <= wst.length; i++) {
+        var hit = true;
+        for (var k = 0; k < n; k++) if (used[i + k] || wst[i + k] !== phrase[k]) { hit = false; break; }
+        if (hit) {
+          early.push({ label: ws.slice(i, i + n).join(" "), syn: entry[1], stem: null, word: null, stems: wst.slice(i, i + n) });
+          for (k = i; k < i + n; k++) used[k] = true;
+        }
+      }
+    });
+    for (var i = 0; i < ws.length; i++) {  // area names, longest first
+      AREA_WORDS.forEach(function (a) {
+        var n = a[0].length;
+        if (!used[i] && ws.slice(i, i + n).join(" ") === a[0].join(" ")) {
+          out.filters.area = D.areas[a[1]][0]; for (var k = i; k < i + n; k++) used[k] = true;
+        }
+      });
+    }
+    ws.forEach(function (w, i) {
+      if (used[i]) return;
+      if (w in DAY_WORDS) { out.filters.day = String(DAY_WORDS[w]); used[i] = true; }
+      if (w in TIME_OF) { out.filters.time = TIME_OF[w]; used[i] = true; }
+      if (w in WHEN_OF) { out.filters.when = WHEN_OF[w]; used[i] = true; }
+      if (w === "week" && ws[i - 1] === "this") out.filters.when = out.filters.when || "week";
+      if (w === "free" && ws[i + 1] !== "access") { out.filters.free = "1"; used[i] = true; }
+    });
+    // What is left: synonym phrases (on stems, longest first), then single words.
+    var rest = [];
+    ws.forEach(function (w, i) { if (!used[i]) rest.push(w); });
+    var st = rest.map(stem), taken = rest.map(function () { return false; });
+    SYN.forEach(function (entry) {
+      var phrase = entry[0], n = phrase.length;
+      for (var i = 0; i + n <= st.length; i++) {
+        var hit = true;
+        for (var k = 0; k < n; k++) if (taken[i + k] || st[i + k] !== phrase[k]) { hit = false; break; }
+        if (hit) {
+          out.concepts.push({ label: rest.slice(i, i + n).join(" "), syn: entry[1], stem: n === 1 ? st[i] : null, word: n === 1 ? rest[i] : null, stems: st.slice(i, i + n) });
+          for (k = i; k < i + n; k++) taken[k] = true;
+        }
+      }
+    });
+    out.concepts = early.concat(out.concepts);
+    rest.forEach(function (w, i) {
+      if (taken[i] || FILLER.indexOf(w) >= 0 || !lunr.stopWordFilter(w) || w.length < 2) return;
+      out.concepts.push({ label: w, syn: null, stem: st[i], word: w, stems: [st[i]] });
+    });
+    return out;
+  }
+
+  // Each concept: its synonym token, its stem as the start of a word, and the word one typo off.
+  function searchConcept(c) {
+    var found = {};
+    idx.query(function (q) {
+      if (c.syn !== null) q.term("wosyn" + c.syn, { usePipeline: false, fields: ["syn", "synname"], boost: 5 });
+      if (c.stem) {
+        q.term(c.stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, fields: ["name", "body"] });
+        if (c.word !== c.stem) q.term(c.word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, fields: ["name", "body"] });
+        // The index was stemmed by lunr.py, which ends some words differently (money -> monei).
+        if (/y$/.test(c.word)) q.term(c.word.slice(0, -1) + "i", { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, fields: ["name", "body"] });
+      }
+    }).forEach(function (r) {
+      var named = inName(+r.ref, c.stems) ? 2 : 0;  // 2: the words themselves are in the name; 1: a word that means the same
+      for (var term in r.matchData.metadata) if (r.matchData.metadata[term].synname) named = Math.max(named, 1);
+      found[r.ref] = { score: r.score, name: named };
+    });
+    return found;
+  }
+
+  // -> null (no words to look for) or {ref: {fit, name, score}}, with partial set when no activity
+  //    matched every word that matters.
+  function search(concepts) {
+    if (!concepts.length) return null;
+    var hits = concepts.map(searchConcept), total = docs.length;
+    var strong = hits.map(function (h) { return total < 10 || Object.keys(h).length <= total * 0.4; });
+    if (strong.indexOf(true) < 0) strong = strong.map(function () { return true; });
+    var nStrong = strong.filter(Boolean).length, out = {}, best = 0;
+    hits.forEach(function (h, i) {
+      for (var ref in h) {
+        var o = out[ref] || (out[ref] = { fit: 0, name: 0, score: 0 });
+        if (strong[i]) o.fit += 1;
+        o.name += h[ref].name;
+        o.score += h[ref].score;
+      }
+    });
+    for (var r in out) best = Math.max(best, out[r].fit);
+    var kept = {};
+    for (r in out) if (out[r].fit === best && best > 0) kept[r] = out[r];
+    partial = best < nStrong ? concepts.filter(function (c, i) { return strong[i]; }).map(function (c) { return c.label; }) : null;
+    return kept;
+  }
+
+  // ---- Dates: when an activity next meets, and whether it meets on given days.
+  var nextCache = {};
+  function meetsOn(doc, n) {
+    for (var k = 0; k < doc[18].length; k++) if (W.occurs(doc[18][k], n, D)) return true;
+    return false;
+  }
+  function startOn(doc, n) {  // minutes after midnight of the first session on day n, or -1
+    var best = -1;
+    doc[18].forEach(function (s) {
+      if (W.occurs(s, n, D)) { var m = +s[10].slice(0, 2) * 60 + +s[10].slice(3, 5); if (best < 0 || m < best) best = m; }
+    });
+    return best;
+  }
+  // The next session (day number + time as a fraction of the day), on the days asked for if any.
+  function nextSession(i, state) {
+    var key = i + "|" + (state ? state.day + state.when + state.date : "");
+    if (key in nextCache) return nextCache[key];
+    var doc = docs[i], found = Infinity, only = state ? whenDays(state) : null;
+    if (doc[18].length) {
+      var days = only || [];
+      if (!only) for (var n = today; n < today + 400; n++) days.push(n);
+      for (var k = 0; k < days.length; k++) {
+        if (state && state.day !== "" && W.weekday(days[k]) !== +state.day) continue;
+        var m = startOn(doc, days[k]);
+        if (m >= 0) { found = days[k] + m / 1440; break; }
+      }
+    }
+    return (nextCache[key] = found);
+  }
+  var dayCache = {};
+  function daysOf(i) {  // weekly days, plus the days the next dates of monthly and one-off sessions fall on
+    if (i in dayCache) return dayCache[i];
+    var doc = docs[i], mask = doc[11];
+    if (doc[18].some(function (s) { return s[0] === "m" || s[0] === "o"; }))
+      for (var n = today; n < today + 63; n++) if (meetsOn(doc, n)) mask |= 1 << W.weekday(n);
+    return (dayCache[i] = mask);
+  }
+  function whenDays(state) {
+    var wd = W.weekday(today);
+    if (state.when === "today") return [today];
+    if (state.when === "tomorrow") return [today + 1];
+    if (state.when === "week") return [0, 1, 2, 3, 4, 5, 6].map(function (k) { return today + k; });
+    if (state.when === "weekend") return wd === 6 ? [today] : wd === 5 ? [today, today + 1] : [today + 5 - wd, today + 6 - wd];
+    if (state.when === "date") { var d = dayFromIso(state.date); return d === null ? [] : [d]; }
+    return null;
+  }
+
+  function matches(i, state, f) {
+    var doc = docs[i];
+    if (f.cat >= 0 && doc[9].indexOf(f.cat) < 0) return false;
+    if (state.day !== "" && !(daysOf(i) & (1 << +state.day))) return false;
     if (state.time && !(doc[12] & TIMES[state.time])) return false;
-    if (filters.area >= 0 && doc[10].indexOf(filters.area) < 0) return false;
-    if (state.free && !(doc[13] & 1)) return false;
-    if (state.dropin && !(doc[13] & 2)) return false;
-    if (state.stepfree && !(doc[13] & 4)) return false;
+    if (f.area >= 0 && doc[10].indexOf(f.area) < 0) return false;
+    if (state.free && !(doc[13] & FREE)) return false;
+    if (state.dropin && !(doc[13] & DROP_IN)) return false;
+    if (state.stepfree && !(doc[13] & STEP_FREE)) return false;
     if (state.age !== "") {
       var age = +state.age;
       if ((doc[14] !== null && age < doc[14]) || (doc[15] !== null && age > doc[15])) return false;
     }
-    if (filters.group >= 0 && doc[16].indexOf(filters.group) < 0) return false;
-    if (filters.route >= 0 && doc[17].indexOf(filters.route) < 0) return false;
+    if (f.group >= 0 && !(doc[13] & EVERYONE) && doc[16].indexOf(f.group) < 0) return false;
+    if (f.route >= 0 && doc[17].indexOf(f.route) < 0) return false;
+    if (f.days && !f.days.some(function (n) { return meetsOn(doc, n); })) return false;
     return true;
   }
 
-  function find(state) {
-    var filters = {
+  function find(state, scores) {
+    var f = {
       cat: state.category ? indexOf(D.cats, state.category) : -1,
       area: state.area ? indexOf(D.areas, state.area) : -1,
       group: state.audience ? D.groups.indexOf(state.audience) : -1,
-      route: state.route ? indexOf(D.routes, state.route) : -1
+      route: state.route ? indexOf(D.routes, state.route) : -1,
+      days: whenDays(state)
     };
-    var scores = state.q ? search(state.q) : null, out = [];
-    if (scores) {
-      Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] || a - b; }).forEach(function (ref) {
-        if (docs[+ref] && matches(docs[+ref], state, filters)) out.push(+ref);
-      });
-    } else {
-      for (var i = 0; i < docs.length; i++) if (matches(docs[i], state, filters)) out.push(i);
-    }
+    var out = [];
+    if (scores) { for (var ref in scores) if (docs[+ref] && matches(+ref, state, f)) out.push(+ref); }
+    else for (var i = 0; i < docs.length; i++) if (matches(i, state, f)) out.push(i);
+    out.sort(function (a, b) {
+      var x = scores && scores[a], y = scores && scores[b];
+      if (x && y && x.name !== y.name) return y.name - x.name;
+      var na = nextSession(a, state), nb = nextSession(b, state);
+      if (na !== nb) return na < nb ? -1 : 1;
+      if (x && y && x.score !== y.score) return y.score - x.score;
+      return docs[a][1].localeCompare(docs[b][1]);
+    });
     return out;
   }
 
@@ -104,7 +349,9 @@
     if (state.q) bits.push("matching “" + state.q + "”");
     if (state.category) bits.push("in " + D.cats[indexOf(D.cats, state.category)][1]);
     if (state.day !== "") bits.push("on " + DAYS[+state.day] + "s");
-    if (state.time) bits.push("in the " + state.time);
+    if (state.time) bits.push(TIME_WORDS[state.time]);
+    if (state.when === "date" && dayFromIso(state.date) !== null) bits.push("on " + longDate(dayFromIso(state.date)));
+    else if (state.when && state.when !== "date") bits.push(WHEN_WORDS[state.when]);
     if (state.area) bits.push("in " + D.areas[indexOf(D.areas, state.area)][1]);
     if (state.age) bits.push("for age " + state.age);
     if (state.audience) bits.push("for " + state.audience);
@@ -115,70 +362,192 @@
     return bits.join(", ");
   }
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs) e.setAttribute(k, attrs[k]);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-  function line(label, value) {
-    var p = el("p"); p.appendChild(el("span", { "class": "wo-label" }, label + ": ")); p.appendChild(document.createTextNode(value));
+  // ---- Results.
+  function line(label, value, cls) {
+    var p = el("p", cls ? { "class": cls } : {}); p.appendChild(el("span", { "class": "wo-label" }, label + ": ")); p.appendChild(document.createTextNode(value));
     return p;
   }
-  function card(doc, full) {
-    var li = el("li", { "class": full ? "" : "wo-card" });
+  function card(i, full) {
+    var doc = docs[i], li = el("li", { "class": full ? "" : "wo-card", "data-wo-id": doc[0], "data-wo-name": doc[1] });
     var h = el("h2", { "class": "wo-card__title" });
     h.appendChild(el("a", { href: root + doc[3] + "index.html" }, doc[1]));
     li.appendChild(h);
+    if (doc[21]) li.appendChild(el("p", { "class": "wo-flag" }, "Ring first: " + doc[21].replace(/^./, function (c) { return c.toLowerCase(); })));
     li.appendChild(el("p", { "class": "wo-card__summary" }, doc[2]));
+    var next = Math.floor(nextSession(i));
+    if (next !== Infinity) li.appendChild(line("Next", longDate(next) + (next === today ? " (today)" : next === today + 1 ? " (tomorrow)" : "")));
     li.appendChild(line("When", doc[4]));
-    li.appendChild(line("Where", doc[5]));
+    li.appendChild(line("Where", doc[5] + (doc[19] ? " (" + doc[19] + ")" : "")));
+    if (doc[20]) li.appendChild(el("p", {}, doc[20]));
+    if (doc[13] & STEP_FREE) li.appendChild(el("p", {}, "Step-free access"));
     li.appendChild(line("Cost", doc[6] + " · " + doc[7]));
     if (full && doc[8]) li.appendChild(line("Phone", doc[8]));
+    if (window.WhatsOnList && !full) li.appendChild(window.WhatsOnList.button(doc[0], doc[1]));
     return li;
   }
   function showMore(full) {
     var frag = document.createDocumentFragment(), end = full ? current.length : Math.min(current.length, shown + PAGE);
-    for (var i = shown; i < end; i++) frag.appendChild(card(docs[current[i]], full));
+    for (var i = shown; i < end; i++) frag.appendChild(card(current[i], full));
     list.appendChild(frag);
     shown = end;
     if (moreButton) moreButton.hidden = shown >= current.length;
   }
-  function countText(n) { return n === 0 ? "No activities found. Try fewer words or clear a filter." : n === 1 ? "1 activity found" : n + " activities found"; }
+  function countText(n) {
+    return n === 0 ? "No activities found." : n === 1 ? "1 activity found" : n + " activities found";
+  }
+
+  // ---- No results: what would find something, with how many.
+  function distance(a, b) {
+    if (a[2] === null || b[2] === null) return 99;
+    var dx = (a[3] - b[3]) * 111 * Math.cos(a[2] * Math.PI / 180), dy = (a[2] - b[2]) * 111;
+    return Math.sqrt(dx * dx + dy * dy);
+  }
+  function suggestions(state, scores) {
+    var out = [];
+    function tryWith(change, label) {
+      var s = {}; for (var k in state) s[k] = state[k];
+      for (k in change) s[k] = change[k];
+      var n = find(s, scores).length;
+      if (n) out.push({ label: label, count: n, change: change });
+    }
+    if (state.area) {
+      var here = D.areas[indexOf(D.areas, state.area)];
+      D.areas.filter(function (a) { return a[0] !== state.area; })
+        .sort(function (a, b) { return distance(here, a) - distance(here, b); }).slice(0, 3)
+        .forEach(function (a) { tryWith({ area: a[0] }, "In " + a[1] + " (" + distance(here, a).toFixed(1) + " km away)"); });
+      tryWith({ area: "" }, "In any area");
+    }
+    if (state.day !== "") {
+      [1, 2, 3, 4, 5, 6].map(function (k) { return (+state.day + k) % 7; }).forEach(function (d) {
+        if (out.length < 8) tryWith({ day: String(d) }, "On " + DAYS[d] + "s");
+      });
+      tryWith({ day: "" }, "On any day");
+    }
+    if (state.time) {
+      Object.keys(TIMES).forEach(function (t) { if (t !== state.time) tryWith({ time: t }, "In the " + t); });
+      tryWith({ time: "" }, "At any time of day");
+    }
+    if (state.when) {
+      if (state.when !== "week") tryWith({ when: "week", date: "" }, "In the next 7 days");
+      tryWith({ when: "", date: "" }, "On any date");
+    }
+    var others = { category: "In any category", free: "Not only free ones", dropin: "Not only drop-in",
+      stepfree: "Without step-free access", age: "For any age", audience: "For everyone", route: "Near any bus route" };
+    for (var f in others) if (state[f]) { var c = {}; c[f] = ""; tryWith(c, others[f]); }
+    if (state.q) tryWith({ q: "" }, "Without the words “" + state.q + "”");
+    return out;
+  }
+  function showSuggestions(state, scores) {
+    if (!suggestBox) return;
+    suggestBox.textContent = "";
+    if (current.length) { suggestBox.hidden = true; return; }
+    var found = suggestions(state, scores);
+    suggestBox.appendChild(el("h2", { id: "suggestions-heading" }, found.length ? "Try instead" : "Nothing found"));
+    if (found.length) {
+      var ul = el("ul", { "class": "wo-suggest" });
+      found.forEach(function (s) {
+        var li = el("li"), b = el("button", { type: "button", "class": "wo-button wo-button--plain" },
+          s.label + ": " + s.count + (s.count === 1 ? " activity" : " activities"));
+        b.addEventListener("click", function () {
+          var st = readForm(); for (var k in s.change) st[k] = s.change[k];
+          fillForm(st); lastAuto = {}; update(readForm(), true); countBox.focus();
+        });
+        li.appendChild(b); ul.appendChild(li);
+      });
+      suggestBox.appendChild(ul);
+    }
+    var p = el("p", {}, "Or browse: ");
+    p.appendChild(el("a", { href: root + "categories/index.html" }, "every category"));
+    p.appendChild(document.createTextNode(", "));
+    p.appendChild(el("a", { href: root + "days/index.html" }, "each day's timetable"));
+    p.appendChild(document.createTextNode(" or "));
+    p.appendChild(el("a", { href: root + "a-z/index.html" }, "the A to Z"));
+    p.appendChild(document.createTextNode("."));
+    suggestBox.appendChild(p);
+    suggestBox.hidden = false;
+  }
+
+  // ---- Words in the search box that set filters: shown, and undone when the word goes.
+  var lastAuto = {};
+  function applyWords(state) {
+    var u = understand(state.q), said = [];
+    ["area", "day", "time", "when", "free"].forEach(function (f) {
+      var want = u.filters[f] || "", input = form && form.elements[f];
+      if (want && (state[f] === "" || state[f] === lastAuto[f])) {
+        state[f] = want;
+        if (input) { if (input.type === "checkbox") input.checked = true; else input.value = want; }
+      } else if (!want && lastAuto[f] && state[f] === lastAuto[f]) {
+        state[f] = "";
+        if (input) { if (input.type === "checkbox") input.checked = false; else input.value = ""; }
+      }
+      if (want && state[f] === want) said.push(f === "area" ? "in " + D.areas[indexOf(D.areas, want)][1] :
+        f === "day" ? "on " + DAYS[+want] + "s" : f === "time" ? TIME_WORDS[want] : f === "when" ? WHEN_WORDS[want] : "that are free");
+      lastAuto[f] = want && state[f] === want ? want : "";
+    });
+    if (form) showDate();
+    return { said: said, concepts: u.concepts, corrected: u.corrected };
+  }
 
   var timer = null;
   function update(state, announceNow) {
-    current = find(state); shown = 0; list.textContent = "";
+    var u = applyWords(state), scores = search(u.concepts);
+    current = find(state, scores); shown = 0; list.textContent = "";
     showMore(!form);
     var qs = query(state);
-    if (printLink) printLink.href = "list/index.html" + (qs ? "?" + qs : "");
+    if (printLink) { printLink.href = "list/index.html" + (qs ? "?" + qs : ""); printLink.parentNode.hidden = !current.length; }
     if (form) { try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// */ } }
+    if (understood) {
+      var bits = [];
+      if (u.said.length) bits.push("Showing activities " + u.said.join(", ") + ": your words set the filters.");
+      if (u.corrected.length) bits.push("Searched for " + u.corrected.map(function (c) { return "“" + c[1] + "”"; }).join(", ") + " (you typed " + u.corrected.map(function (c) { return "“" + c[0] + "”"; }).join(", ") + ").");
+      if (partial && current.length) bits.push("No activity matches all of " + partial.map(function (w) { return "“" + w + "”"; }).join(", ") + ": these match some.");
+      understood.textContent = bits.join(" ");
+      understood.hidden = !bits.length;
+    }
+    showSuggestions(state, scores);
+    if (showButton) showButton.textContent = "Show " + countText(current.length).replace(" found", "").replace("No activities.", "0 activities");
     clearTimeout(timer);
-    var say = function () { countBox.textContent = countText(current.length); };
+    var say = function () { countBox.textContent = countText(current.length) + (current.length ? "" : " Try one of the suggestions below."); };
     if (announceNow) say(); else timer = setTimeout(say, 400);
   }
 
+  var first = readUrl();
+  if (noticeBox && first.ignored.length) {
+    noticeBox.textContent = "This link asked for " + first.ignored.join(" and ") +
+      ", which this directory does not have, so we left " + (first.ignored.length > 1 ? "them" : "it") + " out.";
+    noticeBox.hidden = false;
+  }
   if (form) {
-    fillForm(readUrl());
+    fillForm(first);
     // On a phone, fold the filters away unless some are in use, so results show straight away.
-    var box = document.getElementById("filterbox"), first = readUrl();
+    var box = document.getElementById("filterbox");
     if (box && window.innerWidth < 600 && !FIELDS.some(function (f) { return f !== "q" && first[f]; })) box.open = false;
     update(readForm(), true);
-    form.addEventListener("input", function () { update(readForm(), false); });
-    form.addEventListener("change", function () { update(readForm(), false); });
-    form.addEventListener("reset", function () { setTimeout(function () { update(readForm(), true); }, 0); });
+    form.addEventListener("input", function () { showDate(); update(readForm(), false); });
+    form.addEventListener("change", function () { showDate(); update(readForm(), false); });
+    form.addEventListener("reset", function () { lastAuto = {}; setTimeout(function () { showDate(); update(readForm(), true); }, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(readForm(), true); countBox.focus(); });
     moreButton.addEventListener("click", function () {
-      var first = shown; showMore(false);
-      var link = list.children[first] && list.children[first].querySelector("a");
+      var from = shown; showMore(false);
+      var link = list.children[from] && list.children[from].querySelector("a");
       if (link) link.focus();
     });
+    if (showButton) showButton.addEventListener("click", function () {
+      if (box) box.open = false;
+      update(readForm(), true);
+      countBox.focus();
+    });
   } else {
-    var state = readUrl(), said = describe(state);
+    var state = first, said;
+    update(state, true);
+    said = describe(state);
     document.getElementById("list-filters").textContent = said ? "Activities " + said + "." : "All activities.";
     var back = document.getElementById("back-to-finder"), qs = query(state);
     if (back && qs) back.href = "../index.html?" + qs;
-    update(state, true);
     document.getElementById("print-now").addEventListener("click", function () { window.print(); });
   }
-  window.WhatsOnFinder = { find: find, search: search };
+  window.WhatsOnFinder = {
+    find: function (state) { var s = {}; FIELDS.forEach(function (f) { s[f] = state[f] || ""; }); var u = applyWords(s); return find(s, search(u.concepts)).map(function (i) { return docs[i][0]; }); },
+    understand: understand
+  };
 })();

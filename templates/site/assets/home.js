@@ -66,7 +66,8 @@
   if (!data || !todayBox) return;
   var root = document.currentScript.src.replace(/assets\/home\.js(\?.*)?$/, "");
   var now = new Date(), today = toDay(now.getFullYear(), now.getMonth(), now.getDate());
-  var LIMIT = 40;
+  var LIMIT = 8, minutes = now.getHours() * 60 + now.getMinutes();
+  function mins(t) { return +t.slice(0, 2) * 60 + +t.slice(3, 5); }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -74,28 +75,46 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // Today: what is still to come (or on now) first; what has finished is marked, at the end.
   function list(n, limit) {
-    var rows = sessionsOn(n, data), ul = el("ul", { "class": "wo-day-list" });
-    rows.slice(0, limit).forEach(function (r) {
-      var a = data.acts[r[0]], li = el("li");
+    var rows = sessionsOn(n, data), ul = el("ul", { "class": "wo-day-list" }), done = [];
+    if (n === today) {
+      done = rows.filter(function (r) { return mins(r[2]) <= minutes; });
+      rows = rows.filter(function (r) { return mins(r[2]) > minutes; });
+    }
+    function item(r, finished) {
+      var a = data.acts[r[0]], li = el("li", finished ? { "class": "wo-finished" } : {});
       li.appendChild(el("span", { "class": "wo-time" }, clock(r[1]) + " to " + clock(r[2])));
       li.appendChild(document.createTextNode(" "));
+      if (finished) li.appendChild(el("strong", {}, "Finished: "));
+      else if (n === today && mins(r[1]) <= minutes) li.appendChild(el("strong", {}, "On now: "));
       li.appendChild(el("a", { href: root + a[1] + "index.html" }, a[0]));
       if (a[2]) li.appendChild(document.createTextNode(" — " + a[2]));
-      ul.appendChild(li);
-    });
-    return { rows: rows, list: ul };
+      return li;
+    }
+    rows.slice(0, limit).forEach(function (r) { ul.appendChild(item(r, false)); });
+    var doneList = el("ul", { "class": "wo-day-list wo-done-list" });
+    done.forEach(function (r) { doneList.appendChild(item(r, true)); });
+    return { rows: rows, list: ul, done: done, doneList: doneList };
   }
   function dayPage(n) { return root + "days/" + DAY_NAMES[weekday(n)].toLowerCase() + "/index.html"; }
 
   document.getElementById("today-date").textContent = "Today is " + longDate(today) + ".";
+  var notice = document.getElementById("today-notice");
+  if (notice && data.bh.indexOf(today) >= 0) {
+    notice.appendChild(el("p", { "class": "wo-notice", role: "note" }, "Today is a bank holiday: ring before you go."));
+  }
   todayBox.textContent = "";
   var t = list(today, LIMIT);
   if (t.rows.length) todayBox.appendChild(t.list);
-  else todayBox.appendChild(el("p", {}, "Nothing listed for today. Try the rest of the week below."));
+  else todayBox.appendChild(el("p", {}, t.done.length ? "Nothing more today. Try the rest of the week below." : "Nothing listed for today. Try the rest of the week below."));
   if (t.rows.length > LIMIT) {
-    var more = el("p"); more.appendChild(el("a", { href: dayPage(today) }, "See all " + t.rows.length + " activities on " + DAY_NAMES[weekday(today)] + "s"));
+    var more = el("p"); more.appendChild(el("a", { href: root + "find/index.html?when=today" }, "See all " + t.rows.length + " still to come today"));
     todayBox.appendChild(more);
+  }
+  if (t.done.length) {
+    todayBox.appendChild(el("h3", {}, "Already finished today"));
+    todayBox.appendChild(t.doneList);
   }
   var week = document.getElementById("week-list");
   week.textContent = "";

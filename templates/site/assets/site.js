@@ -8,6 +8,74 @@
       navigator.serviceWorker.register(root + "sw.js").catch(function () {});
     });
   }
+  // The side menu: a real button opens it; while it is closed on a narrow screen it is `inert`,
+  // so Tab never lands on its links off screen. Escape closes it and gives focus back.
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector(".md-sidebar--primary");
+  var menuButton = document.querySelector("[data-wo-menu]");
+  var narrow = window.matchMedia("(max-width: 76.234375em)");
+  function syncMenu() {
+    if (!drawer || !menu || !menuButton) return;
+    var usable = !menu.hidden && narrow.matches, open = usable && drawer.checked;
+    menuButton.hidden = !usable;
+    menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    menu.inert = usable && !open;
+    if (!usable && drawer.checked) drawer.click();
+  }
+  if (drawer && menu && menuButton) {
+    menu.id = menu.id || "wo-menu";
+    menuButton.addEventListener("click", function () {
+      drawer.click();
+      syncMenu();
+      if (drawer.checked) {
+        var first = menu.querySelector("a[href], button");
+        if (first) first.focus();
+      }
+    });
+    drawer.addEventListener("change", syncMenu);
+    if (narrow.addEventListener) narrow.addEventListener("change", syncMenu); else narrow.addListener(syncMenu);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) { drawer.click(); syncMenu(); menuButton.focus(); }
+    });
+    syncMenu();
+  }
+  // The colour scheme: the visible button picks the next of Material's (untabbable) radios.
+  document.querySelectorAll("[data-wo-scheme]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var next = document.getElementById(button.getAttribute("data-wo-scheme"));
+      if (!next) return;
+      next.click();
+      setTimeout(function () {
+        var shown = document.querySelector("[data-wo-scheme]:not([hidden])");
+        if (shown) shown.focus();
+      }, 50);
+    });
+    // Material's own Enter handler on the form would move focus to a hidden radio.
+    button.addEventListener("keydown", function (event) { if (event.key === "Enter") event.stopPropagation(); });
+  });
+  // Every printout is headed with the date it was printed and where it came from.
+  var content = document.querySelector(".md-content__inner");
+  if (content) {
+    var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December"];
+    var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    var d = new Date(), head = document.createElement("p");
+    head.className = "wo-print-only wo-printed";
+    head.textContent = "Printed on " + DAYS[d.getDay()] + " " + d.getDate() + " " + MONTHS[d.getMonth()] + " " +
+      d.getFullYear() + " from " + (document.querySelector("meta[name=wo-site]") || { content: document.title }).content +
+      ". Ring before you go: details can change.";
+    content.insertBefore(head, content.firstChild);
+  }
+  // An activity's next date: the page lists the next few (worded at build time); a saved or
+  // offline copy shows the first that is not past on this device, or none.
+  document.querySelectorAll("[data-wo-next]").forEach(function (dd) {
+    var now = new Date(), today = Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 864e5);
+    var found = null;
+    try { JSON.parse(dd.getAttribute("data-wo-next")).some(function (d) { if (d[0] >= today) { found = d[1]; return true; } return false; }); }
+    catch (e) { return; }
+    if (found) dd.textContent = found;
+    else { dd.hidden = true; if (dd.previousElementSibling) dd.previousElementSibling.hidden = true; }
+  });
   document.addEventListener("click", function (event) {
     var copy = event.target.closest && event.target.closest("[data-copy]");
     if (copy) {

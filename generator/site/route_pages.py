@@ -1,0 +1,83 @@
+"""What a bus route's page says beyond the list of activities: its stops in route order for each
+direction (generator.transport.stop_order), and at each stop the activities to get off for,
+with the walk (worded by generator.words.transport)."""
+
+from __future__ import annotations
+
+from generator import urls
+from generator.directory import Directory
+from generator.transport import naptan
+from generator.transport.enrich import walk_minutes
+from generator.transport.model import NearbyStop
+from generator.transport.spatial import haversine_m
+from generator.transport.stop_order import route_stops
+from generator.transport.tables import Feed, TransportDataError
+from generator.words import transport as transport_words
+
+
+def _label(stop: naptan.Stop) -> str:
+    return f"{stop.name} ({stop.indicator})" if stop.indicator else stop.name
+
+
+def _get_off(directory: Directory, entry, stops: list[str],  # noqa: ANN001 - Entry
+             names: dict[str, naptan.Stop]) -> NearbyStop | None:
+    """The stop of `stops` nearest the venue (within the directory's walking distance), as a
+    NearbyStop for the words; else the nearest of the venue's own stops that is in `stops`."""
+    settings = directory.config.site.transport
+    venue = entry.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        best = None
+        for code in stops:
+            stop = names.get(code)
+            if stop is None:
+                continue
+            metres = haversine_m(venue.latitude, venue.longitude, stop.latitude, stop.longitude)
+            if metres <= settings.max_distance_m and (best is None or metres < best[0]):
+                best = (metres, stop)
+        if best is not None:
+            metres, stop = round(best[0]), best[1]
+            return NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
+                              walk_minutes(metres, settings.walking_speed_m_per_min),
+                              stop.latitude, stop.longitude, ())
+    vt = directory.getting_there(entry)
+    wanted = set(stops)
+    return next((s for s in (vt.stops if vt else ()) if s.atco_code in wanted), None)
+
+
+def route_directions(directory: Directory, routes: list) -> dict[tuple[str, str], list[dict]]:
+    """(number, operator) -> [{"towards", "stops": [{"label", "get_off": [{"name", "path",
+    "walk"}]}]}] for every route with a timetable; {} when the directory has no GTFS feed."""
+    settings = directory.config.site.transport
+    wanted = {(r.number, r.operator) for r in routes if r.operator}
+    if not settings.gtfs or not wanted:
+        return {}
+    path = directory.config.path(settings.gtfs)
+    try:
+        with Feed(path, settings.gtfs) as feed:
+            orders = route_stops(feed, wanted)
+            names = naptan.read_gtfs_stops(feed)
+    except (TransportDataError, OSError):
+        return {}  # `validate` and `transport` report the feed's problems
+    by_route = {(r.number, r.operator): r for r in routes}
+    out: dict[tuple[str, str], list[dict]] = {}
+    for key, directions in orders.items():
+        route = by_route[key]
+        shown = []
+        for towards, stops in directions:
+            # The stop to get off at, for each activity: the nearest of its stops that this
+            # direction calls at (not the first: nobody arrives on a bus there).
+            near: dict[str, list] = {}
+            for entry in route.entries:
+                found = _get_off(directory, entry, stops[1:], names)
+                if found is not None:
+                    near.setdefault(found.atco_code, []).append((entry, found))
+            rows = []
+            for code in stops:
+                here = near.get(code, [])
+                label = _label(names[code]) if code in names else code
+                rows.append({"label": label, "get_off": [
+                    {"name": e.activity.name, "path": urls.activity(e.id), "walk": transport_words.walk(s)}
+                    for e, s in here]})
+            shown.append({"towards": towards, "stops": rows})
+        out[key] = shown
+    return out
