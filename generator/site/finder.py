@@ -128,7 +128,8 @@ def finder_data(directory: Directory, routes: list) -> tuple[dict, list[dict]]:
         my_groups = [groups.setdefault(g, len(groups)) for g in named]
         my_routes = route_pos.get(a.id, [])
         phone = a.phone or a.on_the_day_phone or ""
-        docs.append([a.id, a.name, a.summary, c.path, c.when, c.where, c.cost, c.access, phone,
+        docs.append([a.id, a.name, a.summary, c.path, c.when, c.where, c.cost,
+                     f"{c.access} · {c.capacity}" if c.capacity else c.access, phone,
                      [cat_index[x] for x in a.categories if x in cat_index],
                      [area_index[x] for x in entry.areas if x in area_index],
                      days, times, flags,
