@@ -7,7 +7,8 @@ import pytest
 
 from tests.test_site_support import PAGE_TYPES, axe_violations, open_page  # noqa: F401
 
-DARK = ("home", "finder with results", "activity", "activity (stale)", "day", "organisation")
+DARK = ("home", "finder with results", "finder with none", "activity", "activity (stale)", "day",
+        "organisation", "my list", "bus route")
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
