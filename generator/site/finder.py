@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from lunr import lunr
 from lunr.stemmer import stemmer
@@ -39,8 +40,13 @@ def words_of(text: str) -> list[str]:
     return [str(trimmer(t)) for t in Tokenizer(text) if str(trimmer(t))]
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(stemmer(Token(word)))
+
+
 def stems(text: str) -> list[str]:
-    return [str(stemmer(Token(w))) for w in words_of(text)]
+    return [_stem(w) for w in words_of(text)]
 
 
 def synonym_table(groups, stem=stems) -> list[list]:  # noqa: ANN001 - tuples of str
@@ -54,10 +60,13 @@ def synonym_table(groups, stem=stems) -> list[list]:  # noqa: ANN001 - tuples of
 
 
 def synonym_tokens(text_stems: list[str], table: list[list]) -> list[str]:
+    starts: dict[str, list[int]] = {}
+    for i, st in enumerate(text_stems):
+        starts.setdefault(st, []).append(i)
     found = set()
     for phrase, n in table:
         k = len(phrase)
-        if n not in found and any(text_stems[i:i + k] == phrase for i in range(len(text_stems) - k + 1)):
+        if n not in found and any(text_stems[i:i + k] == phrase for i in starts.get(phrase[0], ())):
             found.add(n)
     return [f"wosyn{n}" for n in sorted(found)]
 
