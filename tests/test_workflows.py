@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ALLOWED_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
                    "actions/deploy-pages", "peter-evans/create-pull-request",
-                   "actions/upload-artifact", "actions/download-artifact"}
+                   "actions/upload-artifact", "actions/download-artifact",
+                   "actions/cache"}  # the build cache; publish runs on main only, whose caches PRs cannot write
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
 
 

@@ -18,12 +18,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
                    help="folder to write the site to; it is emptied first, so it must be new, "
                         "empty or an earlier build's (default: site)")
+    p.add_argument("--cache", metavar="DIR",
+                   help="folder where pages that did not change are kept between builds "
+                        "(default: $WHATS_ON_CACHE, else .cache/whats-on); 'off' keeps nothing")
     add_directory_arguments(p)
     add_progress_arguments(p)
 
 
 def run(args: argparse.Namespace, *, everything: bool = True) -> int:
     from generator.site import build_site  # noqa: PLC0415 - heavy
+    from generator.site.cache import folder_from  # noqa: PLC0415
 
     started = time.perf_counter()
     try:
@@ -38,7 +42,7 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
     with progress.stage("Changes from git history"):
         log = changes.from_history(args.listings)
     report = build_site(result.directory, args.out, with_print=everything, with_data=everything,
-                        changes=log)
+                        changes=log, cache=folder_from(args.cache))
     for note in report.notes:
         print(note, file=sys.stderr)
     seconds = time.perf_counter() - started

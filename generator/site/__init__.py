@@ -19,6 +19,7 @@ from generator import progress
 from generator.changes import ChangeLog, not_available
 from generator.directory import Directory
 from generator.site import offline, whats_new
+from generator.site.cache import Cache
 from generator.site.cards import card
 from generator.site.finder import write_finder
 from generator.site.mkdocs_run import run_mkdocs
@@ -44,6 +45,8 @@ class SiteReport:
     data_files: list = field(default_factory=list)
     zip_path: Path | None = None
     notes: list[str] = field(default_factory=list)
+    cache_hits: int = 0  # pages and calendars taken from the cache
+    cache_misses: int = 0
 
 
 @contextmanager
@@ -57,12 +60,13 @@ def _timed(report: SiteReport, stage: str, total: int | None = None, unit: str =
 
 def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                with_data: bool = False, with_zip: bool = True,
-               changes: ChangeLog | None = None) -> SiteReport:
+               changes: ChangeLog | None = None, cache: Path | None = None) -> SiteReport:
     """`changes`: what changed in the listings (generator.changes.from_history); without it the
-    "What's new" page says the changes are not available."""
+    "What's new" page says the changes are not available. `cache`: a folder where pages whose
+    inputs did not change are kept between builds (generator.site.cache); None keeps nothing."""
     out = Path(out).resolve()
     report = SiteReport(out)
-    build = SiteBuild()  # all this build keeps between stages; gone with it
+    build = SiteBuild(cache=Cache(cache))  # all this build keeps between stages; gone with it
     staging = Path(tempfile.mkdtemp(prefix="whats-on-docs-"))
     try:
         docs = staging / "docs"
@@ -108,8 +112,12 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
             cards = {e.id: card(e) for e in directory.current()}
-            report.pages += stamp_activities(directory, out, _ics_writer(report), route_links)
-            report.pages += stamp_organisations(directory, out, cards, build.card_list)
+            report.pages += stamp_activities(directory, out, _ics_writer(report), route_links,
+                                             build.cache)
+            report.pages += stamp_organisations(directory, out, cards, build.card_list,
+                                                build.cache)
+        if build.cache.folder is not None:
+            report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
         with _timed(report, "service worker"):
             offline.write_service_worker(out)
         if with_zip:

@@ -117,8 +117,10 @@ def write_zip(site: Path) -> Path:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in files:
             name = "whats-on/" + path.relative_to(site).as_posix()
-            if path.suffix in (".pdf", ".png", ".zip", ".ttf", ".mp3"):
-                zf.write(path, name, compress_type=zipfile.ZIP_STORED)
-            else:
-                zf.write(path, name)
+            # A fixed date and mode, so the same site always gives the same zip.
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            stored = path.suffix in (".pdf", ".png", ".zip", ".ttf", ".mp3")
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes(), compresslevel=None if stored else 1)
     return target

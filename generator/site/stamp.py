@@ -17,8 +17,10 @@ from pathlib import Path
 
 from generator import qr, urls
 from generator.directory import Directory
-from generator.site.render import environment, linker
+from generator.site.cache import Cache, code_version
+from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
+from generator.site.render import environment, linker
 from generator.site.views import activity_view
 
 SHELL = "wo-shell"
@@ -51,12 +53,21 @@ QR_MASK = 4  # a fixed, valid mask pattern: choosing the "best" one costs ~5 ms 
 _WORKER_JOB: dict = {}  # set only inside a forked worker process (by _start_worker), which ends with the build
 
 
+def _shared(directory: Directory, shell: Shell, *extra: object) -> str:
+    """The cache key of what every page of a section is made from, besides its own listing."""
+    return cache_key(code_version(), directory.config, directory.today, directory.calendar,
+                     shell.before, shell.after, *extra)
+
+
 def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
-                     route_links: dict | None = None) -> int:
+                     route_links: dict | None = None, cache: Cache | None = None) -> int:
     """Write activities/<id>/index.html (and <id>.ics) for every activity, ended ones included
-    (a poster's QR code must not lead nowhere). Uses both cores for big directories."""
+    (a poster's QR code must not lead nowhere). Uses both cores for big directories. Pages whose
+    inputs have not changed come from `cache` (generator.site.cache)."""
+    shell = _shell(site, "activities")
     job = {"directory": directory, "site": site, "ics_writer": ics_writer,
-           "route_links": route_links, "shell": _shell(site, "activities")}
+           "route_links": route_links, "shell": shell, "cache": cache or Cache(None),
+           "shared": _shared(directory, shell, ics_writer is not None)}
     count = len(directory.activities)
     workers = min(os.cpu_count() or 1, 4)
     if count < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
@@ -67,7 +78,9 @@ def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa:
         # Forked workers inherit `job` as the initializer's argument (fork pickles nothing).
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
                                  initializer=_start_worker, initargs=(job,)) as pool:
-            list(pool.map(_worker_range, ranges))
+            for hits, misses in pool.map(_worker_range, ranges):
+                job["cache"].hits += hits
+                job["cache"].misses += misses
     return count
 
 
@@ -75,35 +88,53 @@ def _start_worker(job: dict) -> None:
     _WORKER_JOB.update(job)
 
 
-def _worker_range(bounds: tuple[int, int]) -> None:
+def _worker_range(bounds: tuple[int, int]) -> tuple[int, int]:
+    cache = _WORKER_JOB["cache"]
+    cache.hits = cache.misses = 0
     _stamp_range(_WORKER_JOB, bounds)
+    return cache.hits, cache.misses
 
 
 def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
     from generator.sms import gsm_length, text_message  # noqa: PLC0415 - avoids an import cycle
 
     directory, site, ics_writer = job["directory"], job["site"], job["ics_writer"]
-    shell, route_links = job["shell"], job["route_links"]
+    shell, route_links, cache = job["shell"], job["route_links"], job["cache"]
     template = environment().get_template("pages/activity.html")
     href = linker(2)
     for entry in directory.activities[bounds[0]:bounds[1]]:
         folder = site / urls.activity(entry.id)
         folder.mkdir(parents=True, exist_ok=True)
+        spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
+        has_audio = (site / spoken).exists()
+        digest = cache_key(job["shared"], entry, directory.getting_there(entry),
+                           (route_links or {}).get(entry.id), has_audio)
         ics = None
         if ics_writer is not None:
-            (folder / f"{entry.id}.ics").write_bytes(ics_writer(directory, entry))
             ics = f"{entry.id}.ics"
-        page_url = urls.absolute(directory.config, urls.activity(entry.id))
-        sms = text_message(directory, entry)
-        spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
-        content = template.render(
-            audio=href(spoken) if (site / spoken).exists() else None,
-            v=activity_view(directory, entry, route_links), k=key_facts(directory, entry),
-            href=href, ics=ics, page_url=page_url,
-            sms=sms, sms_length=gsm_length(sms),
-            qr=qr.svg(page_url, scale=3, title=f"QR code for {page_url}", mask=QR_MASK))
-        (folder / "index.html").write_text(shell.page(entry.id, entry.activity.name, content),
-                                           encoding="utf-8")
+            data = cache.get("activity-ics", digest)
+            if data is None:
+                data = ics_writer(directory, entry)
+                cache.put("activity-ics", digest, data)
+            (folder / ics).write_bytes(data)
+        page = cache.get("activity-page", digest)
+        if page is None:
+            page_url = urls.absolute(directory.config, urls.activity(entry.id))
+            sms = text_message(directory, entry)
+            content = template.render(
+                audio=href(spoken) if has_audio else None,
+                v=activity_view(directory, entry, route_links), k=key_facts(directory, entry),
+                href=href, ics=ics, page_url=page_url,
+                sms=sms, sms_length=gsm_length(sms), qr=_qr(cache, page_url))
+            page = shell.page(entry.id, entry.activity.name, content).encode("utf-8")
+            cache.put("activity-page", digest, page)
+        (folder / "index.html").write_bytes(page)
+
+
+def _qr(cache: Cache, page_url: str) -> str:
+    digest = cache_key(code_version(), page_url, QR_MASK)
+    return cache.made("qr", digest, lambda: qr.svg(
+        page_url, scale=3, title=f"QR code for {page_url}", mask=QR_MASK).encode()).decode()
 
 
 def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
@@ -125,16 +156,24 @@ def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
     return lines
 
 
-def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list) -> int:  # noqa: ANN001
+def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list,  # noqa: ANN001
+                        cache: Cache | None = None) -> int:
     shell = _shell(site, "organisations")
+    cache = cache or Cache(None)
+    shared = _shared(directory, shell)
     template = environment().get_template("pages/organisation.html")
     href = linker(2)
     for org in directory.organisations:
         folder = site / urls.organisation(org.id)
         folder.mkdir(parents=True, exist_ok=True)
         entries = [cards[e.id] for e in org.activities if e.id in cards]
-        content = template.render(o=org.organisation, entries=entries, href=href, card_list=card_list,
-                                  governance=governance_lines(org.organisation))
-        (folder / "index.html").write_text(shell.page(org.id, org.organisation.name, content),
-                                           encoding="utf-8")
+        digest = cache_key(shared, org.id, org.organisation, entries)
+        page = cache.get("organisation-page", digest)
+        if page is None:
+            content = template.render(o=org.organisation, entries=entries, href=href,
+                                      card_list=card_list,
+                                      governance=governance_lines(org.organisation))
+            page = shell.page(org.id, org.organisation.name, content).encode("utf-8")
+            cache.put("organisation-page", digest, page)
+        (folder / "index.html").write_bytes(page)
     return len(directory.organisations)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.site.cache import Cache
 from generator.site.cards import CardLists
 
 
@@ -12,6 +13,7 @@ from generator.site.cards import CardLists
 class SiteBuild:
     bodies: dict[str, str] = field(default_factory=dict)  # browse page path -> its content
     card_list: CardLists = field(default_factory=CardLists)  # each card's HTML, made once
+    cache: Cache = field(default_factory=lambda: Cache(None))  # kept between builds, on disk
 
 
 __all__ = ["SiteBuild"]

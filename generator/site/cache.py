@@ -1,0 +1,114 @@
+"""A content-addressed cache for the site build: what did not change is not made again.
+
+Each thing kept (an activity's page and calendar, an organisation's page, a QR code) is stored
+under the SHA-256 of everything it is made from: its own listing (the whole Entry), the facts it
+shares with every page (the site settings, the day the build is for, the bank-holiday calendar,
+the page shell from mkdocs) and the code that makes it (every file under generator/ and
+templates/, and the versions of the packages that render). Change any of these and the key
+changes, so a cached page can never be out of date; a build with the cache gives the same bytes
+as one without it (tests/test_site_cache.py).
+
+The folder (default .cache/whats-on/, ignored by git) can be deleted at any time, and restored by
+CI between runs (.github/workflows/publish.yml). Files are written whole (a temporary file, then
+renamed), so two builds sharing the folder never read half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT = Path(".cache/whats-on")
+ENV = "WHATS_ON_CACHE"  # a folder, or "off"
+PACKAGES = ("jinja2", "markupsafe", "segno", "icalendar", "mkdocs", "mkdocs-material", "weasyprint",
+            "pydantic", "lunr")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code and templates that make pages, and the packages' versions."""
+    digest = hashlib.sha256()
+    for folder in (ROOT / "generator", ROOT / "templates"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    for name in PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}=={version}\n".encode())
+    return digest.hexdigest()
+
+
+def key(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode()
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """`Cache(folder)`, or `Cache(None)`, which keeps nothing (every lookup misses)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = Path(folder) if folder is not None else None
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, kind: str, digest: str) -> Path:
+        return self.folder / kind / digest[:2] / digest[2:]
+
+    def get(self, kind: str, digest: str) -> bytes | None:
+        if self.folder is None:
+            self.misses += 1
+            return None
+        try:
+            data = self._path(kind, digest).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, kind: str, digest: str, data: bytes) -> None:
+        if self.folder is None:
+            return
+        target = self._path(kind, digest)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except OSError:  # a full or read-only disk only makes the next build slower
+            pass
+
+    def made(self, kind: str, digest: str, make: Callable[[], bytes]) -> bytes:
+        """The kept bytes for `digest`, or `make()`'s, kept for next time."""
+        data = self.get(kind, digest)
+        if data is None:
+            data = make()
+            self.put(kind, digest, data)
+        return data
+
+
+def folder_from(setting: str | Path | None) -> Path | None:
+    """The cache folder from --cache / $WHATS_ON_CACHE ("off" or "" = none)."""
+    value = os.environ.get(ENV) if setting is None else setting
+    if value is None:
+        return DEFAULT
+    if str(value).strip().lower() in ("", "off", "none", "no"):
+        return None
+    return Path(value)
+
+
+__all__ = ["Cache", "key", "code_version", "folder_from", "DEFAULT"]

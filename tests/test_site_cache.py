@@ -1,0 +1,64 @@
+"""The build cache (generator.site.cache): a warm build, after one listing changed, gives the
+same bytes as a cold build of the changed directory, and takes the unchanged pages from the
+cache."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.directory import load, load_config
+from generator.fake import ANCHOR, generate
+from generator.site import build_site
+from generator.site.cache import Cache, folder_from, key
+from tests.conftest import ROOT
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def _load(folder: Path):  # noqa: ANN202
+    return load(folder, ROOT / "site_config", today=ANCHOR, enrich_transport=False).directory
+
+
+def test_a_warm_build_after_one_change_equals_a_cold_build(tmp_path):
+    listings = tmp_path / "listings"
+    generate(12, listings, load_config(ROOT / "site_config"), seed=7)
+    cache = tmp_path / "cache"
+    first = build_site(_load(listings), tmp_path / "first", cache=cache)
+    assert first.cache_hits == 0 and first.cache_misses > 0
+
+    changed = sorted(p for p in listings.glob("*.yml") if p.name != "venues.yml")[3]
+    text, found = re.subn(r"(?m)^(\s+summary: ).*$", r"\1Now with cake.",
+                          changed.read_text(encoding="utf-8"), count=1)
+    assert found == 1
+    changed.write_text(text, encoding="utf-8")
+
+    directory = _load(listings)
+    warm = build_site(directory, tmp_path / "warm", cache=cache)
+    build_site(directory, tmp_path / "cold")
+    assert warm.cache_hits > 0 and warm.cache_misses > 0  # kept most, made the changed one again
+    assert warm.cache_hits > warm.cache_misses
+    warm_files, cold_files = _files(tmp_path / "warm"), _files(tmp_path / "cold")
+    assert sorted(warm_files) == sorted(cold_files)
+    assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []
+    assert any(b"Now with cake." in data for name, data in warm_files.items()
+               if name.startswith("activities/"))
+
+
+def test_the_cache_folder_setting(tmp_path, monkeypatch):
+    monkeypatch.delenv("WHATS_ON_CACHE", raising=False)
+    assert folder_from(None) == Path(".cache/whats-on")
+    assert folder_from("off") is None
+    monkeypatch.setenv("WHATS_ON_CACHE", str(tmp_path / "ci"))
+    assert folder_from(None) == tmp_path / "ci"
+    assert folder_from(str(tmp_path / "flag")) == tmp_path / "flag"
+    kept = Cache(tmp_path / "kept")
+    digest = key("page", 1)
+    assert kept.get("page", digest) is None
+    assert kept.made("page", digest, lambda: b"made") == b"made"
+    assert kept.made("page", digest, lambda: b"not again") == b"made"
+    assert key("a", "b") != key("ab") and key("x") == key("x")
+    assert Cache(None).made("page", digest, lambda: b"every time") == b"every time"
