@@ -5,14 +5,19 @@
     python scripts/bench_site.py --no-browser    # skip the query timing in Chromium
 
 For each size: `python -m generator fake --count N` writes the listings (once, kept in --work),
-then the site is built (no PDFs) and the seconds per stage, the finder index's size (raw and
-gzipped) and query times in headless Chromium are printed.
+then the site is built cold (no PDFs, an empty cache) and the seconds per stage, the site's size,
+the finder index's size (raw and gzipped) and query times in headless Chromium are printed; then
+one listing is changed and the site built again with the cache (warm). Each figure is printed
+beside the last run's (kept in --work/bench_site.json).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,42 +68,85 @@ def query_times(site: Path) -> dict[str, float]:
     return out
 
 
+def one_change(listings: Path) -> Path:
+    """Change one activity's summary in `listings` (a copy), for the warm build."""
+    first = sorted(p for p in listings.glob("*.yml") if p.name != "venues.yml")[0]
+    first.write_text(re.sub(r"(?m)^(\s+summary: ).*$", r"\1Changed for the warm build.",
+                            first.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    return listings
+
+
+def _was(old: dict | None, name: str) -> str:
+    value = (old or {}).get(name)
+    return f"   (was {value:.1f} s)" if value is not None else ""
+
+
+def build_once(listings: Path, out: Path, args: argparse.Namespace, cache: Path | None,
+               label: str, before: dict) -> dict:
+    from generator.directory import load
+    from generator.site import build_site
+
+    load_average = os.getloadavg()[0]
+    started = time.perf_counter()
+    result = load(listings, ROOT / "site_config")
+    loaded = time.perf_counter() - started
+    directory = result.directory
+    report = build_site(directory, out, with_zip=not args.no_zip, cache=cache)
+    total = time.perf_counter() - started
+    figures = {"load listings": loaded, **report.seconds, "TOTAL": total}
+    old = before.get(label)
+    was = f" (last run: {old['TOTAL']:.1f} s at load {old['machine load']:.1f})" if old else ""
+    print(f"\n== {label}: {len(directory.activities)} activities, {report.pages} pages; "
+          f"load average {load_average:.1f} on {os.cpu_count()} cores{was} ==")
+    if cache is not None:
+        print(f"  cache: {report.cache_hits:,} kept, {report.cache_misses:,} made")
+    for stage, seconds in figures.items():
+        print(f"  {stage:<22}{seconds:7.1f} s{_was(old, stage)}")
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"  site size:    {size / 1e6:.1f} MB")
+    figures["machine load"] = load_average
+    figures["site MB"] = size / 1e6
+    return figures
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--work", type=Path, default=Path("/tmp/whats-on-bench"))
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-zip", action="store_true")
+    ap.add_argument("--no-warm", action="store_true",
+                    help="skip the warm build (with the cache, after one listing changed)")
     args = ap.parse_args()
-
-    from generator.directory import load
-    from generator.site import build_site
+    args.work.mkdir(parents=True, exist_ok=True)
+    saved = args.work / "bench_site.json"
+    before = json.loads(saved.read_text()) if saved.exists() else {}
 
     for count in args.counts:
-        listings = fake(count, args.work)
-        started = time.perf_counter()
-        result = load(listings, ROOT / "site_config")
-        loaded = time.perf_counter() - started
-        directory = result.directory
+        listings = args.work / f"listings-{count}-bench"  # a copy: the warm build changes it
+        shutil.rmtree(listings, ignore_errors=True)
+        shutil.copytree(fake(count, args.work), listings)
         out = args.work / f"site-{count}"
-        report = build_site(directory, out, with_zip=not args.no_zip)
-        total = time.perf_counter() - started
+        cache = args.work / f"cache-{count}"
+        shutil.rmtree(cache, ignore_errors=True)
+        label = f"{count:,} listing files, cold"
+        before[label] = build_once(listings, out, args, None if args.no_warm else cache, label,
+                                   before)
         raw = (out / "assets" / "search-index.js").read_bytes()
         docs = (out / "assets" / "search-docs.js").read_bytes()
-        print(f"\n== {count} listing files, {len(directory.activities)} activities, "
-              f"{report.pages} pages ==")
-        print(f"  {'load listings':<22}{loaded:7.1f} s")
-        for stage, seconds in report.seconds.items():
-            print(f"  {stage:<22}{seconds:7.1f} s")
-        print(f"  {'TOTAL':<22}{total:7.1f} s")
         print(f"  search index: {len(raw) / 1e6:.2f} MB raw, {len(gzip.compress(raw)) / 1e6:.2f} MB gzipped")
         print(f"  filter data:  {len(docs) / 1e6:.2f} MB raw, {len(gzip.compress(docs)) / 1e6:.2f} MB gzipped")
-        print(f"  schedules.js: {report.schedule_bytes / 1e6:.2f} MB raw")
-        if report.zip_path:
-            print(f"  site zip:     {report.zip_path.stat().st_size / 1e6:.1f} MB")
+        zips = sorted((out / "download").glob("*.zip")) if (out / "download").exists() else []
+        for z in zips:
+            print(f"  {z.name}: {z.stat().st_size / 1e6:.1f} MB")
         if not args.no_browser:
             for name, value in query_times(out).items():
                 print(f"  {name:<60}{value:8.1f}")
+        if not args.no_warm:
+            label = f"{count:,} listing files, warm after one change"
+            before[label] = build_once(one_change(listings), args.work / f"site-{count}-warm",
+                                       args, cache, label, before)
+        saved.write_text(json.dumps(before, indent=1))
     return 0
 
 

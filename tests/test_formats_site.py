@@ -52,7 +52,7 @@ def test_activity_pages_have_a_player_that_plays_their_own_file(demo_site, demo)
 
 
 def test_the_zip_holds_them(demo_site, demo):
-    names = set(zipfile.ZipFile(demo_site / "download" / "whats-on-site.zip").namelist())
+    names = set(zipfile.ZipFile(demo_site / "download" / "whats-on-print.zip").namelist())
     edition = demo.config.editions[0].id
     for name in (f"braille/{edition}.brf", f"audio/{edition}.m3u", f"easy-read/{edition}.pdf",
                  f"audio/{edition}/01-introduction.mp3"):

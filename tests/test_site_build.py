@@ -47,7 +47,7 @@ def test_every_page_type_is_built(demo_site, demo):
                  "buses/index.html", "print/index.html", "add/index.html",
                  "about/accessibility/index.html", "manifest.webmanifest", "sw.js",
                  "assets/lunr.js", "assets/search-index.js", "assets/search-docs.js",
-                 "assets/schedules.js", "download/whats-on-site.zip"]:
+                 "assets/schedules.js", "download/index.html", "download/whats-on-print.zip"]:
         assert (demo_site / path).is_file(), path
     for c in demo.config.categories:
         assert (demo_site / urls.category(c.id) / "index.html").is_file()
@@ -183,13 +183,28 @@ def test_ended_activities_keep_a_page_but_are_left_out_of_lists(demo_web, demo):
         assert f'["{e.id}",' not in docs
 
 
-def test_the_zip_holds_the_whole_site(demo_site):
-    with zipfile.ZipFile(demo_site / "download" / "whats-on-site.zip") as zf:
-        names = set(zf.namelist())
-    assert {"whats-on/index.html", "whats-on/find/index.html", "whats-on/assets/lunr.js",
-            "whats-on/activities/aigburth-tuesday-walk/index.html"} <= names
+def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
+    """Each area's zip works on its own: every browse page and the finder, that area's activity
+    and organisation pages, no other area's; the print files are in a zip of their own."""
+    page = (demo_site / "download" / "index.html").read_text()
+    assert "WOZIPSIZE" not in page
+    for a in demo.config.areas:
+        assert f'href="whats-on-{a.id}.zip"' in page
+        with zipfile.ZipFile(demo_site / "download" / f"whats-on-{a.id}.zip") as zf:
+            names = set(zf.namelist())
+        assert {"whats-on/index.html", "whats-on/find/index.html", "whats-on/assets/lunr.js",
+                "whats-on/assets/search-index.js", f"whats-on/{urls.area(a.id)}index.html"} <= names
+        assert not any(n.startswith(("whats-on/print/", "whats-on/download/")) for n in names)
+        for e in demo.activities:
+            inside = f"whats-on/{urls.activity(e.id)}index.html" in names
+            assert inside == (a.id in e.areas or not e.areas), (a.id, e.id)
+        assert any(a.id in e.areas for e in demo.activities)
+    with zipfile.ZipFile(demo_site / "download" / "whats-on-print.zip") as zf:
+        names = zf.namelist()
+    assert names and all(n.startswith("whats-on/print/") for n in names)
+    assert any(n.endswith(".pdf") for n in names)
     home = (demo_site / "index.html").read_text()
-    assert 'href="download/whats-on-site.zip"' in home
+    assert 'href="download/"' in home and "whats-on-site.zip" not in home
 
 
 def test_manifest_and_service_worker(demo_web):

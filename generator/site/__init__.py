@@ -43,7 +43,7 @@ class SiteReport:
     schedule_bytes: int = 0
     printed: list = field(default_factory=list)
     data_files: list = field(default_factory=list)
-    zip_path: Path | None = None
+    zip_paths: list[Path] = field(default_factory=list)  # one per area, one of the print files
     notes: list[str] = field(default_factory=list)
     cache_hits: int = 0  # pages and calendars taken from the cache
     cache_misses: int = 0
@@ -60,10 +60,15 @@ def _timed(report: SiteReport, stage: str, total: int | None = None, unit: str =
 
 def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                with_data: bool = False, with_zip: bool = True,
-               changes: ChangeLog | None = None, cache: Path | None = None) -> SiteReport:
+               changes: ChangeLog | None = None, cache: Path | None = None,
+               shard: tuple[int, int] | None = None) -> SiteReport:
     """`changes`: what changed in the listings (generator.changes.from_history); without it the
     "What's new" page says the changes are not available. `cache`: a folder where pages whose
-    inputs did not change are kept between builds (generator.site.cache); None keeps nothing."""
+    inputs did not change are kept between builds (generator.site.cache); None keeps nothing.
+    `shard` (I, N): part I of N (build --shard): only every Nth activity and organisation page,
+    made into `cache`; a build with all parts' caches (build --merge) then makes none of them."""
+    if shard is not None:
+        with_print = with_data = with_zip = False
     out = Path(out).resolve()
     report = SiteReport(out)
     build = SiteBuild(cache=Cache(cache))  # all this build keeps between stages; gone with it
@@ -80,11 +85,13 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             offline.write_manifest(directory.config.site, docs)
         with _timed(report, "bus routes"):
             routes, route_links = route_table(directory)
-        with _timed(report, "finder index"):
-            found = write_finder(directory, assets, routes)
-            report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
-        with _timed(report, "schedules"):
-            report.schedule_bytes = write_schedules(directory, assets)
+        found = {"groups": []}  # a shard's page shells do not depend on the finder
+        if shard is None:
+            with _timed(report, "finder index"):
+                found = write_finder(directory, assets, routes)
+                report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
+            with _timed(report, "schedules"):
+                report.schedule_bytes = write_schedules(directory, assets)
         if with_print:
             with _timed(report, "PDFs"):
                 report.printed = _print(directory, docs / "print", report, changes)
@@ -100,29 +107,34 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             _coordinator_pages(directory, docs)
             write_pages(directory, docs, routes=routes, groups=found["groups"],
                         printed=report.printed, has_data=(docs / "data" / "index.md").exists(),
-                        build=build)
+                        build=build, zips=offline.zip_plan(directory, with_print) if with_zip else [])
             write_shells(docs)
         with _timed(report, "mkdocs"):
             run_mkdocs(docs, out, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,
                        copyright=f"Run by {directory.config.site.publisher}.")
-        with _timed(report, "browse pages"):
-            stamp_pages(out, build)
-            offline.drop_theme_search(out)
+        if shard is None:
+            with _timed(report, "browse pages"):
+                stamp_pages(out, build)
+                offline.drop_theme_search(out)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
             cards = {e.id: card(e) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links,
-                                             build.cache)
+                                             build.cache, shard)
             report.pages += stamp_organisations(directory, out, cards, build.card_list,
-                                                build.cache)
+                                                build.cache, shard)
+        if shard is not None:
+            report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
+            return report
         if build.cache.folder is not None:
             report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
+        if with_zip:  # before the service worker, which keeps the download page with its sizes
+            with _timed(report, "zip"):
+                report.zip_paths = offline.write_zips(directory, out,
+                                                      offline.zip_plan(directory, with_print))
         with _timed(report, "service worker"):
             offline.write_service_worker(out)
-        if with_zip:
-            with _timed(report, "zip"):
-                report.zip_path = offline.write_zip(out)
         report.pages += sum(1 for _ in docs.rglob("*.md")) - 2  # the two shells
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,5 +1,6 @@
-"""Working without the internet: local copies of lunr.js (Debian's libjs-lunr) and the font, the web app manifest and
-icons, the service worker's list of pages to keep, and the zip of the whole site."""
+"""Working without the internet: local copies of lunr.js (Debian's libjs-lunr) and the font, the
+web app manifest and icons, the service worker's list of pages to keep, and the zips to download
+(one per area, one of the print files)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import hashlib
 import json
 import shutil
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site.render import render
 
-ZIP_PATH = "download/whats-on-site.zip"
+DOWNLOADS = "download"  # the zips and the page that lists them
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 
 
@@ -109,11 +111,30 @@ def write_service_worker(site: Path) -> None:
     (site / "sw.js").write_text(text, encoding="utf-8")
 
 
-def write_zip(site: Path) -> Path:
-    """The whole site in one zip file, to unzip and open index.html from disk."""
-    target = site / ZIP_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
+@dataclass(frozen=True)
+class ZipPart:
+    """One download: an area's pages (with every browse page and the finder), or the print files."""
+    filename: str
+    title: str
+    note: str
+    area: str | None  # None: the print zip
+
+    @property
+    def token(self) -> str:  # where the size goes on the download page, once the zip is made
+        return f"WOZIPSIZE-{self.filename}"
+
+
+def zip_plan(directory, with_print: bool) -> list[ZipPart]:  # noqa: ANN001 - Directory
+    parts = [ZipPart(f"whats-on-{a.id}.zip", f"{a.name}", f"Activities in {a.name}, and the "
+                     "browse pages and finder for the whole directory.", a.id)
+             for a in directory.config.areas]
+    if with_print:
+        parts.append(ZipPart("whats-on-print.zip", "Booklets, posters and other formats",
+                             "The printable PDFs, braille, audio and Easy Read files.", None))
+    return parts
+
+
+def _zip(site: Path, target: Path, files: list[Path]) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in files:
             name = "whats-on/" + path.relative_to(site).as_posix()
@@ -123,4 +144,43 @@ def write_zip(site: Path) -> Path:
             stored = path.suffix in (".pdf", ".png", ".zip", ".ttf", ".mp3")
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             zf.writestr(info, path.read_bytes(), compresslevel=None if stored else 1)
-    return target
+
+
+def write_zips(directory, site: Path, parts: list[ZipPart]) -> list[Path]:  # noqa: ANN001
+    """One zip per area (its activity and organisation pages, with all the rest of the site but
+    the print files and the downloads) and one of the print files; then the download page gets
+    their sizes. Sites of tens of thousands of activities stay within what hosts accept per file."""
+    folder = site / DOWNLOADS
+    folder.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    rel = {p: p.relative_to(site).parts for p in files}
+    activity_areas = {e.id: set(e.areas) for e in directory.activities}
+    org_areas = {o.id: set().union(*(activity_areas.get(e.id, set()) for e in o.activities))
+                 for o in directory.organisations}
+    written = []
+    for part in parts:
+        if part.area is None:
+            chosen = [p for p in files if rel[p][0] == "print"]
+        else:
+            chosen = [p for p in files if rel[p][0] not in ("print", DOWNLOADS)
+                      and _in_area(rel[p], part.area, activity_areas, org_areas)]
+        _zip(site, folder / part.filename, chosen)
+        written.append(folder / part.filename)
+    page = folder / "index.html"
+    if page.exists():
+        html = page.read_text(encoding="utf-8")
+        for part, path in zip(parts, written, strict=True):
+            html = html.replace(part.token, _size(path.stat().st_size))
+        page.write_text(html, encoding="utf-8")
+    return written
+
+
+def _in_area(parts: tuple[str, ...], area: str, activity_areas: dict, org_areas: dict) -> bool:
+    if len(parts) < 3 or parts[0] not in ("activities", "organisations"):
+        return True
+    areas = (activity_areas if parts[0] == "activities" else org_areas).get(parts[1])
+    return areas is None or not areas or area in areas
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"

@@ -68,7 +68,8 @@ def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:
 
 
 def write_pages(directory: Directory, docs: Path, *, routes: list,
-                groups: list[str], printed: list, has_data: bool, build: SiteBuild) -> None:
+                groups: list[str], printed: list, has_data: bool, build: SiteBuild,
+                zips: list) -> None:
     _page = partial(_put, build)
     site = directory.config.site
     current = directory.current()
@@ -194,6 +195,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
           prepared=_day(statement.prepared) if statement else "",
           reviewed=_day(statement.reviewed) if statement else "",
           tested=_day(statement.tested) if statement and statement.tested else "")
+    _page(docs, "download/", "pages/download.md", site=site, zips=zips)
 
 
 def write_shells(docs: Path) -> None:

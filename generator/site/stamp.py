@@ -60,15 +60,18 @@ def _shared(directory: Directory, shell: Shell, *extra: object) -> str:
 
 
 def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
-                     route_links: dict | None = None, cache: Cache | None = None) -> int:
+                     route_links: dict | None = None, cache: Cache | None = None,
+                     shard: tuple[int, int] | None = None) -> int:
     """Write activities/<id>/index.html (and <id>.ics) for every activity, ended ones included
     (a poster's QR code must not lead nowhere). Uses both cores for big directories. Pages whose
-    inputs have not changed come from `cache` (generator.site.cache)."""
+    inputs have not changed come from `cache` (generator.site.cache). `shard` (I, N): only
+    every Nth activity from the Ith (build --shard)."""
     shell = _shell(site, "activities")
     job = {"directory": directory, "site": site, "ics_writer": ics_writer,
            "route_links": route_links, "shell": shell, "cache": cache or Cache(None),
-           "shared": _shared(directory, shell, ics_writer is not None)}
-    count = len(directory.activities)
+           "shared": _shared(directory, shell, ics_writer is not None),
+           "entries": in_shard(directory.activities, shard)}
+    count = len(job["entries"])
     workers = min(os.cpu_count() or 1, 4)
     if count < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         _stamp_range(job, (0, count))
@@ -102,7 +105,7 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
     shell, route_links, cache = job["shell"], job["route_links"], job["cache"]
     template = environment().get_template("pages/activity.html")
     href = linker(2)
-    for entry in directory.activities[bounds[0]:bounds[1]]:
+    for entry in job["entries"][bounds[0]:bounds[1]]:
         folder = site / urls.activity(entry.id)
         folder.mkdir(parents=True, exist_ok=True)
         spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
@@ -157,13 +160,14 @@ def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
 
 
 def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list,  # noqa: ANN001
-                        cache: Cache | None = None) -> int:
+                        cache: Cache | None = None, shard: tuple[int, int] | None = None) -> int:
     shell = _shell(site, "organisations")
     cache = cache or Cache(None)
     shared = _shared(directory, shell)
     template = environment().get_template("pages/organisation.html")
     href = linker(2)
-    for org in directory.organisations:
+    orgs = in_shard(directory.organisations, shard)
+    for org in orgs:
         folder = site / urls.organisation(org.id)
         folder.mkdir(parents=True, exist_ok=True)
         entries = [cards[e.id] for e in org.activities if e.id in cards]
@@ -176,4 +180,12 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
             page = shell.page(org.id, org.organisation.name, content).encode("utf-8")
             cache.put("organisation-page", digest, page)
         (folder / "index.html").write_bytes(page)
-    return len(directory.organisations)
+    return len(orgs)
+
+
+def in_shard(items: tuple, shard: tuple[int, int] | None) -> tuple:
+    """Part I of N (counting from 1): every Nth item from the Ith; all of them without a shard."""
+    if shard is None:
+        return tuple(items)
+    part, parts = shard
+    return tuple(x for i, x in enumerate(items) if i % parts == part - 1)
