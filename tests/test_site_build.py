@@ -188,8 +188,11 @@ def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
     and organisation pages, no other area's; the print files are in a zip of their own."""
     page = (demo_site / "download" / "index.html").read_text()
     assert "WOZIPSIZE" not in page
+    links = re.findall(r'href="([^"]+\.zip)"', page)
+    assert all((demo_site / "download" / link).resolve().is_file() for link in links), links
     for a in demo.config.areas:
-        assert f'href="whats-on-{a.id}.zip"' in page
+        assert any(link.endswith(f"/whats-on-{a.id}.zip") for link in links), a.id
+        assert re.search(rf'whats-on-{a.id}\.zip" download>[^<]+</a> <span class="wo-small">\(zip, [\d.]+ [KM]B\)', page)
         with zipfile.ZipFile(demo_site / "download" / f"whats-on-{a.id}.zip") as zf:
             names = set(zf.namelist())
         assert {"whats-on/index.html", "whats-on/find/index.html", "whats-on/assets/lunr.js",
