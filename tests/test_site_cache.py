@@ -4,13 +4,16 @@ cache."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.directory import load, load_config
 from generator.fake import ANCHOR, generate
 from generator.site import build_site
-from generator.site.cache import Cache, folder_from, key
+from generator.site.cache import Cache, folder_from, key, stable
 from tests.conftest import ROOT
 
 
@@ -62,3 +65,17 @@ def test_the_cache_folder_setting(tmp_path, monkeypatch):
     assert kept.made("page", digest, lambda: b"not again") == b"made"
     assert key("a", "b") != key("ab") and key("x") == key("x")
     assert Cache(None).made("page", digest, lambda: b"every time") == b"every time"
+
+
+def test_keys_are_the_same_in_every_process(demo):
+    """A set's order changes with Python's string hash seed; the keys must not, or CI's
+    restored cache would never be used."""
+    script = ("import datetime as dt, sys; from generator.schedule import Calendar; "
+              "from generator.site.cache import key, stable; "
+              "days = frozenset(dt.date(2026, m, d) for m in (1, 4, 5, 8, 12) for d in (1, 25)); "
+              "print(key(stable(Calendar(bank_holidays=days)), stable({'walking', 'singing', 'tea'})))")
+    seen = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(seen) == 1 and len(seen.pop().strip()) == 64
+    assert stable(demo.calendar) == stable(demo.calendar)

@@ -15,10 +15,11 @@ renamed), so two builds sharing the folder never read half a file.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -46,6 +47,21 @@ def code_version() -> str:
             version = "-"
         digest.update(f"{name}=={version}\n".encode())
     return digest.hexdigest()
+
+
+def stable(value: object) -> object:
+    """`value` with its sets sorted, so its repr is the same in every process (a set's order
+    depends on the string hash seed). For dataclasses, sets, mappings and sequences."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple((f.name, stable(getattr(value, f.name)))
+                                            for f in dataclasses.fields(value)))
+    if isinstance(value, set | frozenset):
+        return ("set", sorted((stable(v) for v in value), key=repr))
+    if isinstance(value, Mapping):
+        return ("map", [(repr(k), stable(v)) for k, v in value.items()])
+    if isinstance(value, list | tuple):
+        return [stable(v) for v in value]
+    return value
 
 
 def key(*parts: object) -> str:
@@ -111,4 +127,4 @@ def folder_from(setting: str | Path | None) -> Path | None:
     return Path(value)
 
 
-__all__ = ["Cache", "key", "code_version", "folder_from", "DEFAULT"]
+__all__ = ["Cache", "key", "stable", "code_version", "folder_from", "DEFAULT"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator import qr, urls
 from generator.directory import Directory
-from generator.site.cache import Cache, code_version
+from generator.site.cache import Cache, code_version, stable
 from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
 from generator.site.render import environment, linker
@@ -55,7 +55,7 @@ _WORKER_JOB: dict = {}  # set only inside a forked worker process (by _start_wor
 
 def _shared(directory: Directory, shell: Shell, *extra: object) -> str:
     """The cache key of what every page of a section is made from, besides its own listing."""
-    return cache_key(code_version(), directory.config, directory.today, directory.calendar,
+    return cache_key(code_version(), directory.config, directory.today, stable(directory.calendar),
                      shell.before, shell.after, *extra)
 
 
