@@ -207,7 +207,7 @@ def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
     assert names and all(n.startswith("whats-on/print/") for n in names)
     assert any(n.endswith(".pdf") for n in names)
     home = (demo_site / "index.html").read_text()
-    assert 'href="download/"' in home and "whats-on-site.zip" not in home
+    assert 'href="download/index.html"' in home and "whats-on-site.zip" not in home
 
 
 def test_manifest_and_service_worker(demo_web):
