@@ -49,6 +49,10 @@ RUNTIME = _pins(ROOT / "requirements.txt")
 DEV = _pins(ROOT / "requirements-dev.txt")
 
 
+# our own packages, and the scripts, which may import each other
+OUR_MODULES = {"generator", "tests", "scripts"} | {p.stem for p in (ROOT / "scripts").glob("*.py")}
+
+
 def _imported_modules(folder: Path) -> dict[str, str]:
     """Top-level modules that files under `folder` import -> one file that does."""
     found: dict[str, str] = {}
@@ -62,7 +66,7 @@ def _imported_modules(folder: Path) -> dict[str, str]:
                 continue
             for name in names:
                 top = name.split(".")[0]
-                if top not in sys.stdlib_module_names and top not in {"generator", "tests", "scripts"}:
+                if top not in sys.stdlib_module_names and top not in OUR_MODULES:
                     found.setdefault(top, str(path.relative_to(ROOT)))
     return found
 
