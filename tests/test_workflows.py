@@ -418,3 +418,14 @@ def test_a_listing_file_with_a_name_on_two_lines_is_refused_before_any_pull_requ
     assert problems.startswith("Name of the activity: This must be on one line, but it has a line "
                                "break after \"Saturday\"."), problems
     assert not (temp / "listing.yml").exists()
+
+
+def test_every_job_that_installs_debian_packages_installs_what_a_build_needs():
+    """The Makefile's DEBIAN_RUNTIME (fonts, liblouis, espeak-ng, ffmpeg, lunr.js) is what a build
+    needs: a workflow job that builds without them would fail on GitHub, not here."""
+    runtime = re.search(r"^DEBIAN_RUNTIME := (.*)$", (ROOT / "Makefile").read_text(), re.M).group(1).split()
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for line in path.read_text().splitlines():
+            if "apt-get install" in line:
+                missing = [p for p in runtime if p not in line.split()]
+                assert not missing, f"{path.name}: {line.strip()} lacks {missing}"
