@@ -231,7 +231,7 @@ def _host(directory: Directory) -> str:
 def _details(directory: Directory, entry: Entry, s: Schedule, ev: icalendar.Event) -> None:
     a = entry.activity
     page = urls.absolute(directory.config, urls.activity(a.id))
-    lines = [a.summary, "", say("When: {when}", when=describe(s))]
+    lines = [a.summary, "", say("When: {when}", when=describe(s, directory.today, directory.calendar))]
     if s.notes:
         lines.append(s.notes)
     lines.append(say("Cost: {cost}", cost=cost_line(entry)))

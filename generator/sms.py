@@ -1,22 +1,29 @@
 """A text message a receptionist can paste into an SMS: at most 160 GSM-7 characters.
 
-The message says what, when, where, cost and a phone number, in that order of importance; the
-parts that do not fit are shortened or left out. Characters outside the GSM 03.38 alphabet are
-replaced (curly quotes, dashes, accents) so the message is sent as one GSM-7 part.
+The message is filled in order of what a patient needs on the day: the name, the next date and
+time, the place and postcode, full / book / referral, the on-the-day number (else the phone),
+the bus numbers; then the cost and the page's address if there is room. Each part has a longer
+and a shorter wording (all from generator.words); a part gets the longest wording that still
+fits after the parts before it, and is left out only when even its shortest does not.
+Characters outside the GSM 03.38 alphabet are replaced (curly quotes, dashes, accents) so the
+message is sent as one GSM-7 part.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from generator import schedule, urls
+from generator import urls
 from generator.directory import Directory, Entry
-from generator.words.cost import cost_text
-from generator.words.dates import describe_all, long_date, times
+from generator.words import people, place, status
+from generator.words import transport as transport_words
+from generator.words.cost import cost_short
+from generator.words.dates import short_next
 
 LIMIT = 160
+NAME_MAX = 50
 # GSM 03.38 basic character set, and the extension table (each costs two characters).
 _BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -25,6 +32,11 @@ _BASIC = set(
 _EXTENDED = set("^{}\\[~]|€")
 _REPLACE = {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
             "\u00a0": " ", "•": "-", "½": "1/2", "\t": " "}
+# The parts, most important first (the order they are filled in, and the order they are read).
+PRIORITY = ("name", "when", "where", "join", "phone", "bus", "drop_in", "cost", "link")
+NEEDED = PRIORITY[:6]  # what a patient needs on the day; the rest only if there is room
+# Longer wordings are taken in this order: the place's name before "then every Tuesday".
+UPGRADE = ("name", "where", "join", "phone", "when", "bus")
 
 
 def to_gsm(text: str) -> str:
@@ -56,44 +68,90 @@ def _fit(text: str, room: int) -> str:
     return cut.rstrip(" ,;.") + "..." if cut else ""
 
 
-def text_message(directory: Directory, entry: Entry) -> str:
-    """e.g. 'Tuesday Health Walk: Every Tuesday, 10am to 11:30am. St Anne's Church Hall, L17 7AA.
-    Free. Drop in. Tel 0151 496 0123'."""
+@dataclass(frozen=True)
+class Part:
+    key: str  # one of PRIORITY
+    options: tuple[str, ...]  # GSM-7 wordings, longest first; () when there is nothing to say
+    chosen: str | None = None  # the wording in the message, or None when left out
+
+
+def options(directory: Directory, entry: Entry) -> dict[str, tuple[str, ...]]:
+    """Every part's wordings, longest first, before fitting."""
     a = entry.activity
-    when = describe_all(a.schedules)[0].split(";")[0]
-    if len(a.schedules) > 1:
-        when += " (and other times)"
-    if a.schedules and all(s.frequency.value == "once" for s in a.schedules):
-        upcoming = schedule.sessions(a.schedules, directory.today,
-                                     directory.today + dt.timedelta(days=366), directory.calendar)
-        if upcoming:  # one-off dates: the next one is what a patient needs
-            first = upcoming[0]
-            when = (f"Next on {long_date(first.date, year=False)}, "
-                    f"{times(first.start, first.end)}")
+    phone, on_the_day = place.phone(entry), place.on_the_day_phone(entry)
+    label = status.status_label(entry)
+    asks = bool(label and label != "Ended" and (phone or on_the_day))
+    when = ([f"{label}: ring to ask"] if asks else []) + ([label] if label else [])
+    when += [] if label else short_next(directory, entry)
+    where = place.where_short(entry)
+    wheres = [where, re.sub(r"\s*\([^)]*\)", "", where)]
     if entry.venue:
-        where = f"{entry.venue.name}, {entry.venue.postcode}"
-    else:
-        where = " or ".join(w for w, on in (("Online", a.where.online), ("By phone", a.where.by_phone),
-                                             ("Home visits", a.where.home_visits)) if on)
-    phone = a.phone or a.on_the_day_phone or next(
-        (p.number for p in entry.organisation.phones), None)
-    tail = [cost_text(entry).split(",")[0] + "."]
-    if phone:
-        tail.append(f"Tel {phone}")
-    link = urls.absolute(directory.config, urls.activity(a.id))
-    name = _fit(to_gsm(a.name), 50)
-    tail_text = " ".join(to_gsm(t) for t in tail)
-    when, where = to_gsm(when), to_gsm(where)
-    room = LIMIT - gsm_length(name) - 2 - gsm_length(tail_text) - 1  # "NAME: " ... " TAIL"
-    if gsm_length(when) + gsm_length(where) + 3 > room:  # "WHEN. WHERE."
-        where = re.sub(r"\s*\([^)]*\)", "", where)  # drop asides in brackets first
-    if gsm_length(when) + gsm_length(where) + 3 > room:
-        where = _fit(where, max(24, room - gsm_length(when) - 3))
-    if gsm_length(when) + gsm_length(where) + 3 > room:
-        when = _fit(when, room - gsm_length(where) - 3)
-    message = f"{name}: {when}. {where}. {tail_text}".replace(".. ", ". ").replace("... .", "...")
-    if gsm_length(message) > LIMIT:  # only with a very long name and place: never cut the phone
-        message = _fit(message, LIMIT)
-    if gsm_length(message + " " + link) <= LIMIT:
-        message += " " + link
-    return message
+        wheres.append(entry.venue.postcode)
+    running = label is None
+    join = people.join_short(entry, phone) if running else []
+    drop_in = join == [people.access_short(entry)]  # a drop-in with room: said last, if at all
+    phones = ([f"On the day: {on_the_day}"] if on_the_day and running
+              else [f"Tel {phone}"] if phone else [])
+    buses = transport_words.bus_numbers_for(directory.getting_there(entry), entry)
+    bus = [transport_words.bus_numbers(buses[:n]).replace(" and ", ", ") + ("..." if n < len(buses) else "")
+           for n in range(len(buses), 0, -1)]
+    found = {
+        "name": [_fit(to_gsm(a.name), NAME_MAX)],
+        "when": when,
+        "where": wheres if where else [],
+        "join": [] if drop_in else join,
+        "phone": phones,
+        "drop_in": join if drop_in else [],
+        "bus": bus,
+        "cost": [cost_short(entry)],
+        "link": [urls.absolute(directory.config, urls.activity(a.id))],
+    }
+    return {k: tuple(dict.fromkeys(to_gsm(x) for x in v if x)) for k, v in found.items()}
+
+
+def _join(chosen: list[str]) -> str:
+    if not chosen:
+        return ""
+    name, *rest = chosen
+    return f"{name}: " + ". ".join(rest) if rest else name
+
+
+def parts(directory: Directory, entry: Entry) -> list[Part]:
+    """The parts in priority order, each with the wording chosen for the message (or None).
+
+    First every needed part, in order, gets its shortest wording if that still fits (so as many
+    facts as can be are there, the more important first); then, in the same order, each takes
+    the longest wording that still fits with the others. The extras (drop in, cost, the link)
+    go last, each if it fits."""
+    found = options(directory, entry)
+    phone = place.phone(entry)
+    picked: dict[str, str | None] = {}
+
+    def length(extra: dict[str, str | None]) -> int:
+        return gsm_length(_join([t for k in PRIORITY if (t := {**picked, **extra}.get(k))]))
+
+    for key in NEEDED:
+        said = _join([t for t in picked.values() if t])
+        if key == "phone" and phone and phone in said and all(phone in o for o in found[key]):
+            picked[key] = None  # "Book: ring …" has given the number
+            continue
+        shortest = found[key][-1] if found[key] else None
+        if key == "name" or (shortest is not None and length({key: shortest}) <= LIMIT):
+            picked[key] = shortest
+        else:
+            picked[key] = None
+    for _ in range(2):
+        for key in UPGRADE:
+            if picked[key] is not None:
+                picked[key] = next(o for o in found[key] if length({key: o}) <= LIMIT or o == picked[key])
+        if phone and picked["phone"] == f"Tel {phone}" and phone in (picked["join"] or ""):
+            picked["phone"] = None  # "Book: ring …" gives the number: room for more
+    for key in PRIORITY[len(NEEDED):]:
+        picked[key] = next((o for o in found[key] if length({key: o}) <= LIMIT), None)
+    return [Part(key, found[key], picked[key]) for key in PRIORITY]
+
+
+def text_message(directory: Directory, entry: Entry) -> str:
+    """e.g. 'Tuesday Health Walk: Next Tue 8 Dec, 10am-11:30am, then every Tuesday. St Anne's
+    Church Hall, L17 7AA. Drop in. On the day: 07700 900123. Bus 82, 86. Free'."""
+    return _join([p.chosen for p in parts(directory, entry) if p.chosen is not None])

@@ -66,3 +66,13 @@ def test_the_home_page_shows_today_and_the_week_from_the_device_clock(demo_site,
         assert sorted(shown) == sorted(want) and len(want) < len(every_friday)
     finally:
         ctx.close()
+
+
+def test_closed_and_ended_activities_are_not_in_todays_lists(demo):
+    """Ukulele for Beginners (closed for now) was listed every Tuesday with no label."""
+    from generator.site.today import schedule_data
+
+    names = {a[0] for a in schedule_data(demo)["acts"]}
+    assert "Ukulele for Beginners" not in names and "Tuesday Health Walk" in names
+    assert not [e for e in demo.activities
+                if e.activity.name in names and not status.is_running(e)]

@@ -45,7 +45,7 @@ def row(directory: Directory, entry: Entry) -> dict[str, str]:
         "days": "; ".join(d.value.title() for d in schedule.weekdays_of(a.schedules)),
         "times": "; ".join(sorted({f"{s.start}-{s.end}" for s in a.schedules})),
         "time_of_day": "; ".join(sorted({schedule.time_of_day(s.start) for s in a.schedules})),
-        "when": "; ".join(describe_all(a.schedules)),
+        "when": "; ".join(describe_all(a.schedules, directory.today, directory.calendar)),
         "cost": cost_line(entry),
         "free": _yn(a.cost.kind.value == "free"),
         "access": a.how_to_go.access.value,

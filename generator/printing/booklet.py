@@ -30,6 +30,7 @@ from generator.printing.stamp import Stamp, text_width
 from generator.words import formats
 from generator.words.dates import day_name, long_date, times
 from generator.words.timetable import row_note, term_dates, upcoming_dates
+from generator.words.transport import stop_label
 
 log = logging.getLogger(__name__)
 CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better
@@ -154,7 +155,7 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
                     if route.operator_phone:
                         phones[(route.number, route.operator)] = route.operator_phone
                     rows = routes.setdefault((route.number, route.operator), {})
-                    rows.setdefault(f.id, {"name": f.name, "stop": stop.label, "page": pages[f.id]})
+                    rows.setdefault(f.id, {"name": f.name, "stop": stop_label(stop), "page": pages[f.id]})
                     found = True
             if not transport.stops:
                 for number in transport.buses:

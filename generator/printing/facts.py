@@ -92,16 +92,17 @@ def buses(transport: VenueTransport | None, entry: Entry) -> tuple[tuple[BusLine
     lines = []
     seen: set[str] = set()
     for stop in transport.stops[:MAX_STOPS]:
-        numbers = list(dict.fromkeys(r.number for r in stop.routes))
+        numbers = list(dict.fromkeys(r.number for r in words.routes_for(stop, entry)))
         if lines and not set(numbers) - seen:
             continue  # the stop across the road: same buses, nothing new to say
         seen.update(numbers)
-        lines.append(BusLine(say("{stop}, {metres} m away", stop=stop.label, metres=stop.distance_m),
-                             ", ".join(numbers) if numbers else say("none found at this stop")))
+        lines.append(BusLine(say("{stop}, {metres} m away", stop=words.stop_label(stop),
+                                 metres=stop.distance_m),
+                             ", ".join(numbers) if numbers else " ".join(words.stop_lines(stop, entry)[1:])))
     if transport.nearest_stop_text and not lines:
         numbers = ", ".join(transport.buses)
         lines.append(BusLine(transport.nearest_stop_text, numbers))
-    numbers = transport.buses or tuple(dict.fromkeys(r.number for s in transport.stops for r in s.routes))
+    numbers = words.bus_numbers_for(transport, entry)
     if not lines and numbers:
         lines.append(BusLine("", ", ".join(numbers)))
     if not lines and transport.source not in ("computed", "manual"):
@@ -130,7 +131,7 @@ def facts(directory: Directory, entry: Entry) -> Facts:
         summary=act.summary,
         categories=tuple(dict.fromkeys(c for c in act.categories if c in order)),
         who=who_for(entry),
-        when=tuple(dates.describe_all(act.schedules)),
+        when=tuple(dates.when(directory, entry)),
         bus_pass_note=bus_pass_note(entry),
         where=lines,
         postcode=postcode,

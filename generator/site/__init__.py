@@ -119,7 +119,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                 offline.drop_theme_search(out)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
-            cards = {e.id: card(e) for e in directory.current()}
+            cards = {e.id: card(e, directory) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links,
                                              build.cache, shard)
             report.pages += stamp_organisations(directory, out, cards, build.card_list,

@@ -28,9 +28,11 @@ class Card:
     capacity: str | None = None  # "Full at the moment", "Waiting list", or None
 
 
-def card(entry: Entry) -> Card:
+def card(entry: Entry, directory=None) -> Card:  # noqa: ANN001 - Directory
+    """With the directory, dates are as of its build date (past ones left out, next dates)."""
     a = entry.activity
-    when = dates.describe_all(a.schedules)
+    when = (dates.when(directory, entry) if directory is not None
+            else dates.describe_all(a.schedules))
     text = when[0] + (f" (and {len(when) - 1} more)" if len(when) > 1 else "")
     return Card(a.id, a.name, a.summary, urls.activity(a.id), text, where_short(entry),
                 cost_text(entry), people.access_short(entry), status.status_label(entry),

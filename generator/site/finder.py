@@ -117,7 +117,7 @@ def finder_data(directory: Directory, routes: list) -> tuple[dict, list[dict]]:
     entries = directory.current()
     for i, entry in enumerate(entries):
         a = entry.activity
-        c = card(entry)
+        c = card(entry, directory)
         running = status.is_running(entry)  # closed for now: no days, no dates, no next session
         days = 0
         for d in schedule.weekdays_of(a.schedules) if running else []:

@@ -66,8 +66,10 @@ def getting_there(directory: Directory, entry: Entry,
         return out
     out.notes = vt.notes
     for stop in vt.stops:
-        routes = [transport_words.route_line(r) for r in stop.routes]
-        out.stops.append({"label": stop.label, "distance_m": stop.distance_m,
+        routes = [transport_words.route_line(r) for r in transport_words.routes_for(stop, entry)]
+        if not routes:
+            routes = transport_words.stop_lines(stop, entry)[1:]
+        out.stops.append({"label": transport_words.stop_label(stop), "distance_m": stop.distance_m,
                           "walk_minutes": stop.walk_minutes, "routes": routes})
     if vt.source == "manual":
         out.manual_stop = vt.nearest_stop_text
@@ -99,7 +101,9 @@ def activity_view(directory: Directory, entry: Entry,
         "groups": list(aud.groups) if aud else [],
         "eligibility": aud.eligibility if aud else None,
         "not_just_older": bool(aud and aud.not_just_older_people),
-        "when": dates.describe_all(a.schedules),
+        "when": dates.when(directory, entry),
+        "when_rows": dates.when_rows(directory, entry),
+        "upcoming": dates.upcoming(directory, entry),
         "when_notes": [s.notes for s in a.schedules if s.notes],
         "venue": entry.venue,
         "area": (areas[entry.venue.area].name, urls.area(entry.venue.area))
@@ -131,13 +135,24 @@ def activity_view(directory: Directory, entry: Entry,
 
 
 def day_sessions(directory: Directory, day_index: int) -> list[dict]:
-    """The timetable of one day of the week: each schedule that can fall on it, by start time."""
+    """The timetable of one day of the week: each schedule that can fall on it, by start time.
+
+    Activities closed for now or ended are left out, and so are rows whose dates are all past;
+    one that is full or has a waiting list says so."""
     rows = []
     for entry in directory.current():
+        if not status.is_running(entry):
+            continue
+        label = people.capacity_short(entry)
         for s in entry.activity.schedules:
-            days = schedule.weekdays_of([s])
+            if schedule.is_over([s], directory.today):
+                continue
+            days = schedule.weekdays_of([s] if s.frequency.value != "once" else [
+                s.model_copy(update={"dates": [d for d in s.dates if d >= directory.today]})])
             if any(schedule.day_index(d) == day_index for d in days):
+                pattern = dates.describe(s, directory.today, directory.calendar)
                 rows.append({"start": s.start, "time": dates.times(s.start, s.end),
-                             "entry": entry, "pattern": dates.describe(s)})
+                             "entry": entry, "label": label,
+                             "pattern": f"{pattern}. {label}" if label else pattern})
     rows.sort(key=lambda r: (r["start"], r["entry"].activity.name.lower()))
     return rows

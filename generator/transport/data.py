@@ -84,6 +84,23 @@ class TransportData:
             return {}
 
 
+    def timetable_end(self) -> dt.date | None:
+        """The last date the GTFS feed has a bus on (cached), or None."""
+        if self.gtfs_path is None:
+            return None
+        path, display = self.gtfs_path, self.gtfs_display
+
+        def make() -> dt.date | None:
+            with Feed(path, display) as feed:
+                return gtfs.feed_end(feed)
+
+        try:
+            return _cached("feed-end", path, (), make)
+        except TransportDataError as err:
+            self.problems.append(err)
+            return None
+
+
 def _display(root: Path, relative: str) -> str:
     return f"{root.name}/{relative}" if root.name else relative
 

@@ -11,6 +11,7 @@ them for information, and a warning says when the hand-written buses disagree wi
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
@@ -40,6 +41,7 @@ def enrich(directory):  # noqa: ANN001, ANN201 - Directory, (Directory, list[Pro
     wanted = {stop.atco_code for found in nearby.values() for _, stop in found}
     before = len(data.problems)
     routes = data.routes_at(wanted, directory.today)
+    problems += _timetable_age(data, directory.today)
     problems += _file_problems(data.problems[before:])
 
     table: dict[str, VenueTransport] = {}
@@ -52,6 +54,29 @@ def enrich(directory):  # noqa: ANN001, ANN201 - Directory, (Directory, list[Pro
         table[key], found = _combine(venue, where, stops, data, key in nearby)
         problems += [_warn(place, key, sub, message) for sub, message in found]
     return dataclasses.replace(directory, transport=MappingProxyType(table)), problems
+
+
+SOON_DAYS = 30  # warn this many days before the bus timetable runs out
+
+
+def _timetable_age(data: TransportData, today: dt.date) -> list[Problem]:
+    """A warning naming the GTFS file when its timetable has ended, or ends within 30 days."""
+    end = data.timetable_end()
+    if end is None:
+        return []
+    when = f"{end.day} {end.strftime('%B')} {end.year}"
+    if end < today:
+        message = (f"The bus timetable in this file ended on {when}, so no bus in it is still "
+                   "running: pages list the stops near each venue but no buses, and say to check "
+                   "bus times with the operator. Put a newer GTFS file in its place (from the "
+                   "Bus Open Data Service or your transport authority).")
+    elif end <= today + dt.timedelta(days=SOON_DAYS):
+        message = (f"The bus timetable in this file ends on {when}, in {(end - today).days} "
+                   "days. Get a newer GTFS file before then (from the Bus Open Data Service or "
+                   "your transport authority), or the buses will drop off the pages.")
+    else:
+        return []
+    return [Problem(data.gtfs_display, 1, 1, "", message, "warning")]
 
 
 def _venues(directory) -> Iterator[tuple[str, Venue]]:  # noqa: ANN001
@@ -70,18 +95,27 @@ def _location(venue: Venue, data: TransportData) -> tuple[float, float, str] | N
 
 def _stops(found, routes: Mapping[str, tuple[RouteAtStop, ...]], data: TransportData  # noqa: ANN001
            ) -> tuple[NearbyStop, ...]:
+    """The nearest stops a current bus uses; when none near has one (say the timetable has run
+    out), the nearest stops all the same, marked not current (never "no bus stop" when there is
+    one)."""
     settings = data.settings
+
+    def nearby(distance: float, stop, served: tuple[RouteAtStop, ...], current: bool) -> NearbyStop:  # noqa: ANN001
+        metres = round(distance)
+        return NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
+                          walk_minutes(metres, settings.walking_speed_m_per_min),
+                          stop.latitude, stop.longitude, served, stop.naptan_code, current)
+
     out = []
     for distance, stop in found:
         served = routes.get(stop.atco_code, ())
         if data.has_routes and not served:
-            continue  # a stop no bus uses (or none on the days we know) is no help
-        metres = round(distance)
-        out.append(NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
-                              walk_minutes(metres, settings.walking_speed_m_per_min),
-                              stop.latitude, stop.longitude, served, stop.naptan_code))
+            continue  # a stop no current bus uses is no help while others nearby have one
+        out.append(nearby(distance, stop, served, True))
         if len(out) == settings.max_stops:
             break
+    if not out and data.has_routes:
+        out = [nearby(distance, stop, (), False) for distance, stop in found[:settings.max_stops]]
     return tuple(out)
 
 

@@ -123,6 +123,27 @@ def service_days(feed: Feed, today: dt.date | None) -> dict[str, frozenset[int]]
     return {s: frozenset(d) for s, d in days.items() if d}
 
 
+def feed_end(feed: Feed) -> dt.date | None:
+    """The last date the feed has any service on (calendar.txt end_date, calendar_dates.txt
+    additions), or None when it says nothing about dates."""
+    last: dt.date | None = None
+    if feed.has("calendar"):
+        with feed.table("calendar") as (cols, rows):
+            end = cols.optional("end_date")
+            for row in rows:
+                day = _date(cell(row, end))
+                if day and (last is None or day > last):
+                    last = day
+    if feed.has("calendar_dates"):
+        with feed.table("calendar_dates") as (cols, rows):
+            date, kind = cols.required("date", "exception_type")
+            for row in rows:
+                day = _date(cell(row, date))
+                if cell(row, kind) == "1" and day and (last is None or day > last):
+                    last = day
+    return last
+
+
 @dataclass
 class _AtStop:
     headsigns: Counter[str] = field(default_factory=Counter)
@@ -203,7 +224,7 @@ def routes_at_stops(feed: Feed, wanted: Collection[str], stop_names: Mapping[str
         found = [
             RouteAtStop(number, operator,
                         tuple(h for h, _ in sorted(info.headsigns.items(), key=lambda x: (-x[1], x[0]))),
-                        days_text(info.weekdays), phone)
+                        days_text(info.weekdays), phone, frozenset(info.weekdays))
             for (number, operator, phone), info in by_route.items()
         ]
         found.sort(key=lambda r: (natural_key(r.number), r.operator))

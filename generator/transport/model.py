@@ -12,6 +12,7 @@ class RouteAtStop:
     towards: tuple[str, ...]  # trip headsigns, e.g. ("City Centre",)
     days: str  # plain English, e.g. "Monday to Saturday" or "Every day"
     operator_phone: str = ""  # agency_phone from the GTFS feed, for print ("" when not given)
+    weekdays: frozenset[int] = frozenset()  # the days it runs here (Monday 0); empty: not known
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class NearbyStop:
     longitude: float
     routes: tuple[RouteAtStop, ...]
     naptan_code: str = ""  # the stop's own number, on its flag (texted for next buses), or ""
+    current: bool = True  # False: the timetable has no bus here that is still running
 
     @property
     def label(self) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.transport.gtfs import natural_key
+from generator.words.transport import stop_label
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:  
                 here.phone = here.phone or route.operator_phone
                 here.towards.update(dict.fromkeys(route.towards))
                 here.days[route.days] = None
-                here.stops[stop.label] = None
+                here.stops[stop_label(stop)] = None
                 here.entries[entry.id] = entry
     for number, entry in hand:
         operators = by_number.get(number.upper()) or {""}

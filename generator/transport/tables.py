@@ -6,6 +6,7 @@ byte-order mark, because capitalisation varies between releases of the same open
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -59,14 +60,39 @@ def cell(row: Sequence[str], i: int | None) -> str:
 
 @contextmanager
 def open_csv(path: Path, display: str | None = None) -> Iterator[tuple[Columns, Iterator[list[str]]]]:
-    """(columns, rows) of one CSV file."""
+    """(columns, rows) of one CSV file: UTF-8, or else Windows-1252 (what Excel saves as "CSV"
+    on Windows); anything else is refused with a message saying how to save it."""
     name = display or str(path)
     try:
-        handle = open(path, encoding="utf-8-sig", newline="", errors="replace")  # noqa: SIM115
+        encoding = text_encoding(path, name)
+        handle = open(path, encoding=encoding, newline="")  # noqa: SIM115
     except OSError as err:
         raise TransportDataError(name, f"cannot read the file: {err.strerror}.") from None
     with handle:
         yield _start(handle, name)
+
+
+CHUNK = 1 << 20
+
+
+def text_encoding(path: Path, name: str) -> str:
+    """'utf-8-sig' when the whole file is UTF-8, 'cp1252' when it is Windows-1252 text; else
+    TransportDataError. (Reading bytes that are not UTF-8 as UTF-8 turns "Café" into "Caf\ufffd".)"""
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        offset = 0
+        try:
+            with open(path, "rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    decoder.decode(chunk)
+                    offset += len(chunk)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError as err:
+            bad = offset + err.start
+    raise TransportDataError(name, f"this file is not UTF-8 or Windows-1252 text (byte {bad} "
+                             "cannot be read), so its names would come out garbled. Save it again "
+                             "as \"CSV UTF-8 (comma delimited)\" and try again.")
 
 
 def _start(handle: io.TextIOBase, name: str) -> tuple[Columns, Iterator[list[str]]]:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.model import Day, Frequency, Schedule, WeekOfMonth
-from generator.schedule import day_index
+from generator.schedule import Calendar, Session, day_index, is_over, occurrences, sessions
 from generator.words import say
 from generator.words.lists import and_list
 
@@ -63,12 +63,16 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+HORIZON_DAYS = 400  # how far ahead "next on" looks (a monthly or term-time row within a year)
+
+
 def _days(s: Schedule) -> str:
     return and_list([day_name(d) for d in sorted(s.days, key=day_index)])
 
 
-def when_words(s: Schedule) -> str:
-    """The pattern alone: 'Every Tuesday', 'First and third Tuesday of the month', …"""
+def when_words(s: Schedule, today: dt.date | None = None) -> str:
+    """The pattern alone: 'Every Tuesday', 'First and third Tuesday of the month', …; one-off
+    dates before `today` are left out."""
     if s.frequency is Frequency.weekly:
         return say("Every {days}", days=_days(s))
     if s.frequency is Frequency.fortnightly:
@@ -80,13 +84,13 @@ def when_words(s: Schedule) -> str:
         weeks = and_list([say(WEEK_WORDS[w]) for w in sorted(s.weeks, key=order.index)])
         return say("{weeks} {days} of the month", weeks=weeks[0].upper() + weeks[1:],
                    days=_days(s))
-    return on_dates(sorted(s.dates))
+    return on_dates(sorted(d for d in s.dates if today is None or d >= today))
 
 
 def on_dates(dates: Sequence[dt.date]) -> str:
     """'On Tuesday 8 December 2026', 'On Tuesday 8 December and Tuesday 15 December 2026'."""
     if not dates:
-        return ""
+        return say("No dates left")
     if len(dates) == 1:
         return say("On {date}", date=long_date(dates[0]))
     if len({d.year for d in dates}) == 1:
@@ -95,22 +99,43 @@ def on_dates(dates: Sequence[dt.date]) -> str:
     return say("On {dates}", dates=and_list([long_date(d) for d in dates]))
 
 
-def date_range(s: Schedule) -> str | None:
-    """'from 12 January 2027 to 31 March 2027', 'from …', 'until …', or None."""
-    if s.valid_from and s.valid_to:
-        return say("from {start} to {end}", start=long_date(s.valid_from, weekday=False),
-                   end=long_date(s.valid_to, weekday=False))
-    if s.valid_from:
-        return say("from {start}", start=long_date(s.valid_from, weekday=False))
-    if s.valid_to:
-        return say("until {end}", end=long_date(s.valid_to, weekday=False))
+def date_range(s: Schedule, today: dt.date | None = None) -> str | None:
+    """'from 12 January 2027 to 31 March 2027', 'from …', 'until …', or None. With `today`, a
+    start date already past is not said (the activity is running)."""
+    start = s.valid_from if s.valid_from and (today is None or s.valid_from > today) else None
+    end = s.valid_to
+    if start and end:
+        return say("from {start} to {end}", start=long_date(start, weekday=False),
+                   end=long_date(end, weekday=False))
+    if start:
+        return say("from {start}", start=long_date(start, weekday=False))
+    if end:
+        return say("until {end}", end=long_date(end, weekday=False))
     return None
 
 
-def describe(s: Schedule) -> str:
-    """One schedule as a sentence: 'Every Tuesday, 10am to 12 noon; not on bank holidays'."""
-    text = say("{when}, {times}", when=when_words(s), times=times(s.start, s.end))
-    extras = [e for e in (date_range(s),) if e]
+def next_date(day: dt.date, today: dt.date) -> str:
+    """'Monday 7 December' ('Monday 4 January 2027' in another year than today's)."""
+    return long_date(day, year=day.year != today.year)
+
+
+def next_occurrence(s: Schedule, today: dt.date, calendar: Calendar = Calendar()) -> dt.date | None:
+    found = occurrences(s, today, today + dt.timedelta(days=HORIZON_DAYS), calendar)
+    return found[0] if found else None
+
+
+def describe(s: Schedule, today: dt.date | None = None, calendar: Calendar = Calendar()) -> str:
+    """One schedule as a sentence: 'Every Tuesday, 10am to 12 noon; not on bank holidays'.
+
+    Given `today` (the build date), dates already past are left out and a row that is not every
+    week says when it is next on: 'Every other Monday, 10am to 12 noon; next on Monday 7 December'.
+    """
+    text = say("{when}, {times}", when=when_words(s, today), times=times(s.start, s.end))
+    extras = [e for e in (date_range(s, today),) if e]
+    if today is not None and s.frequency in (Frequency.fortnightly, Frequency.monthly):
+        upcoming = next_occurrence(s, today, calendar)
+        if upcoming:
+            extras.append(say("next on {date}", date=next_date(upcoming, today)))
     if s.term_time_only:
         extras.append(say("school term time only"))
     if s.not_on_bank_holidays:
@@ -118,7 +143,94 @@ def describe(s: Schedule) -> str:
     return "; ".join([text, *extras])
 
 
-def describe_all(schedules: Sequence[Schedule]) -> list[str]:
+def describe_all(schedules: Sequence[Schedule], today: dt.date | None = None,
+                 calendar: Calendar = Calendar()) -> list[str]:
+    """Every schedule's sentence; given `today`, rows whose dates are all past are left out."""
     if not schedules:
         return [say("Ring to arrange a time")]
-    return [describe(s) for s in schedules]
+    rows = [s for s in schedules if today is None or not is_over([s], today)]
+    return [describe(s, today, calendar) for s in rows or schedules]
+
+
+def when(directory, entry) -> list[str]:  # noqa: ANN001 - Directory, Entry
+    """The schedule sentences of an activity as of the build date."""
+    return describe_all(entry.activity.schedules, directory.today, directory.calendar)
+
+
+def next_session(directory, entry) -> Session | None:  # noqa: ANN001 - Directory, Entry
+    """The next session on or after the build date, within about a year."""
+    found = sessions(entry.activity.schedules, directory.today,
+                     directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
+    return found[0] if found else None
+
+
+def next_session_text(directory, entry) -> str | None:  # noqa: ANN001 - Directory, Entry
+    """'Tuesday 8 December, 10am to 11:30am' or None."""
+    found = next_session(directory, entry)
+    if found is None:
+        return None
+    return say("{date}, {times}", date=next_date(found.date, directory.today),
+               times=times(found.start, found.end))
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def day_number(day: dt.date | None) -> int | None:
+    """Days since 1970-01-01: how the browser compares a date with the visitor's today."""
+    return None if day is None else (day - EPOCH).days
+
+
+def last_day(s: Schedule) -> dt.date | None:
+    """The last date a schedule can have a session, when it has one."""
+    if s.frequency is Frequency.once:
+        return max(s.dates) if s.dates else None
+    return s.valid_to
+
+
+def when_rows(directory, entry) -> list[dict]:  # noqa: ANN001 - Directory, Entry
+    """The schedule sentences with the day number after which each is past (or None)."""
+    a = entry.activity
+    if not a.schedules:
+        return [{"text": say("Ring to arrange a time"), "until": None}]
+    rows = [s for s in a.schedules if not is_over([s], directory.today)] or list(a.schedules)
+    return [{"text": describe(s, directory.today, directory.calendar),
+             "until": day_number(last_day(s))} for s in rows]
+
+
+def upcoming(directory, entry, count: int = 6) -> list[dict]:  # noqa: ANN001 - Directory, Entry
+    """The next few sessions as {"text": 'Tuesday 8 December, 10am to 11:30am', "day": N}, so
+    the browser can show the first that is not past on the visitor's own today."""
+    found = sessions(entry.activity.schedules, directory.today,
+                     directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
+    return [{"text": say("{date}, {times}", date=next_date(x.date, directory.today),
+                         times=times(x.start, x.end)), "day": day_number(x.date)}
+            for x in found[:count]]
+
+
+def short_date(day: dt.date, today: dt.date) -> str:
+    """'Tue 8 Dec' ('Tue 5 Jan 2027' in another year than today's), for a text message."""
+    text = say("{weekday} {day} {month}", weekday=day_name(day)[:3], day=day.day,
+               month=say(MONTH_NAMES[day.month - 1])[:3])
+    return text if day.year == today.year else say("{date} {year}", date=text, year=day.year)
+
+
+def short_times(start: str, end: str) -> str:
+    """'10am-11:30am'."""
+    return say("{start}-{end}", start=clock(start), end=clock(end))
+
+
+def short_next(directory, entry) -> list[str]:  # noqa: ANN001 - Directory, Entry
+    """The next session for a text message, longest wording first:
+    ['Next Tue 8 Dec, 10am-11:30am, then every Tuesday', 'Next Tue 8 Dec, 10am-11:30am']."""
+    found = next_session(directory, entry)
+    if found is None:
+        return [say("Ring to arrange a time")] if not entry.activity.schedules else []
+    text = say("Next {date}, {times}", date=short_date(found.date, directory.today),
+               times=short_times(found.start, found.end))
+    schedules = entry.activity.schedules
+    if len(schedules) == 1 and schedules[0].frequency is not Frequency.once:
+        pattern = when_words(schedules[0])
+        return [say("{next}, then {pattern}", next=text, pattern=pattern[0].lower() + pattern[1:]),
+                text]
+    return [text]

@@ -131,3 +131,23 @@ def how_to_join(entry_or_activity, phone: str | None) -> list[str]:  # noqa: ANN
     elif how.access is Access.drop_in:
         lines.append(say("Just turn up: no need to book."))
     return lines
+
+
+def join_short(entry, phone: str | None) -> list[str]:  # noqa: ANN001 - Entry
+    """Full / waiting list / book / referral for a text message, longest first (the phone
+    to book on goes in the words); [] for a drop-in with room."""
+    a = _activity(entry)
+    how = a.how_to_go.access
+    capacity = {Capacity.full: "Full at the moment", Capacity.waiting_list: "Waiting list"}.get(a.capacity)
+    if how is Access.book:
+        access = [say("Book: ring {phone}", phone=phone) if phone else say("Book ahead")]
+    elif how is Access.referral:
+        access = [say("Referral needed")]
+    else:
+        access = []
+    if not capacity:
+        return access or [say("Drop in")]
+    said = say(capacity)
+    if access:
+        return [say("{capacity}. {access}", capacity=said, access=x) for x in access]
+    return ([say("{capacity}: ring {phone}", capacity=said, phone=phone)] if phone else []) + [said]

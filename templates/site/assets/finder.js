@@ -359,6 +359,7 @@
     if (state.free) bits.push("free");
     if (state.dropin) bits.push("drop-in");
     if (state.stepfree) bits.push("with step-free access");
+    if (state.closed) bits.push("including those closed for now");
     return bits.join(", ");
   }
 
