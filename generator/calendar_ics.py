@@ -30,7 +30,7 @@ from generator import urls
 from generator.directory import Directory, Entry
 from generator.model import Frequency, Schedule, Status
 from generator.schedule import Calendar, occurrences, rule
-from generator.words import say, status
+from generator.words import place, say, status
 from generator.words import transport as transport_words
 from generator.words.cost import cost_line
 from generator.words.dates import describe
@@ -238,8 +238,9 @@ def _details(directory: Directory, entry: Entry, s: Schedule, ev: icalendar.Even
     closed = status.closed_warning(entry)
     if closed:
         lines.insert(0, closed)
-    if a.phone:
-        lines.append(say("Phone: {phone}", phone=a.phone))
+    phone = place.phone(entry)
+    if phone:
+        lines.append(say("Phone: {phone}", phone=phone))
     if a.on_the_day_phone:
         lines.append(say("On the day, ring: {phone}", phone=a.on_the_day_phone))
     if a.email:

@@ -11,16 +11,19 @@ message is sent as one GSM-7 part.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from generator import urls
 from generator.directory import Directory, Entry
+from generator.schedule import sessions
 from generator.words import people, place, status
 from generator.words import transport as transport_words
 from generator.words.cost import cost_short
-from generator.words.dates import short_next
+from generator.words.dates import HORIZON_DAYS, day_number, short_next
 
 LIMIT = 160
 NAME_MAX = 50
@@ -155,3 +158,18 @@ def text_message(directory: Directory, entry: Entry) -> str:
     """e.g. 'Tuesday Health Walk: Next Tue 8 Dec, 10am-11:30am, then every Tuesday. St Anne's
     Church Hall, L17 7AA. Drop in. On the day: 07700 900123. Bus 82, 86. Free'."""
     return _join([p.chosen for p in parts(directory, entry) if p.chosen is not None])
+
+
+def messages_ahead(directory: Directory, entry: Entry, count: int = 6) -> list[dict]:
+    """The message as it reads on each of the next sessions' dates ({"day": days since
+    1970-01-01, "text", "length"}), so a saved page can show one that is not past on the
+    visitor's own today. [] for an activity that is not running or has no dates."""
+    if status.status_label(entry) is not None:
+        return []
+    found = sessions(entry.activity.schedules, directory.today,
+                     directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
+    out = []
+    for session in found[:count]:
+        text = text_message(dataclasses.replace(directory, today=session.date), entry)
+        out.append({"day": day_number(session.date), "text": text, "length": gsm_length(text)})
+    return out

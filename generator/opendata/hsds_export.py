@@ -21,7 +21,7 @@ from generator.opendata import columns as C
 from generator.opendata import ids
 from generator.opendata.uk_nation import nation
 from generator.schedule import rule
-from generator.words import say
+from generator.words import say, status
 from generator.words import transport as transport_words
 from generator.words.cost import cost_line
 from generator.words.dates import describe
@@ -176,7 +176,7 @@ def service(directory: Directory, entry: Entry, org_id: str, include_private: bo
     if "@" in a.checked_by and " " not in a.checked_by:
         out["assurer_email"] = a.checked_by
     if a.status is Status.temporarily_closed:
-        out["alert"] = "Temporarily closed: ring before you go."
+        out["alert"] = status.closed_warning(entry)
     out["organization"] = organization(org_id, entry.organisation, include_private)
     phones = []
     if a.phone:

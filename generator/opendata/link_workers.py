@@ -11,6 +11,7 @@ from pathlib import Path
 from generator import schedule, urls
 from generator.csv_cells import neutral_dict
 from generator.directory import Directory, Entry
+from generator.words import place
 from generator.words import transport as transport_words
 from generator.words.cost import cost_line
 from generator.words.dates import describe_all
@@ -66,7 +67,7 @@ def row(directory: Directory, entry: Entry) -> dict[str, str]:
         "hearing_loop": _yn(v.hearing_loop) if v else "",
         "getting_there": (transport_words.summary(directory.getting_there(entry), v) or "") if v else "",
         "languages": "; ".join(a.languages),
-        "phone": a.phone or "",
+        "phone": place.phone(entry) or "",
         "on_the_day_phone": a.on_the_day_phone or "",
         "email": a.email or "",
         "website": a.website or "",

@@ -99,7 +99,7 @@ def _worker_range(bounds: tuple[int, int]) -> tuple[int, int]:
 
 
 def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
-    from generator.sms import gsm_length, text_message  # noqa: PLC0415 - avoids an import cycle
+    from generator.sms import gsm_length, messages_ahead, text_message  # noqa: PLC0415
 
     directory, site, ics_writer = job["directory"], job["site"], job["ics_writer"]
     shell, route_links, cache = job["shell"], job["route_links"], job["cache"]
@@ -128,7 +128,8 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
                 audio=href(spoken) if has_audio else None,
                 v=activity_view(directory, entry, route_links), k=key_facts(directory, entry),
                 href=href, ics=ics, page_url=page_url,
-                sms=sms, sms_length=gsm_length(sms), qr=_qr(cache, page_url))
+                sms=sms, sms_length=gsm_length(sms), sms_ahead=messages_ahead(directory, entry),
+                qr=_qr(cache, page_url))
             page = shell.page(entry.id, entry.activity.name, content).encode("utf-8")
             cache.put("activity-page", digest, page)
         (folder / "index.html").write_bytes(page)

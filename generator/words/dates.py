@@ -194,8 +194,16 @@ def when_rows(directory, entry) -> list[dict]:  # noqa: ANN001 - Directory, Entr
     if not a.schedules:
         return [{"text": say("Ring to arrange a time"), "until": None}]
     rows = [s for s in a.schedules if not is_over([s], directory.today)] or list(a.schedules)
-    return [{"text": describe(s, directory.today, directory.calendar),
-             "until": day_number(last_day(s))} for s in rows]
+    out = []
+    for s in rows:
+        if s.frequency is Frequency.once:  # a row a date, so each can be hidden once past
+            days = [d for d in sorted(s.dates) if d >= directory.today] or sorted(s.dates)[-1:]
+            out += [{"text": describe(s.model_copy(update={"dates": [d]}), directory.today,
+                                      directory.calendar), "until": day_number(d)} for d in days]
+        else:
+            out.append({"text": describe(s, directory.today, directory.calendar),
+                        "until": day_number(last_day(s))})
+    return out
 
 
 def upcoming(directory, entry, count: int = 6) -> list[dict]:  # noqa: ANN001 - Directory, Entry

@@ -28,6 +28,9 @@ CAPACITY_WORDS = {
     Capacity.waiting_list: "There is a waiting list at the moment.",
     Capacity.full: "Full at the moment: ring to ask about places.",
 }
+# Words a group may write among its audience groups that mean "anyone": never shown next to an
+# age limit or another group ("Everyone" beside "Ages 18 and over" contradicted it).
+EVERYONE = frozenset({"everyone", "anyone", "everybody", "all", "all ages", "all welcome"})
 CAPACITY_SHORT = {Capacity.waiting_list: "Waiting list", Capacity.full: "Full at the moment"}
 
 
@@ -52,18 +55,22 @@ def who_for(entry_or_activity) -> list[str]:  # noqa: ANN001 - Entry | Activity
     aud = _activity(entry_or_activity).audience
     if aud is None:
         return [say("Everyone")]
-    lines = []
-    if aud.groups:
-        lines.append(and_list(aud.groups))
+    groups = [g for g in aud.groups if g.strip().lower() not in EVERYONE]
     ages = ages_text(entry_or_activity)
+    lines = [and_list(groups)] if groups else []
     if ages:
         lines.append(ages)
     if aud.eligibility:
         lines.append(aud.eligibility)
+    if not lines and (len(groups) < len(aud.groups) or not aud.not_just_older_people):
+        lines.append(say("Everyone"))  # a group's "Everyone" only where no limit is given
     if aud.not_just_older_people:
-        lines.append(say("Not just for older people") if ages
-                     else say("All ages welcome: not just for older people"))
-    return lines or [say("Everyone")]
+        if any("older" in g.lower() for g in groups):
+            lines.append(say("Younger people welcome too"))
+        else:
+            lines.append(say("Not just for older people") if lines
+                         else say("All ages welcome: not just for older people"))
+    return lines
 
 
 def access_short(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity

@@ -76,6 +76,22 @@
     if (found) dd.textContent = found;
     else { dd.hidden = true; if (dd.previousElementSibling) dd.previousElementSibling.hidden = true; }
   });
+  // The text message names the next session: on a later day, the one for the next session still
+  // to come (worked out at build time for each of the next few).
+  Array.prototype.forEach.call(document.querySelectorAll("textarea[data-wo-sms]"), function (box) {
+    var ahead = [];
+    try { ahead = JSON.parse(box.getAttribute("data-wo-sms")); } catch (e) { return; }
+    for (var i = 0; i < ahead.length; i++) {
+      if (ahead[i].day >= today) {
+        if (box.value !== ahead[i].text) {
+          box.value = ahead[i].text;
+          var label = document.querySelector('label[for="' + box.id + '"]');
+          if (label) label.textContent = label.textContent.replace(/\(\d+ of/, "(" + ahead[i].length + " of");
+        }
+        return;
+      }
+    }
+  });
   document.addEventListener("click", function (event) {
     var copy = event.target.closest && event.target.closest("[data-copy]");
     if (copy) {
