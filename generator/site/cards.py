@@ -26,17 +26,23 @@ class Card:
     access: str
     status: str | None = None  # "Closed for now", "Ended", or None while it runs
     capacity: str | None = None  # "Full at the moment", "Waiting list", or None
+    next: str | None = None  # "next on Monday 7 December" for a row not every week
+    next_day: int | None = None  # its day number, so the browser hides it once past
 
 
 def card(entry: Entry, directory=None) -> Card:  # noqa: ANN001 - Directory
     """With the directory, dates are as of its build date (past ones left out, next dates)."""
     a = entry.activity
-    when = (dates.when(directory, entry) if directory is not None
-            else dates.describe_all(a.schedules))
+    if directory is not None:
+        when = [r["text"] for r in dates.when_rows(directory, entry)]
+        next_text, next_day = dates.site_next(directory, entry)
+    else:
+        when, next_text, next_day = dates.describe_all(a.schedules), None, None
     text = when[0] + (f" (and {len(when) - 1} more)" if len(when) > 1 else "")
     return Card(a.id, a.name, a.summary, urls.activity(a.id), text, where_short(entry),
                 cost_text(entry), people.access_short(entry), status.status_label(entry),
-                people.capacity_short(entry))
+                people.capacity_short(entry), next_text if status.is_running(entry) else None,
+                next_day if status.is_running(entry) else None)
 
 
 class CardLists:

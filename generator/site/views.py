@@ -150,9 +150,11 @@ def day_sessions(directory: Directory, day_index: int) -> list[dict]:
             days = schedule.weekdays_of([s] if s.frequency.value != "once" else [
                 s.model_copy(update={"dates": [d for d in s.dates if d >= directory.today]})])
             if any(schedule.day_index(d) == day_index for d in days):
-                pattern = dates.describe(s, directory.today, directory.calendar)
+                pattern = dates.describe(s, directory.today, directory.calendar, with_next=False)
+                next_text, next_day = dates.site_next(directory, entry, [s])
                 rows.append({"start": s.start, "time": dates.times(s.start, s.end),
-                             "entry": entry, "label": label,
-                             "pattern": f"{pattern}. {label}" if label else pattern})
+                             "entry": entry, "label": label, "next": next_text,
+                             "next_day": next_day,
+                             "pattern": pattern})
     rows.sort(key=lambda r: (r["start"], r["entry"].activity.name.lower()))
     return rows

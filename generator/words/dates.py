@@ -124,18 +124,27 @@ def next_occurrence(s: Schedule, today: dt.date, calendar: Calendar = Calendar()
     return found[0] if found else None
 
 
-def describe(s: Schedule, today: dt.date | None = None, calendar: Calendar = Calendar()) -> str:
+def next_on(s: Schedule, today: dt.date, calendar: Calendar = Calendar()) -> tuple[str, dt.date] | None:
+    """('next on Monday 7 December', that date) for a row that is not every week, else None."""
+    if s.frequency not in (Frequency.fortnightly, Frequency.monthly):
+        return None
+    upcoming = next_occurrence(s, today, calendar)
+    return (say("next on {date}", date=next_date(upcoming, today)), upcoming) if upcoming else None
+
+
+def describe(s: Schedule, today: dt.date | None = None, calendar: Calendar = Calendar(), *,
+             with_next: bool = True) -> str:
     """One schedule as a sentence: 'Every Tuesday, 10am to 12 noon; not on bank holidays'.
 
     Given `today` (the build date), dates already past are left out and a row that is not every
-    week says when it is next on: 'Every other Monday, 10am to 12 noon; next on Monday 7 December'.
+    week says when it is next on: 'Every other Monday, 10am to 12 noon; next on Monday 7 December'
+    (unless `with_next` is False: the site shows the next date where the browser can hide it).
     """
     text = say("{when}, {times}", when=when_words(s, today), times=times(s.start, s.end))
     extras = [e for e in (date_range(s, today),) if e]
-    if today is not None and s.frequency in (Frequency.fortnightly, Frequency.monthly):
-        upcoming = next_occurrence(s, today, calendar)
-        if upcoming:
-            extras.append(say("next on {date}", date=next_date(upcoming, today)))
+    found = next_on(s, today, calendar) if today is not None and with_next else None
+    if found:
+        extras.append(found[0])
     if s.term_time_only:
         extras.append(say("school term time only"))
     if s.not_on_bank_holidays:
@@ -200,8 +209,8 @@ def when_rows(directory, entry) -> list[dict]:  # noqa: ANN001 - Directory, Entr
             days = [d for d in sorted(s.dates) if d >= directory.today] or sorted(s.dates)[-1:]
             out += [{"text": describe(s.model_copy(update={"dates": [d]}), directory.today,
                                       directory.calendar), "until": day_number(d)} for d in days]
-        else:
-            out.append({"text": describe(s, directory.today, directory.calendar),
+        else:  # the page's "Next" line says which week
+            out.append({"text": describe(s, directory.today, directory.calendar, with_next=False),
                         "until": day_number(last_day(s))})
     return out
 
@@ -242,3 +251,14 @@ def short_next(directory, entry) -> list[str]:  # noqa: ANN001 - Directory, Entr
         return [say("{next}, then {pattern}", next=text, pattern=pattern[0].lower() + pattern[1:]),
                 text]
     return [text]
+
+
+def site_next(directory, entry, schedules=None) -> tuple[str | None, int | None]:  # noqa: ANN001
+    """For site lists: ('next on Monday 7 December', its day number) when a row of the activity
+    (or of `schedules`) is not every week, for the browser to hide once past; else (None, None)."""
+    rows = entry.activity.schedules if schedules is None else schedules
+    found = [x for s in rows if (x := next_on(s, directory.today, directory.calendar))]
+    if not found:
+        return None, None
+    text, day = min(found, key=lambda x: x[1])
+    return text, day_number(day)
