@@ -11,7 +11,6 @@ from pathlib import Path
 from generator import schedule, urls
 from generator.csv_cells import neutral_dict
 from generator.directory import Directory, Entry
-from generator.words import place
 from generator.words import transport as transport_words
 from generator.words.cost import cost_line
 from generator.words.dates import describe_all
@@ -67,7 +66,7 @@ def row(directory: Directory, entry: Entry) -> dict[str, str]:
         "hearing_loop": _yn(v.hearing_loop) if v else "",
         "getting_there": (transport_words.summary(directory.getting_there(entry), v) or "") if v else "",
         "languages": "; ".join(a.languages),
-        "phone": place.phone(entry) or "",
+        "phone": a.phone or "",
         "on_the_day_phone": a.on_the_day_phone or "",
         "email": a.email or "",
         "website": a.website or "",

@@ -78,15 +78,15 @@
   });
   // The text message names the next session: on a later day, the one for the next session still
   // to come (worked out at build time for each of the next few).
-  Array.prototype.forEach.call(document.querySelectorAll("textarea[data-wo-sms]"), function (box) {
-    var ahead = [];
-    try { ahead = JSON.parse(box.getAttribute("data-wo-sms")); } catch (e) { return; }
-    for (var i = 0; i < ahead.length; i++) {
-      if (ahead[i].day >= today) {
-        if (box.value !== ahead[i].text) {
-          box.value = ahead[i].text;
+  Array.prototype.forEach.call(document.querySelectorAll(".wo-sms-ahead"), function (list) {
+    var box = document.getElementById(list.getAttribute("data-for"));
+    var items = list.querySelectorAll("li");
+    for (var i = 0; box && i < items.length; i++) {
+      if (+items[i].getAttribute("data-wo-day") >= today) {
+        if (box.value !== items[i].textContent) {
+          box.value = items[i].textContent;
           var label = document.querySelector('label[for="' + box.id + '"]');
-          if (label) label.textContent = label.textContent.replace(/\(\d+ of/, "(" + ahead[i].length + " of");
+          if (label) label.textContent = label.textContent.replace(/\(\d+ of/, "(" + items[i].getAttribute("data-length") + " of");
         }
         return;
       }
