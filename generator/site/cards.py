@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jinja2 import Environment, pass_environment
 from markupsafe import Markup, escape
 
 from generator import urls
@@ -52,12 +53,13 @@ class CardLists:
     def __init__(self) -> None:
         self._html: dict[tuple[str, int], str] = {}
 
-    def __call__(self, cards: list[Card], level: int, empty: str) -> Markup:
-        from generator.site.render import environment  # noqa: PLC0415 - render imports this module
-
+    @pass_environment
+    def __call__(self, env: Environment, cards: list[Card], level: int, empty: str) -> Markup:
+        """Called from a template, which passes its environment (so this module need not
+        import the one that makes it: no import cycle)."""
         if not cards:
             return Markup("<p>") + escape(empty) + Markup("</p>")
-        macro = environment().get_template("pages/macros.html").module.card
+        macro = env.get_template("pages/macros.html").module.card
         href = linker(2)
         parts = []
         for c in cards:
@@ -68,6 +70,7 @@ class CardLists:
         return Markup('<ul class="wo-cards">\n' + "\n".join(parts) + "</ul>")
 
 
-def card_list(cards: list[Card], level: int, empty: str) -> Markup:
+@pass_environment
+def card_list(env: Environment, cards: list[Card], level: int, empty: str) -> Markup:
     """The same, outside a build: nothing kept."""
-    return CardLists()(cards, level, empty)
+    return CardLists()(env, cards, level, empty)
