@@ -11,11 +11,16 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.model import Frequency, Schedule
-from generator.schedule import Calendar, occurrences
+from generator.schedule import Calendar
 from generator.words import say
-from generator.words.dates import long_date, on_dates, when_words
-
-HORIZON_DAYS = 400  # how far ahead "next on" looks: a monthly or term-time row within a year
+from generator.words.dates import (
+    date_range,
+    long_date,
+    next_date,
+    next_occurrence,
+    on_dates,
+    when_words,
+)
 
 
 def upcoming_dates(s: Schedule, today: dt.date) -> list[dt.date]:
@@ -25,24 +30,14 @@ def upcoming_dates(s: Schedule, today: dt.date) -> list[dt.date]:
 
 def next_on(s: Schedule, today: dt.date, calendar: Calendar = Calendar()) -> str | None:
     """'next on Monday 7 December' ('… 4 January 2027' in another year), or None."""
-    found = occurrences(s, today, today + dt.timedelta(days=HORIZON_DAYS), calendar)
-    if not found:
-        return None
-    return say("next on {date}", date=long_date(found[0], year=found[0].year != today.year))
+    found = next_occurrence(s, today, calendar)
+    return say("next on {date}", date=next_date(found, today)) if found else None
 
 
 def start_and_end(s: Schedule, today: dt.date) -> str | None:
     """'from 12 January 2027', 'until 31 March 2027', both, or None; a start already past is not
-    said (it is running)."""
-    start = s.valid_from if s.valid_from and s.valid_from > today else None
-    if start and s.valid_to:
-        return say("from {start} to {end}", start=long_date(start, weekday=False),
-                   end=long_date(s.valid_to, weekday=False))
-    if start:
-        return say("from {start}", start=long_date(start, weekday=False))
-    if s.valid_to:
-        return say("until {end}", end=long_date(s.valid_to, weekday=False))
-    return None
+    said (it is running). The same words as every schedule sentence (words.dates.date_range)."""
+    return date_range(s, today)
 
 
 def row_note(s: Schedule, today: dt.date, calendar: Calendar = Calendar()) -> str | None:
