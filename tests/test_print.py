@@ -359,8 +359,10 @@ def test_other_categories_list_it_under_see_also_with_the_right_page(whole, demo
     # under it follows the one before on the same page. 10 pages held only pointers when each was
     # a paragraph and such a category had a page of its own; what is left is a list that runs on
     # past a full page, or one pushed over by the activity before it
+    # (9 since entries say their next date and spell out stop names: a list pushed over by a
+    # longer entry before it; measured 7 before, 9 after, on the demo)
     pointer_only = [n for n in {n for n, *_ in rows} if "Last checked:" not in pages[n - 1]]
-    assert len(pointer_only) <= 7, sorted(pointer_only)
+    assert len(pointer_only) <= 9, sorted(pointer_only)
 
 
 def test_no_activity_is_split_over_two_pages(whole, demo):
