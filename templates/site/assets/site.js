@@ -78,6 +78,10 @@
   });
   // The text message names the next session: on a later day, the one for the next session still
   // to come (worked out at build time for each of the next few).
+  var now = new Date(), today = Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 864e5);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-wo-until]"), function (e) {
+    if (+e.getAttribute("data-wo-until") < today) e.hidden = true;  // a date now past
+  });
   Array.prototype.forEach.call(document.querySelectorAll(".wo-sms-ahead"), function (list) {
     var box = document.getElementById(list.getAttribute("data-for"));
     var items = list.querySelectorAll("li");
