@@ -24,7 +24,7 @@ def next_sessions(directory: Directory, entry: Entry) -> list[list]:
     start = directory.today
     found = schedule.sessions(entry.activity.schedules, start, start + dt.timedelta(days=AHEAD_DAYS),
                               directory.calendar)
-    return [[day_number(s.date), say("{date}, {times}", date=dates.long_date(s.date, year=False),
+    return [[day_number(s.date), say("{date}, {times}", date=dates.next_date(s.date, start),
                                     times=dates.times(s.start, s.end))]
             for s in found[:MAX_DATES]]
 
