@@ -26,7 +26,7 @@ from generator.site.cards import card
 from generator.site.keyfacts import bus_fact
 from generator.site.today import compact, day_number
 from generator.site.views import route_path
-from generator.words import status
+from generator.words import place, status
 
 TIMES = {"morning": 1, "afternoon": 2, "evening": 4}
 # Audience groups that mean "open to all": one word for it in the finder, "Everyone".
@@ -136,7 +136,7 @@ def finder_data(directory: Directory, routes: list) -> tuple[dict, list[dict]]:
                or not status.is_running(entry) else 0)
         my_groups = [groups.setdefault(g, len(groups)) for g in named]
         my_routes = route_pos.get(a.id, [])
-        phone = a.phone or a.on_the_day_phone or ""
+        phone = place.phone(entry) or a.on_the_day_phone or ""  # the one phone (words.place)
         docs.append([a.id, a.name, a.summary, c.path, c.when, c.where, c.cost,
                      f"{c.access} · {c.capacity}" if c.capacity else c.access, phone,
                      [cat_index[x] for x in a.categories if x in cat_index],
