@@ -10,19 +10,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests' own copy of the demo directory (listings and settings), so a coordinator who replaces
+# listings/ and site_config/ with their own still has a passing `make test`.
+DEMO = ROOT / "tests" / "demo"
 DEMO_TODAY = dt.date(2026, 11, 22)  # the date the demo's expected staleness rows are pinned to
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _run_from_repo_root():
-    os.chdir(ROOT)
+def _run_from_the_demo_copy():
+    """Commands run in-process with their default folders (listings/, site_config/) read the
+    tests' own copy of the demo; paths in messages read as they do for a coordinator."""
+    os.chdir(DEMO)
 
 
 @pytest.fixture(scope="session")
 def demo_result():
     from generator.directory import load
 
-    return load(ROOT / "listings", ROOT / "site_config", today=DEMO_TODAY)
+    return load(DEMO / "listings", DEMO / "site_config", today=DEMO_TODAY)
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +94,7 @@ def demo_site(tmp_path_factory) -> Path:
     log = io.StringIO()  # not a terminal: the plain progress lines a CI log gets
     with contextlib.redirect_stderr(log):
         code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
-                     "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+                     "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
     (out.parent / "build-log.txt").write_text(log.getvalue(), encoding="utf-8")
     assert code == 0, f"python -m generator build failed on the demo:\n{log.getvalue()}"
     return out
@@ -141,6 +146,6 @@ def demo_web(request, tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("demo-web") / "site"
     code = main(["site", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
-                 "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+                 "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
     assert code == 0, "python -m generator site failed on the demo"
     return out

@@ -14,7 +14,7 @@ import pytest
 
 from generator import changes, cli
 from generator.changes import ChangeLog
-from tests.conftest import ROOT
+from tests.conftest import DEMO
 
 VENUES = """venues:
   - id: garston-village-hall
@@ -62,7 +62,7 @@ class Repo:
     def __init__(self, root: Path):
         self.root = root
         (root / "listings").mkdir(parents=True)
-        shutil.copytree(ROOT / "site_config", root / "site_config")
+        shutil.copytree(DEMO / "site_config", root / "site_config")
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, when: str = "2026-09-01") -> None:
@@ -137,7 +137,7 @@ def test_a_rename_and_a_re_check_are_not_changes(log):
 
 
 def test_without_git_history_the_changes_are_not_available(tmp_path):
-    shutil.copytree(ROOT / "listings", tmp_path / "listings")
+    shutil.copytree(DEMO / "listings", tmp_path / "listings")
     log = changes.from_history(tmp_path / "listings")
     assert not log.available and log.changes == ()
     assert log.note == ("What has changed cannot be shown: the listings folder has no git history "
@@ -167,7 +167,7 @@ def test_the_command_gives_json_csv_and_markdown(capsys, repo):
 
 
 def test_the_command_says_when_there_is_no_history(capsys, tmp_path):
-    shutil.copytree(ROOT / "listings", tmp_path / "listings")
+    shutil.copytree(DEMO / "listings", tmp_path / "listings")
     code = cli.main(["changes", "--listings", str(tmp_path / "listings"), "--today", "2026-11-22"])
     assert code == 2
     assert "cannot be shown" in capsys.readouterr().err

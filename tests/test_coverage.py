@@ -12,6 +12,7 @@ import pytest
 from generator import coverage
 from generator.cli import main
 from generator.directory import load
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +34,7 @@ ACTIVITY = """\
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("coverage")
-    shutil.copytree(ROOT / "site_config", root / "site_config", ignore=shutil.ignore_patterns("transport"))
+    shutil.copytree(DEMO / "site_config", root / "site_config", ignore=shutil.ignore_patterns("transport"))
     site = root / "site_config" / "site.yml"
     site.write_text("".join(line for line in site.read_text().splitlines(keepends=True)
                             if not line.lstrip().startswith(("naptan:", "gtfs:", "postcodes:"))))

@@ -12,7 +12,7 @@ import pytest
 from generator.cli import main
 from generator.directory import load
 from generator.opendata import link_workers, sessions_csv
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 TEMPLATE = ROOT / "templates" / "import-template.csv"
 
@@ -21,12 +21,12 @@ TEMPLATE = ROOT / "templates" / "import-template.csv"
 def out(tmp_path):
     folder = tmp_path / "listings"
     folder.mkdir()
-    shutil.copy(ROOT / "listings" / "venues.yml", folder / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", folder / "venues.yml")
     return folder
 
 
 def _load(folder):
-    return load(folder, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    return load(folder, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
 
 
 def test_round_trip_through_csv(demo, tmp_path, out, capsys):

@@ -17,7 +17,7 @@ from generator.csv_cells import TRIGGERS, neutral, undo
 from generator.directory import load
 from generator.opendata import hsds_files, link_workers, sessions_csv
 from tests import tiny
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY
 
 HOSTILE = {
     "name": "=HYPERLINK(\"https://evil.example.org\",\"Click\")",
@@ -81,9 +81,9 @@ def test_import_csv_undoes_it(hostile, tmp_path, capsys):
     assert "'=cmd" in sheet.read_text()
     back = tmp_path / "back"
     back.mkdir()
-    (back / "venues.yml").write_bytes((ROOT / "listings" / "venues.yml").read_bytes())
+    (back / "venues.yml").write_bytes((DEMO / "listings" / "venues.yml").read_bytes())
     assert main(["import", "csv", str(sheet), "--out", str(back)]) == 0
-    again = load(back, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False).directory
+    again = load(back, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False).directory
     act = again.activity("tiny-walk").activity
     assert (act.name, act.summary, act.checked_by, act.description) == (
         HOSTILE["name"], HOSTILE["summary"], HOSTILE["checked_by"], HOSTILE["description"])

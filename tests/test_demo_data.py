@@ -13,10 +13,11 @@ from generator.directory import load_config
 from generator.formats import phone_digits
 from generator.freshness import Freshness
 from generator.model import Access, Capacity, CostKind, Frequency, Status, Venue
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
-LISTINGS = ROOT / "listings"
-CONFIG = ROOT / "site_config"
+LISTINGS = DEMO / "listings"
+CONFIG = DEMO / "site_config"
 DEMO_AREAS = {"aigburth", "garston", "speke", "allerton", "woolton", "childwall", "wavertree"}
 
 # The rows `python -m generator stale --today 2026-11-22` shows for the demo.

@@ -15,9 +15,10 @@ from generator.fake import ANCHOR, MAX_VENUES, _Writer, generate
 from generator.freshness import Freshness
 from generator.model import CostKind, Frequency
 from generator.yaml_load import MAX_BYTES
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "site_config"
+CONFIG = DEMO / "site_config"
 SIZE = PARALLEL_FROM + 50  # big enough for the loader's worker processes to be used
 
 

@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.directory import load
 from generator.model import Status
 from generator.opendata import export_all, hsds_export, hsds_files, ids
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 # The official HSDS 3.0 compiled schemas, copied unchanged (see generator/opendata/standard/README.md).
 STANDARD = ROOT / "generator" / "opendata" / "standard"
@@ -169,7 +169,7 @@ def test_round_trip_through_hsds(demo, tmp_path, capsys):
     err = capsys.readouterr().err
     assert (f"{len(demo.organisations)} listing file(s) written, 0 of them with facts to fill in; "
             "0 record(s) not imported.") in err
-    back = load(tmp_path / "listings", ROOT / "site_config", today=DEMO_TODAY,
+    back = load(tmp_path / "listings", DEMO / "site_config", today=DEMO_TODAY,
                 enrich_transport=False)
     assert back.errors == []
     _same_directory(demo, back.directory)
@@ -181,7 +181,7 @@ def test_round_trip_without_private_fields_loses_only_maintainers(demo, tmp_path
     export_all(demo, tmp_path / "data")
     assert main(["import", "hsds", str(tmp_path / "data" / "hsds" / "services"),
                  "--out", str(tmp_path / "listings")]) == 0
-    back = load(tmp_path / "listings", ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    back = load(tmp_path / "listings", DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     _same_directory(demo, back.directory, maintainers=False)
 
 
@@ -204,7 +204,7 @@ def test_oruk_example_service_converts_sensibly(tmp_path, capsys):
     out = tmp_path / "listings"
     assert main(["import", "hsds", str(FIXTURES / "tea-dance.json"), "--out", str(out)]) == 0
     assert "wrote" in capsys.readouterr().out
-    result = load(out, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    result = load(out, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     assert result.errors == []
     [org] = result.directory.organisations
     assert org.id == "merseyside-dance-trust"
@@ -267,7 +267,7 @@ def test_demo_copy_with_venues_imports_into_existing_folder(demo, tmp_path, caps
     """Importing into a folder that has venues.yml refers to its venues by id, adds none."""
     out = tmp_path / "listings"
     out.mkdir()
-    shutil.copy(ROOT / "listings" / "venues.yml", out / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", out / "venues.yml")
     before = (out / "venues.yml").read_text()
     export_all(demo, tmp_path / "data")
     assert main(["import", "hsds", str(tmp_path / "data" / "hsds"), "--out", str(out)]) == 0

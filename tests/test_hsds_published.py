@@ -12,12 +12,12 @@ import yaml
 
 from generator.cli import main
 from generator.directory import load
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"
 ORUK = PUBLISHED / "oruk"
 HSDS = PUBLISHED / "hsds-3.0"
-CONFIG = ROOT / "site_config"
+CONFIG = DEMO / "site_config"
 
 
 def _import(capsys, *args: str) -> tuple[int, str, str]:

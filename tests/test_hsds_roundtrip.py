@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.directory import load
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 EVERYTHING = """\
 # yaml-language-server: $schema=../schema/listing.schema.json
@@ -136,9 +136,9 @@ def source(tmp_path_factory):
     base = tmp_path_factory.mktemp("everything")
     listings = base / "listings"
     listings.mkdir()
-    shutil.copy(ROOT / "listings" / "venues.yml", listings / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", listings / "venues.yml")
     (listings / "every-field-trust.yml").write_text(EVERYTHING, encoding="utf-8")
-    result = load(listings, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    result = load(listings, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     assert result.errors == []
     return listings, result.directory
 
@@ -149,7 +149,7 @@ def _models(directory):
 
 
 def _reload(folder):
-    result = load(folder, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    result = load(folder, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     assert result.errors == []
     return result.directory
 
@@ -177,7 +177,7 @@ def test_everything_round_trips_through_csv(source, tmp_path, capsys):
                  "--today", DEMO_TODAY.isoformat()]) == 0
     back = tmp_path / "back"
     back.mkdir()
-    shutil.copy(ROOT / "listings" / "venues.yml", back / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", back / "venues.yml")
     assert main(["import", "csv", str(sheet), "--out", str(back)]) == 0
     assert _models(_reload(back)) == _models(directory)
 

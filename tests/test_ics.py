@@ -20,6 +20,7 @@ from ical.calendar_stream import IcsCalendarStream
 from generator.calendar_ics import activity_ics, collection_ics
 from generator.directory import load
 from generator.schedule import occurrences
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -68,9 +69,9 @@ MONTHS = [(2026, 11), (2026, 12), (2027, 1), (2027, 2), (2027, 3), (2027, 4), (2
 @pytest.fixture(scope="module")
 def directory(tmp_path_factory):
     base = tmp_path_factory.mktemp("ics")
-    shutil.copytree(ROOT / "site_config", base / "site_config")
+    shutil.copytree(DEMO / "site_config", base / "site_config")
     (base / "listings").mkdir()
-    shutil.copy(ROOT / "listings" / "venues.yml", base / "listings" / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", base / "listings" / "venues.yml")
     (base / "listings" / "every-kind-club.yml").write_text(LISTING)
     result = load(base / "listings", base / "site_config", today=TODAY, enrich_transport=False)
     assert result.errors == []

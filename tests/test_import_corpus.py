@@ -17,7 +17,7 @@ import pytest
 
 from generator.cli import main
 from generator.directory import load
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 SERVICE = json.loads((ROOT / "tests" / "fixtures" / "oruk" / "tea-dance.json").read_text())
 TEMPLATE = ROOT / "templates" / "import-template.csv"
@@ -80,7 +80,7 @@ DEEP = "[" * 100_000 + "]" * 100_000  # json.loads overflows Python's stack on t
 def _listings(tmp_path: Path) -> Path:
     out = tmp_path / "listings"
     out.mkdir()
-    shutil.copy(ROOT / "listings" / "venues.yml", out / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", out / "venues.yml")
     return out
 
 
@@ -89,7 +89,7 @@ def _accounted(out: Path, err: str, names: dict[str, str]) -> None:
     validates, or the report lists it with what a person must fill in."""
     assert "Traceback" not in err
     written = {p.name for p in out.glob("*.yml") if p.name != "venues.yml"}
-    result = load(out, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    result = load(out, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     for problem in result.errors:
         assert problem.file.rsplit("/", 1)[-1] in err, problem
     silent = [name for name, file in names.items() if name not in err and file not in written]
@@ -133,7 +133,7 @@ def test_the_issue_s_own_examples_are_named_plainly(tmp_path, capsys, name):
     err = capsys.readouterr().err
     assert "Traceback" not in err
     if code == 0:  # read as it stands (123 is taken as the text "123"): a valid listing
-        result = load(out, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+        result = load(out, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
         assert result.errors == [] and len(result.directory.activities) == 1
     else:  # refused with the record named, or written with what a person must fill in
         assert f"{name}.json" in err or "does not validate until a person writes these" in err, err

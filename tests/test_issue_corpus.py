@@ -15,6 +15,7 @@ from generator.directory import load_config
 from generator.issue_check import problems_in
 from generator.issue_forms import BY_KIND
 from generator.issue_to_listing import IssueProblem, _venues, convert
+from tests.conftest import DEMO
 from tests.issue_bodies import NEW, body
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,8 +129,8 @@ def test_the_corpus_is_big_enough():
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
-    shutil.copytree(ROOT / "listings", root / "listings")
-    shutil.copytree(ROOT / "site_config", root / "site_config")
+    shutil.copytree(DEMO / "listings", root / "listings")
+    shutil.copytree(DEMO / "site_config", root / "site_config")
     return root
 
 

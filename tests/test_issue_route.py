@@ -13,6 +13,7 @@ import pytest
 from generator import yaml_load
 from generator.directory import load_config
 from generator.issue_to_listing import IssueProblem, convert, pr_body
+from tests.conftest import DEMO
 from tests.issue_bodies import NEW, body
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +25,8 @@ WALK = "aigburth-tuesday-walk"  # in listings/aigburth-walkers.yml, last checked
 def tree(tmp_path_factory) -> Path:
     """A copy of the demo to read (the converter writes nothing)."""
     root = tmp_path_factory.mktemp("issue-route")
-    shutil.copytree(ROOT / "listings", root / "listings")
-    shutil.copytree(ROOT / "site_config", root / "site_config")
+    shutil.copytree(DEMO / "listings", root / "listings")
+    shutil.copytree(DEMO / "site_config", root / "site_config")
     return root
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from generator import listing_store as store
 from generator.cli import main
+from tests.conftest import DEMO
 from tests.test_listing_store import LISTING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def listings(tmp_path) -> Path:
 
 def merge(capsys, listings: Path, file: Path, *flags: str) -> tuple[int, str, str]:
     code = main(["merge", str(file), *flags, "--listings", str(listings),
-                 "--config", str(ROOT / "site_config"), "--today", "2026-11-30"])
+                 "--config", str(DEMO / "site_config"), "--today", "2026-11-30"])
     out, err = capsys.readouterr()
     return code, out.replace(str(listings), "L"), err.replace(str(listings), "L")
 

@@ -12,6 +12,7 @@ import pytest
 from generator.cli import main
 from generator.model import Listing
 from generator.yaml_load import load_file
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--org", "Grassendale Knit & Natter", "--activity", "Knit and Natter", "--category", "arts",
@@ -22,7 +23,7 @@ FLAGS = ["--org", "Grassendale Knit & Natter", "--activity", "Knit and Natter", 
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config",
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config",
                     ignore=shutil.ignore_patterns("transport"))
     site_yml = tmp_path / "site_config" / "site.yml"
     site_yml.write_text("".join(line for line in site_yml.read_text().splitlines(keepends=True)

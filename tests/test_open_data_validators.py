@@ -14,7 +14,7 @@ from frictionless import validate
 from generator.cli import main
 from generator.directory import load
 from generator.opendata import export_hsds
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 STANDARD = ROOT / "generator" / "opendata" / "standard"
 
@@ -96,7 +96,7 @@ def test_the_tabular_package_alone_brings_the_demo_back(demo, exported, tmp_path
     assert main(["import", "hsds", str(exported / "tabular"), "--out", str(out)]) == 0
     assert (f"{len(demo.organisations)} listing file(s) written, 0 of them with facts to fill in; "
             "0 record(s) not imported.") in capsys.readouterr().err
-    back = load(out, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    back = load(out, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     assert back.errors == []
     assert ({o.id: o.organisation for o in back.directory.organisations}
             == {o.id: o.organisation for o in demo.organisations})

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from generator.cli import main
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY
 
 pytestmark = pytest.mark.pdf
 
@@ -128,14 +128,14 @@ def test_nothing_in_the_zip_names_a_maintainer(demo_site, secrets):
 def test_open_data_without_include_private_names_no_maintainer(tmp_path, secrets, capsys):
     out = tmp_path / "data"
     assert main(["export", "all", str(out), "--today", DEMO_TODAY.isoformat(), "--quiet",
-                 "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")]) == 0
+                 "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")]) == 0
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert any(n.endswith(".json") for n in files) and any(n.endswith(".csv") for n in files)
     assert _leaks(secrets, files) == []
     # With --include-private the same scan does find them: the scan is looking in the right place.
     private = tmp_path / "private"
     assert main(["export", "hsds", str(private), "--include-private", "--today", DEMO_TODAY.isoformat(),
-                 "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")]) == 0
+                 "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")]) == 0
     found = {p.name: p.read_bytes() for p in private.rglob("*.json")}
     assert _leaks(secrets, found)
 
@@ -144,7 +144,7 @@ def test_the_public_staleness_issue_names_no_maintainer(secrets):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         main(["stale", "--format", "markdown", "--today", DEMO_TODAY.isoformat(),
-              "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+              "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
     report = out.getvalue()
     assert report.startswith("#") and "stale" in report.lower()
     assert _leaks(secrets, {"stale.md": report.encode()}) == []

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from generator import cli, progress
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY
 
 
 def _run(mode: progress.Mode, work) -> list[str]:
@@ -114,7 +114,7 @@ def test_library_calls_outside_a_command_print_nothing(capsys):
 
 def test_the_demo_build_log_says_each_stage_with_its_counts(demo_build_log, demo):
     lines = [_secs(x) for x in demo_build_log]
-    files = len(list((ROOT / "listings").glob("*.yml"))) - 1  # venues.yml is read on its own
+    files = len(list((DEMO / "listings").glob("*.yml"))) - 1  # venues.yml is read on its own
     assert lines[0] == f"Reading listings: started, {files} files"
     assert f"  Booklets: started, {len(demo.config.editions)} booklets" in lines
     assert lines[1] == f"Reading listings: done, {files} files in N.Ns"
@@ -135,7 +135,7 @@ def test_the_demo_build_log_says_each_stage_with_its_counts(demo_build_log, demo
 
 def test_quiet_prints_only_the_last_line(tmp_path, capsys):
     code = cli.main(["site", "--quiet", "--out", str(tmp_path / "site"), "--today", DEMO_TODAY.isoformat(),
-                     "--listings", str(ROOT / "listings"), "--config", str(ROOT / "site_config")])
+                     "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
     assert code == 0
     captured = capsys.readouterr()
     assert captured.out == ""

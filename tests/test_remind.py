@@ -17,6 +17,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from generator import cli
 from generator.directory import load_config
 from generator.issue_to_listing import convert
+from tests.conftest import DEMO
 from tests.issue_bodies import body
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # local test server
@@ -61,8 +62,8 @@ def smtp():
 
 @pytest.fixture()
 def tree(tmp_path, smtp):
-    shutil.copytree(ROOT / "listings", tmp_path / "listings")
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    shutil.copytree(DEMO / "listings", tmp_path / "listings")
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config")
     site = tmp_path / "site_config" / "site.yml"
     site.write_text(site.read_text() + (
         f"smtp:\n  host: 127.0.0.1\n  port: {smtp[1]}\n  from: reminders@whats-on.example.org\n"
@@ -172,8 +173,8 @@ def test_a_group_with_no_e_mail_is_listed_for_a_phone_call(tree, capsys):
 
 
 def test_send_without_mail_settings_is_a_plain_message(tmp_path, capsys):
-    shutil.copytree(ROOT / "listings", tmp_path / "listings")
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    shutil.copytree(DEMO / "listings", tmp_path / "listings")
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config")
     assert remind(tmp_path, "--send") == 2
     assert capsys.readouterr().err == ("There are no mail settings: add smtp: (host, port, from, starttls, "
                                        "user) to site_config/site.yml.\n")

@@ -14,7 +14,7 @@ import pytest
 from generator import output_folder
 from generator.cli import main
 from generator.safe_paths import UnsafePath, checked_id, inside, listing_file
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 TEMPLATE = ROOT / "templates" / "import-template.csv"
 
@@ -54,7 +54,7 @@ def _sheet(tmp_path: Path, org_id: str) -> Path:
 def _listings(tmp_path: Path) -> Path:
     out = tmp_path / "work" / "listings"
     out.mkdir(parents=True)
-    shutil.copy(ROOT / "listings" / "venues.yml", out / "venues.yml")
+    shutil.copy(DEMO / "listings" / "venues.yml", out / "venues.yml")
     return out
 
 
@@ -62,7 +62,7 @@ def _listings(tmp_path: Path) -> Path:
 def test_import_csv_refuses_an_organisation_id_that_is_a_path(tmp_path, capsys, org_id):
     out = _listings(tmp_path)
     config = tmp_path / "work" / "site_config"
-    shutil.copytree(ROOT / "site_config", config)
+    shutil.copytree(DEMO / "site_config", config)
     before = (config / "site.yml").read_bytes()
     code = main(["import", "csv", str(_sheet(tmp_path, org_id)), "--out", str(out),
                  "--config", str(config), "--update"])
@@ -97,10 +97,10 @@ def _build(tmp_path: Path, out: Path, command: str = "site") -> int:
     listings = tmp_path / "src" / "listings"
     if not listings.exists():
         listings.mkdir(parents=True)
-        shutil.copy(ROOT / "listings" / "venues.yml", listings / "venues.yml")
-        shutil.copy(ROOT / "listings" / "aigburth-walkers.yml", listings / "aigburth-walkers.yml")
+        shutil.copy(DEMO / "listings" / "venues.yml", listings / "venues.yml")
+        shutil.copy(DEMO / "listings" / "aigburth-walkers.yml", listings / "aigburth-walkers.yml")
     return main([command, "--out", str(out), "--listings", str(listings),
-                 "--config", str(ROOT / "site_config"), "--today", DEMO_TODAY.isoformat()])
+                 "--config", str(DEMO / "site_config"), "--today", DEMO_TODAY.isoformat()])
 
 
 @pytest.mark.parametrize("where", [".", "listings", "generator", "site_config", "tests/fixtures",

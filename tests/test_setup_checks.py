@@ -10,6 +10,7 @@ import pytest
 
 from generator import setup_checks
 from generator.directory import load
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +26,7 @@ def test_the_demo_settings_are_called_demo_settings(demo):
 
 @pytest.fixture()
 def own(tmp_path) -> Path:
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config", ignore=shutil.ignore_patterns("transport"))
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config", ignore=shutil.ignore_patterns("transport"))
     site = tmp_path / "site_config" / "site.yml"
     text = "".join(line for line in site.read_text().splitlines(keepends=True)
                    if not line.lstrip().startswith(("naptan:", "gtfs:", "postcodes:")))
@@ -37,7 +38,7 @@ def own(tmp_path) -> Path:
                      ("example-org/whats-on", "sefton-cvs/whats-on")):
         text = text.replace(old, new)
     site.write_text(text)
-    shutil.copytree(ROOT / "listings", tmp_path / "listings")
+    shutil.copytree(DEMO / "listings", tmp_path / "listings")
     return tmp_path
 
 

@@ -18,6 +18,7 @@ from generator import urls
 from generator.site import offline
 from generator.sms import text_message
 from generator.transport.routes import route_index
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -284,11 +285,11 @@ def hostile_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     listings = base / "listings"
     listings.mkdir()
-    shutil.copyfile(ROOT / "listings" / "venues.yml", listings / "venues.yml")
+    shutil.copyfile(DEMO / "listings" / "venues.yml", listings / "venues.yml")
     (listings / "hostile.yml").write_text(HOSTILE, encoding="utf-8")
     out = base / "site"
     assert main(["site", "--out", str(out), "--listings", str(listings), "--config",
-                 str(ROOT / "site_config"), "--today", "2026-11-22"]) == 0
+                 str(DEMO / "site_config"), "--today", "2026-11-22"]) == 0
     return out
 
 

@@ -14,7 +14,7 @@ from generator.directory import load, load_config
 from generator.fake import ANCHOR, generate
 from generator.site import build_site
 from generator.site.cache import Cache, folder_from, key, stable
-from tests.conftest import ROOT
+from tests.conftest import DEMO, ROOT
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -23,12 +23,12 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 def _load(folder: Path):  # noqa: ANN202
-    return load(folder, ROOT / "site_config", today=ANCHOR, enrich_transport=False).directory
+    return load(folder, DEMO / "site_config", today=ANCHOR, enrich_transport=False).directory
 
 
 def test_a_warm_build_after_one_change_equals_a_cold_build(tmp_path):
     listings = tmp_path / "listings"
-    generate(12, listings, load_config(ROOT / "site_config"), seed=7)
+    generate(12, listings, load_config(DEMO / "site_config"), seed=7)
     cache = tmp_path / "cache"
     first = build_site(_load(listings), tmp_path / "first", cache=cache)
     assert first.cache_hits == 0 and first.cache_misses > 0

@@ -13,11 +13,12 @@ import yaml
 from generator import schedule
 from generator.transport.routes import route_index
 from generator.words import status
+from tests.conftest import DEMO
 from tests.test_site_support import open_page  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
-WALK = ROOT / "listings" / "garston-monday-walkers.yml"  # a free Monday walk in the demo
+WALK = DEMO / "listings" / "garston-monday-walkers.yml"  # a free Monday walk in the demo
 
 
 CLOCK = dt.datetime(2026, 11, 23, 10, 0)  # Monday 23 November 2026

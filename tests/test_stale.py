@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from generator.cli import main
 from generator.yaml_load import load_file
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +51,7 @@ def _activity(id_, name, checked, by="Pat Example", schedule="weekly\n        da
 
 @pytest.fixture
 def small(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config",
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config",
                     ignore=shutil.ignore_patterns("transport"))
     site = tmp_path / "site_config" / "site.yml"
     site.write_text("".join(line for line in site.read_text().splitlines(keepends=True)
@@ -199,11 +200,11 @@ def test_a_broken_file_is_left_out_and_said_so(small, capsys):
 
 
 def _expected_from_yaml(today: dt.date) -> set[tuple[str, str]]:
-    policy = load_file(ROOT / "site_config" / "site.yml").data.get("staleness", {})
+    policy = load_file(DEMO / "site_config" / "site.yml").data.get("staleness", {})
     due_after = policy.get("due_after_months", 6)
     stale_after = policy.get("stale_after_months", 12)
     out = set()
-    for path in sorted((ROOT / "listings").glob("*.yml")):
+    for path in sorted((DEMO / "listings").glob("*.yml")):
         if path.name == "venues.yml":
             continue
         for a in load_file(path).data["activities"]:

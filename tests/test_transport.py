@@ -22,6 +22,7 @@ from generator.transport.naptan import read_naptan
 from generator.transport.spatial import Grid, haversine_m
 from generator.transport.tables import Feed, TransportDataError
 from generator.words import transport as words
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -180,8 +181,8 @@ def make_directory(tmp_path: Path, *, gtfs: str = "transport/gtfs", venues: str 
     config = tmp_path / "site_config"
     config.mkdir()
     for name in ("categories.yml", "areas.yml"):
-        shutil.copy(ROOT / "site_config" / name, config / name)
-    site = (ROOT / "site_config" / "site.yml").read_text()
+        shutil.copy(DEMO / "site_config" / name, config / name)
+    site = (DEMO / "site_config" / "site.yml").read_text()
     site = site[: site.index("transport:")] + (transport or SITE_TRANSPORT.format(gtfs=gtfs))
     (config / "site.yml").write_text(site)
     data = config / "transport"

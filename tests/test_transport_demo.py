@@ -11,9 +11,10 @@ from generator.schedule import sessions
 from generator.transport import buspass
 from generator.transport.routes import route_index
 from generator.words import transport as words
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "site_config" / "transport"
+DATA = DEMO / "site_config" / "transport"
 
 
 def _routes(stop) -> list[tuple[str, str, tuple[str, ...], str]]:
@@ -159,7 +160,7 @@ def test_transport_files_are_read_once(monkeypatch):
     real_naptan, real_routes = naptan.read_naptan, gtfs.routes_at_stops
     monkeypatch.setattr(naptan, "read_naptan", lambda *a, **k: calls.append("naptan") or real_naptan(*a, **k))
     monkeypatch.setattr(gtfs, "routes_at_stops", lambda *a, **k: calls.append("gtfs") or real_routes(*a, **k))
-    first = load(ROOT / "listings", ROOT / "site_config", today=dt.date(2026, 11, 22))
-    second = load(ROOT / "listings", ROOT / "site_config", today=dt.date(2026, 11, 22))
+    first = load(DEMO / "listings", DEMO / "site_config", today=dt.date(2026, 11, 22))
+    second = load(DEMO / "listings", DEMO / "site_config", today=dt.date(2026, 11, 22))
     assert calls == ["naptan", "gtfs"]
     assert first.directory.transport == second.directory.transport

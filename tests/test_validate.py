@@ -18,6 +18,7 @@ import pytest
 
 from generator.cli import main
 from generator.directory import load
+from tests.conftest import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "broken"
@@ -211,7 +212,7 @@ def _make_huge(path: Path) -> None:
 @pytest.fixture
 def site(tmp_path, monkeypatch):
     """A tiny directory: real settings, one shared venue, one good listing."""
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config",
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config",
                     ignore=shutil.ignore_patterns("transport"))
     site_yml = tmp_path / "site_config" / "site.yml"
     kept = [line for line in site_yml.read_text(encoding="utf-8").splitlines(keepends=True)

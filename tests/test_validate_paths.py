@@ -14,7 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.directory import load
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 BROKEN = ROOT / "tests" / "broken"
 
@@ -22,14 +22,14 @@ BROKEN = ROOT / "tests" / "broken"
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
     """A directory repository in git: settings, the shared venues and Aigburth Walkers, committed."""
-    shutil.copytree(ROOT / "site_config", tmp_path / "site_config",
+    shutil.copytree(DEMO / "site_config", tmp_path / "site_config",
                     ignore=shutil.ignore_patterns("transport"))
     site_yml = tmp_path / "site_config" / "site.yml"
     site_yml.write_text("".join(line for line in site_yml.read_text().splitlines(keepends=True)
                                 if not line.lstrip().startswith(("naptan:", "gtfs:", "postcodes:"))))
     (tmp_path / "listings").mkdir()
     for name in ("venues.yml", "aigburth-walkers.yml"):
-        shutil.copy(ROOT / "listings" / name, tmp_path / "listings" / name)
+        shutil.copy(DEMO / "listings" / name, tmp_path / "listings" / name)
     _git(tmp_path, "init", "-q", "-b", "main")
     _git(tmp_path, "add", ".")
     _git(tmp_path, "commit", "-q", "-m", "first", date="2026-01-01T10:00:00")
@@ -125,8 +125,8 @@ def test_the_newcomer_is_blamed_and_left_out_not_the_group_already_listed(repo, 
         'listings/aaa-allerton-amblers.yml:19:9: activities[0].id: The activity id '
         '"aigburth-tuesday-walk" is already used at listings/aigburth-walkers.yml:19. Every '
         'activity needs its own id.',
-        'listings/aaa-allerton-amblers.yml:51:9: activities[1].id: The activity id '
-        '"sefton-park-saturday-stroll" is already used at listings/aigburth-walkers.yml:51. Every '
+        'listings/aaa-allerton-amblers.yml:52:9: activities[1].id: The activity id '
+        '"sefton-park-saturday-stroll" is already used at listings/aigburth-walkers.yml:52. Every '
         'activity needs its own id.',
     ]
     result = load(repo / "listings", repo / "site_config", today=DEMO_TODAY, enrich_transport=False)

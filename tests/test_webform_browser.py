@@ -22,6 +22,7 @@ from generator.directory import load_config
 from generator.issue_to_listing import convert
 from generator.model import Activity, Cost, HowToGo, Listing, Organisation, Schedule, Where
 from generator.yaml_load import loads
+from tests.conftest import DEMO
 
 pytestmark = pytest.mark.browser
 
@@ -154,7 +155,7 @@ def validate_file(tmp_path: Path, folder: Path, name: str, text: str) -> subproc
     shutil.copytree(folder, listings)
     (listings / name).write_text(text, encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "generator", "validate", str(listings / name),
-                           "--listings", str(listings), "--config", str(ROOT / "site_config")],
+                           "--listings", str(listings), "--config", str(DEMO / "site_config")],
                           capture_output=True, text=True, cwd=ROOT)
 
 
@@ -516,7 +517,7 @@ def test_send_links_carry_the_listing_and_the_github_issue_converts_back(page, f
     assert len(links["send-github"]) < 8000
     body = _issue_body(query["template"], query)
     shutil.copytree(demo_files["aigburth-walkers"].parent, tmp_path / "listings")
-    result = convert(body, "new", tmp_path / "listings", load_config(ROOT / "site_config"), dt.date.today())
+    result = convert(body, "new", tmp_path / "listings", load_config(DEMO / "site_config"), dt.date.today())
     assert result.path.name == "garston-knit-and-natter.yml"
     assert result.text == store.SCHEMA_LINE + text
 
@@ -537,7 +538,7 @@ def test_the_forms_email_merges_with_the_merge_command(page, form_page, tmp_path
     saved.write_text(body, encoding="utf-8")
     listings = tmp_path / "listings"
     shutil.copytree(demo_files["aigburth-walkers"].parent, listings)
-    assert main(["merge", str(saved), "--listings", str(listings), "--config", str(ROOT / "site_config")]) == 0
+    assert main(["merge", str(saved), "--listings", str(listings), "--config", str(DEMO / "site_config")]) == 0
     after = (listings / "aigburth-walkers.yml").read_text(encoding="utf-8")
     original = demo_files["aigburth-walkers"].read_text(encoding="utf-8")
     old = "  website: https://aigburth-walkers.example.org"
@@ -560,7 +561,7 @@ def test_update_link_converts_back_to_the_same_file(page, form_page, tmp_path, d
     assert [a["id"] for a in loads(query["listing_yaml"]).data["activities"]] == ["aigburth-tuesday-walk"]
     shutil.copytree(demo_files["aigburth-walkers"].parent, tmp_path / "listings")
     result = convert(_issue_body(query["template"], query), "update", tmp_path / "listings",
-                     load_config(ROOT / "site_config"), dt.date.today())
+                     load_config(DEMO / "site_config"), dt.date.today())
     assert result.path.name == "aigburth-walkers.yml"
     original = demo_files["aigburth-walkers"].read_text(encoding="utf-8")
     assert store.merge_file(original, store.load(text)).text == result.text

@@ -30,7 +30,7 @@ from generator.opendata import hsds_files, link_workers, sessions_csv
 from generator.printing import select
 from generator.printing.posters import build_posters
 from tests import tiny
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO, DEMO_TODAY
 
 pytestmark = pytest.mark.pdf
 
@@ -67,9 +67,8 @@ def test_a_name_written_as_a_block_on_two_lines_is_refused(tmp_path):
     text = text.replace("  name: Tiny Walk\n", "  name: |\n    Tiny\n    Walk\n")
     (tmp_path / "l" / "x.yml").write_text(text)
     from generator.directory import load
-    from tests.conftest import ROOT
 
-    result = load(tmp_path / "l", ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    result = load(tmp_path / "l", DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
     assert [p.message.split(",")[0] for p in result.errors] == ["This must be on one line"]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from generator.directory import LoadResult, load
-from tests.conftest import DEMO_TODAY, ROOT
+from tests.conftest import DEMO, DEMO_TODAY
 
 ORGANISATION = {
     "name": "Tiny Test Group",
@@ -44,7 +44,7 @@ def write(folder: Path, name: str, data: dict | str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     venues = folder / "venues.yml"
     if not venues.exists():
-        venues.write_bytes((ROOT / "listings" / "venues.yml").read_bytes())
+        venues.write_bytes((DEMO / "listings" / "venues.yml").read_bytes())
     path = folder / f"{name}.yml"
     text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     path.write_text(text, encoding="utf-8")
@@ -54,4 +54,4 @@ def write(folder: Path, name: str, data: dict | str) -> Path:
 def directory(folder: Path, activity: dict | None = None, organisation: dict | None = None,
               *, name: str = "tiny-test-group") -> LoadResult:
     write(folder, name, listing(activity, organisation))
-    return load(folder, ROOT / "site_config", today=DEMO_TODAY, enrich_transport=False)
+    return load(folder, DEMO / "site_config", today=DEMO_TODAY, enrich_transport=False)
