@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print("The settings in site_config/ have problems; fix them first.", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
+        sys.stdout = open(os.devnull, "w")
         return 0
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

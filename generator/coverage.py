@@ -65,7 +65,7 @@ def _area_keys(entry: Entry) -> list[str]:
     return list(entry.areas) or [NO_VENUE]
 
 
-def _slots(entry: Entry, today) -> set[tuple[int, str]]:  # noqa: ANN001 - date
+def _slots(entry: Entry, today) -> set[tuple[int, str]]:
     """(day index, time of day) pairs the activity runs in (one-off dates still to come)."""
     found = set()
     for s in entry.activity.schedules:

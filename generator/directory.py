@@ -312,7 +312,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
     directory = Directory(config, today, tuple(orgs), tuple(entries),
                           MappingProxyType(venues), cal, venue_places=MappingProxyType(places))
     if enrich_transport:
-        from generator.transport import enrich  # noqa: PLC0415 - optional, heavy
+        from generator.transport import enrich
 
         directory, found = enrich.enrich(directory)
         problems += found

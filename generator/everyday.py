@@ -115,7 +115,7 @@ def clock(text: str) -> Read:
     match = re.fullmatch(r"half (\w+)", rest)  # "half ten" is 10:30 in British English
     if match and _hour_word(match.group(1)):
         return _half_day(_hour_word(match.group(1)), 30, half, said)
-    hint = formats._24_hour(t) or "10:00, 10am or 2.30pm"  # noqa: SLF001 - the shared hint
+    hint = formats._24_hour(t) or "10:00, 10am or 2.30pm"
     raise Unclear(f'"{said}" is not a time we can read. Write it like {hint}.')
 
 

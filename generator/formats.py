@@ -123,7 +123,7 @@ class FieldProblem(ValueError):
         self.field = field
 
 
-def check_schedule(s) -> None:  # noqa: ANN001 - a model.Schedule, typed loosely to avoid a cycle
+def check_schedule(s) -> None:
     """Raise ValueError when a schedule cannot happen as written."""
     freq = s.frequency.value
     if minutes(s.end) <= minutes(s.start):

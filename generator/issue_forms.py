@@ -223,7 +223,7 @@ def _element(q: Question, config: SiteConfig) -> dict:
 class _Dumper(yaml.SafeDumper):
     """Lists indented under their key, as people write GitHub's YAML."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # noqa: ARG002
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
 

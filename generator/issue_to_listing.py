@@ -517,7 +517,7 @@ def _free_id(base: str, org_slug: str, taken: set[str]) -> str:
 # YAML in and out
 
 
-def _represent_money(representer, value: _Money):  # noqa: ANN001 - ruamel's representer
+def _represent_money(representer, value: _Money):
     tag = "tag:yaml.org,2002:float" if "." in value else "tag:yaml.org,2002:int"
     return representer.represent_scalar(tag, str(value))
 

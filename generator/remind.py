@@ -107,7 +107,7 @@ def _items(org: OrganisationEntry, directory: Directory) -> list[Item]:
 
 
 @lru_cache(maxsize=1)
-def _template():  # noqa: ANN202 - a jinja2 Template, compiled once per run
+def _template():
     return _environment().get_template("reminder.txt.j2")
 
 

@@ -34,7 +34,7 @@ def absolute(config: SiteConfig, path: str) -> str:
     return config.site.url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def linker(depth: int):  # noqa: ANN201 - a function path -> relative link
+def linker(depth: int):
     """Links from a page `depth` folders below the site root, e.g. activities/x/ is depth 2.
 
     Pages are folders with an index.html (use_directory_urls is off so the site works from

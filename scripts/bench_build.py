@@ -31,14 +31,14 @@ def fake(count: int, work: Path) -> Path:
     if count == 0:
         return ROOT / "listings"
     sys.path.insert(0, str(ROOT / "scripts"))
-    from bench_site import fake as fake_listings  # noqa: PLC0415 - a sibling script
+    from bench_site import fake as fake_listings
 
     return fake_listings(count, work)
 
 
 def one_change(listings: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
-    from bench_site import one_change as change  # noqa: PLC0415 - a sibling script
+    from bench_site import one_change as change
 
     change(listings)
 

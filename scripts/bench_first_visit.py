@@ -30,10 +30,10 @@ COMPRESS = {".html", ".css", ".js", ".json", ".svg", ".webmanifest", ".xml", ".t
 class Counting(http.server.SimpleHTTPRequestHandler):
     sent: list[tuple[str, int]] = []
 
-    def log_message(self, *args):  # noqa: ANN002
+    def log_message(self, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 - the http.server name
+    def do_GET(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -55,7 +55,7 @@ class Counting(http.server.SimpleHTTPRequestHandler):
         Counting.sent.append((self.path, len(body) + head))
 
 
-def serve(site: Path):  # noqa: ANN201
+def serve(site: Path):
     handler = lambda *a, **k: Counting(*a, directory=str(site), **k)  # noqa: E731
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -63,7 +63,7 @@ def serve(site: Path):  # noqa: ANN201
 
 
 def measure(site: Path) -> dict[str, tuple[int, int, int]]:
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright
 
     server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"

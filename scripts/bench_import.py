@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.directory import load_config  # noqa: E402
-from generator.opendata import hsds_import, importing  # noqa: E402
+from generator.directory import load_config
+from generator.opendata import hsds_import, importing
 
 
 def main() -> None:

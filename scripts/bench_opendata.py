@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.directory import load  # noqa: E402
-from generator.opendata import export_calendars, export_hsds, link_workers, sessions_csv  # noqa: E402
+from generator.directory import load
+from generator.opendata import export_calendars, export_hsds, link_workers, sessions_csv
 
 
 def main() -> None:

@@ -238,7 +238,7 @@ def write_postcodes(path: Path) -> None:
 
 def check(stops: dict) -> None:
     """Print each demo venue's nearest stop, and fail if the no-stop venue has one in range."""
-    import yaml  # noqa: PLC0415 - only for --check
+    import yaml
 
     venues = yaml.safe_load((ROOT / "listings" / "venues.yml").read_text())["venues"]
     for v in venues:

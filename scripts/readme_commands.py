@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.cli import parser  # noqa: E402
+from generator.cli import parser
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- commands:start -->", "<!-- commands:end -->"

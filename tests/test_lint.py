@@ -39,3 +39,9 @@ def test_files_named_one_by_one_are_clean_with_the_pre_commit_hooks_command():
                          text=True)
     assert one.returncode == 0, one.stdout
 
+
+
+def test_no_noqa_comment_is_unused():
+    run = subprocess.run([*RUFF, "check", ".", "--extend-select", "RUF100"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout

@@ -32,7 +32,7 @@ class Inbox:
         self.messages: list[email.message.EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         return "250 OK"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_site_support import PAGE_TYPES, axe_violations, open_page  # noqa: F401
+from tests.test_site_support import PAGE_TYPES, axe_violations, open_page
 
 DARK = ("home", "finder with results", "finder with none", "activity", "activity (stale)", "day",
         "organisation", "my list", "bus route")
@@ -50,7 +50,7 @@ def test_lang_is_set_and_headings_go_in_order(demo_site, browser, kind):
 @pytest.mark.parametrize("kind", ["home", "finder with results", "activity", "day", "area",
                                   "a-z activities", "organisation", "bus route"])
 @pytest.mark.parametrize("width,zoom", [(320, 1), (640, 2)])
-def test_no_horizontal_scrolling_at_320_px_or_200_percent_zoom(  # noqa: F811
+def test_no_horizontal_scrolling_at_320_px_or_200_percent_zoom(
         demo_site, browser, kind, width, zoom):
     # 200% zoom of a 640 px window is the same CSS width as 320 px at 100%, on a 2x device.
     ctx, page = open_page(browser, demo_site, PAGE_TYPES[kind], width=width // zoom,

@@ -22,7 +22,7 @@ def _files(root: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def _load(folder: Path):  # noqa: ANN202
+def _load(folder: Path):
     return load(folder, DEMO / "site_config", today=ANCHOR, enrich_transport=False).directory
 
 

@@ -14,7 +14,7 @@ from generator import schedule
 from generator.transport.routes import route_index
 from generator.words import status
 from tests.conftest import DEMO
-from tests.test_site_support import open_page  # noqa: F401
+from tests.test_site_support import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import datetime as dt
 from generator import schedule
 from generator.site.today import day_number
 from generator.words import status
-from tests.test_site_support import open_page  # noqa: F401
+from tests.test_site_support import open_page
 
 FIRST, LAST = dt.date(2026, 11, 1), dt.date(2027, 2, 28)  # Christmas bank holidays, half terms
 

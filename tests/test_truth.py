@@ -50,7 +50,7 @@ def page_text(markup: str) -> str:
 class Facts:
     """What the model says about one activity, in the words every output must use."""
 
-    def __init__(self, demo, entry) -> None:  # noqa: ANN001
+    def __init__(self, demo, entry) -> None:
         a = entry.activity
         self.entry = entry
         self.label = status.status_label(entry)  # "Closed for now", "Ended" or None
@@ -142,7 +142,7 @@ def test_finder_data_agrees_with_the_model(demo_site, facts):
             assert long_date(day, year=False) not in doc[4], (f.entry.id, day)
 
 
-def _sms(site: Path, entry) -> str:  # noqa: ANN001
+def _sms(site: Path, entry) -> str:
     markup = (site / urls.activity(entry.id) / "index.html").read_text()
     return html.unescape(re.search(r'<textarea id="sms-text"[^>]*>([^<]*)</textarea>', markup).group(1))
 
@@ -171,7 +171,7 @@ def test_text_messages_agree_with_the_model(demo_site, demo, facts):
 # Calendars, open data and the link workers' spreadsheet
 
 
-def _first_after(event, today: dt.date) -> dt.date | None:  # noqa: ANN001
+def _first_after(event, today: dt.date) -> dt.date | None:
     start = event.decoded("dtstart")
     found = rrule.rruleset()
     if event.get("rrule"):
@@ -277,7 +277,7 @@ def pdf_text(path: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def _blocks(booklet_text: str, entry) -> list[str]:  # noqa: ANN001
+def _blocks(booklet_text: str, entry) -> list[str]:
     """The activity printed in full: its name, its summary, up to its "Last checked" line."""
     text = flat(booklet_text)
     a = entry.activity
@@ -341,7 +341,7 @@ def test_posters_agree_with_the_model(demo_site, demo, facts):
 # The browser hides what has passed on the visitor's own today (a saved page stays true)
 
 
-def _on(browser, site: Path, activity_id: str, when: dt.datetime):  # noqa: ANN001
+def _on(browser, site: Path, activity_id: str, when: dt.datetime):
     ctx = browser.new_context(viewport={"width": 390, "height": 900})
     page = ctx.new_page()
     errors: list[str] = []

@@ -76,7 +76,7 @@ def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = N
               workers: int = 2) -> list[FormatDocument]:
     """Every chosen edition in every chosen format. Raises printing's UnknownEdition for an edition
     id that is not in the settings."""
-    from generator.printing import render  # noqa: PLC0415 - WeasyPrint is slow to import
+    from generator.printing import render
 
     out_dir = Path(out_dir)
     contents = [edition_content(directory, e) for e in editions(directory, only)]
@@ -105,7 +105,7 @@ def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = N
     return sorted(made, key=lambda d: (order[d.kind], ids.index(d.id)))
 
 
-def _staged(name: str, build, directory: Directory, contents: list[EditionContent], *args):  # noqa: ANN001, ANN202
+def _staged(name: str, build, directory: Directory, contents: list[EditionContent], *args):
     with progress.stage(name, len(contents), "editions"):
         return build(directory, contents, *args)
 
@@ -207,7 +207,7 @@ def build_easy_read(directory: Directory, contents: list[EditionContent], out_di
 
 def _render(page: str) -> bytes:
     """Runs in a worker process: HTML to PDF bytes."""
-    from generator.printing import render  # noqa: PLC0415
+    from generator.printing import render
 
     return render.render(page).pdf
 
@@ -222,8 +222,8 @@ def _part_bytes(parts: dict[str, object], key: str) -> bytes:
 
 
 def _join_numbered(pdfs: list[bytes], target: Path, content: EditionContent, language: str) -> None:
-    from generator.printing.join import Bookmark, join  # noqa: PLC0415
-    from generator.printing.stamp import Stamp, text_width  # noqa: PLC0415
+    from generator.printing.join import Bookmark, join
+    from generator.printing.stamp import Stamp, text_width
 
     counts = [_pages_of(p) for p in pdfs]
     total = sum(counts)
@@ -245,9 +245,9 @@ A4_WIDTH_PT, A4_HEIGHT_PT = 595.28, 841.89
 
 
 def _pages_of(data: bytes) -> int:
-    import io  # noqa: PLC0415
+    import io
 
-    import pikepdf  # noqa: PLC0415
+    import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)

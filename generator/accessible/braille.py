@@ -26,7 +26,7 @@ GUIDE = '"'  # dot 5: the guide dots between a contents entry and its page numbe
 _DIGITS = "JABCDEFGHI"
 
 
-def CONTENTS() -> str:  # noqa: N802 - a word, looked up when used (the catalogue may change)
+def CONTENTS() -> str:
     return say("Contents")
 
 

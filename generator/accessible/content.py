@@ -71,7 +71,7 @@ def editions(directory: Directory, only: list[str] | None = None) -> list[Editio
     known = {e.id: e for e in chosen}
     missing = [e for e in only if e not in known]
     if missing:
-        from generator.printing.build import UnknownEdition  # noqa: PLC0415
+        from generator.printing.build import UnknownEdition
 
         raise UnknownEdition(missing, list(known))
     return [known[e] for e in only]

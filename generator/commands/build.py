@@ -33,10 +33,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, *, everything: bool = True) -> int:
     from generator.site import (
-        build_site,  # noqa: PLC0415 - heavy
-        shards,  # noqa: PLC0415
+        build_site,
+        shards,
     )
-    from generator.site.cache import folder_from  # noqa: PLC0415
+    from generator.site.cache import folder_from
 
     started = time.perf_counter()
     try:

@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, directory, out: Path) -> list:
-    from generator import opendata  # noqa: PLC0415
-    from generator.opendata import link_workers, sessions_csv  # noqa: PLC0415
+    from generator import opendata
+    from generator.opendata import link_workers, sessions_csv
 
     if args.kind == "hsds":
         written = opendata.export_hsds(directory, out, include_private=args.include_private)

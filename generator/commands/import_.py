@@ -49,9 +49,9 @@ def _check_choice(value: str | None, known: list[str], option: str, file: str) -
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.opendata import hsds_import, importing, sessions_csv  # noqa: PLC0415
-    from generator.opendata.area_guess import AreaGuesser  # noqa: PLC0415
-    from generator.opendata.build import Skipped  # noqa: PLC0415
+    from generator.opendata import hsds_import, importing, sessions_csv
+    from generator.opendata.area_guess import AreaGuesser
+    from generator.opendata.build import Skipped
 
     config = load_config(args.config)
     if not args.source.exists():
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _print(report, out: Path) -> None:  # noqa: ANN001 - importing.Report
+def _print(report, out: Path) -> None:
     for path in report.written:
         if not progress.quiet():
             print(f"wrote {path}")

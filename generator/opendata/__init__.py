@@ -18,14 +18,14 @@ from generator.directory import Directory
 
 
 def export_hsds(directory: Directory, out_dir: Path, include_private: bool = False) -> list[Path]:
-    from generator.opendata import hsds_files  # noqa: PLC0415
+    from generator.opendata import hsds_files
 
     data = hsds_files.services(directory, include_private)
     return hsds_files.write_json(data, out_dir) + hsds_files.write_tabular(data, out_dir / "tabular")
 
 
 def export_calendars(directory: Directory, out_dir: Path) -> list[Path]:
-    from generator.calendar_ics import (  # noqa: PLC0415 - calendar_ics uses opendata's words
+    from generator.calendar_ics import (
         collection_ics,
         entries_in_area,
         entries_in_category,
@@ -46,7 +46,7 @@ def export_calendars(directory: Directory, out_dir: Path) -> list[Path]:
 
 def export_all(directory: Directory, out_dir: Path) -> list[Path]:
     """Everything published under /data/ (no private fields: maintainers' e-mails stay out)."""
-    from generator.opendata import link_workers  # noqa: PLC0415
+    from generator.opendata import link_workers
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -237,7 +237,7 @@ def build(records: list[Record], config: SiteConfig, venues: Mapping[str, Venue]
     return Built(listings, new_venues, skipped, notes, built_fills, records_of)
 
 
-def _some(ids) -> str:  # noqa: ANN001 - an iterable of ids
+def _some(ids) -> str:
     ids = list(ids)
     return ", ".join(ids[:6]) + (", …" if len(ids) > 6 else "")
 

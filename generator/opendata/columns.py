@@ -29,7 +29,7 @@ class Column:
     help: str = ""
 
 
-def _c(name, scope, path, kind="text", help=""):  # noqa: A002 - short table below
+def _c(name, scope, path, kind="text", help=""):
     return Column(name, scope, path, kind, help)
 
 

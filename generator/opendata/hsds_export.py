@@ -115,7 +115,7 @@ def _phone(number: str, description: str | None, owner: str, key: str, **links: 
 # Organisation
 
 
-def organization(org_id: str, org, include_private: bool = False) -> dict:  # noqa: ANN001
+def organization(org_id: str, org, include_private: bool = False) -> dict:
     oid = ids.organization(org_id)
     flat = {"organisation_id": org_id, **C.flatten(org, C.ORGANISATION)}
     out: dict = {"id": oid, "name": org.name, "description": org.description or ""}
@@ -271,7 +271,7 @@ def cost_options(entry: Entry, sid: str) -> list[dict]:
 # Schedules
 
 
-def attending(where) -> str:  # noqa: ANN001 - model.Where
+def attending(where) -> str:
     ways = [w for w, on in (("in person", where.venue is not None), ("online", where.online),
                             ("by phone", where.by_phone), ("at home", where.home_visits)) if on]
     text = " or ".join(ways)

@@ -386,8 +386,8 @@ def _num(value: object) -> float | None:
         return None
 
 
-def _dec(value: float):  # noqa: ANN202
-    from decimal import Decimal  # noqa: PLC0415
+def _dec(value: float):
+    from decimal import Decimal
 
     return Decimal(_amount(value))
 
@@ -400,7 +400,7 @@ class _CostView:
     """Enough of a cost to rebuild the default fees text the exporter writes."""
 
     def __init__(self, kind: str, amount: str | None, concession: str | None):
-        from decimal import Decimal  # noqa: PLC0415
+        from decimal import Decimal
 
         self.kind = kind
         self.amount = Decimal(amount) if amount else None

@@ -243,7 +243,7 @@ _HSDS2 = {"regular_schedules.csv", "physical_addresses.csv", "holiday_schedules.
 def _table_files(members: dict[str, bytes]) -> dict[str, str]:
     """HSDS table name -> file name: from datapackage.json when there is one, else the HSDS 3.0
     tabular paths (``services.csv``) or the singular names of the published examples."""
-    from generator.opendata.hsds_files import tabular_spec  # noqa: PLC0415 - the standard's paths
+    from generator.opendata.hsds_files import tabular_spec
 
     found: dict[str, str] = {}
     if "datapackage.json" in members:

@@ -110,7 +110,7 @@ def run(records: list[Record], out: Path, config_dir: Path, config: SiteConfig, 
     return report
 
 
-def _detail(listing, fills: list[tuple[int, Fill]], records: list[Record]) -> ListingReport:  # noqa: ANN001
+def _detail(listing, fills: list[tuple[int, Fill]], records: list[Record]) -> ListingReport:
     out = ListingReport()
     for index, fill in fills:
         if not fill.hidden:

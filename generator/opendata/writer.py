@@ -124,7 +124,7 @@ def venue_items_yaml(venues: list[Venue]) -> str:
 def add_venues(path: Path, venues: list[Venue]) -> None:
     """Append venues to venues.yml (made if missing), through the listing store. Existing venues
     are never changed."""
-    from generator import listing_store  # noqa: PLC0415 - the one place that writes listing files
+    from generator import listing_store
 
     if not venues:
         return

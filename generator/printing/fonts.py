@@ -18,7 +18,7 @@ _DEJAVU = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
 def font_files() -> dict[str, Path]:
     """{"regular": path, "bold": path} for Atkinson Hyperlegible, or DejaVu Sans if it is missing."""
     try:
-        import fontpkg_atkinson_hyperlegible as pkg  # noqa: PLC0415
+        import fontpkg_atkinson_hyperlegible as pkg
     except ImportError:
         pkg = None
     if pkg is not None:

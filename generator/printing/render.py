@@ -63,7 +63,7 @@ def html(template: str, **context: object) -> str:
 
 def render(html_text: str) -> Rendered:
     """One HTML document to a tagged PDF. Runs in a worker process."""
-    from weasyprint import HTML  # noqa: PLC0415 - heavy; imported where it runs
+    from weasyprint import HTML
 
     document = HTML(string=html_text, base_url=str(ROOT)).render(pdf_tags=True)
     anchors = {}

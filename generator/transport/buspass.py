@@ -26,7 +26,7 @@ def early_schedules(schedules: Iterable[Schedule]) -> list[Schedule]:
     return [s for s in schedules if s.start < VALID_FROM and _on_a_weekday(s)]
 
 
-def starts_before_bus_pass(entry_or_activity) -> bool:  # noqa: ANN001 - Entry | Activity
+def starts_before_bus_pass(entry_or_activity) -> bool:
     """True when a weekday session starts before the bus pass is valid (09:30)."""
     activity: Activity = getattr(entry_or_activity, "activity", entry_or_activity)
     return bool(early_schedules(activity.schedules))

@@ -30,7 +30,7 @@ def _stamp(path: Path) -> tuple:
     return (info.st_mtime_ns, info.st_size)
 
 
-def _cached(kind: str, path: Path, extra: tuple, make):  # noqa: ANN001, ANN202
+def _cached(kind: str, path: Path, extra: tuple, make):
     key = (kind, str(path.resolve()), _stamp(path), *extra)
     if key not in _CACHE:
         if len(_CACHE) >= _CACHE_LIMIT:

@@ -25,7 +25,7 @@ from generator.transport.model import NearbyStop, RouteAtStop, VenueTransport
 from generator.transport.postcodes import normalise
 
 
-def enrich(directory):  # noqa: ANN001, ANN201 - Directory, (Directory, list[Problem])
+def enrich(directory):
     """(directory with .transport filled in, problems)."""
     settings = directory.config.site.transport
     data = load_data(settings, directory.config.root)
@@ -79,7 +79,7 @@ def _timetable_age(data: TransportData, today: dt.date) -> list[Problem]:
     return [Problem(data.gtfs_display, 1, 1, "", message, "warning")]
 
 
-def _venues(directory) -> Iterator[tuple[str, Venue]]:  # noqa: ANN001
+def _venues(directory) -> Iterator[tuple[str, Venue]]:
     yield from directory.venues.items()
     for entry in directory.activities:
         if entry.venue_key and entry.venue is not None and entry.venue_key not in directory.venues:
@@ -93,14 +93,14 @@ def _location(venue: Venue, data: TransportData) -> tuple[float, float, str] | N
     return (centre[0], centre[1], "postcode") if centre else None
 
 
-def _stops(found, routes: Mapping[str, tuple[RouteAtStop, ...]], data: TransportData  # noqa: ANN001
+def _stops(found, routes: Mapping[str, tuple[RouteAtStop, ...]], data: TransportData
            ) -> tuple[NearbyStop, ...]:
     """The nearest stops a current bus uses; when none near has one (say the timetable has run
     out), the nearest stops all the same, marked not current (never "no bus stop" when there is
     one)."""
     settings = data.settings
 
-    def nearby(distance: float, stop, served: tuple[RouteAtStop, ...], current: bool) -> NearbyStop:  # noqa: ANN001
+    def nearby(distance: float, stop, served: tuple[RouteAtStop, ...], current: bool) -> NearbyStop:
         metres = round(distance)
         return NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
                           walk_minutes(metres, settings.walking_speed_m_per_min),
@@ -128,7 +128,7 @@ def bus_numbers(stops: tuple[NearbyStop, ...]) -> tuple[str, ...]:
     return sort_numbers(r.number for s in stops for r in s.routes)
 
 
-def sort_numbers(numbers) -> tuple[str, ...]:  # noqa: ANN001 - Iterable[str]
+def sort_numbers(numbers) -> tuple[str, ...]:
     unique = {n.upper(): n for n in numbers}
     return tuple(unique[k] for k in sorted(unique, key=natural_key))
 
@@ -146,7 +146,7 @@ def planner_url(template: str | None, where: tuple[float, float, str] | None,
     return url
 
 
-def _combine(venue: Venue, where, stops: tuple[NearbyStop, ...], data: TransportData,  # noqa: ANN001
+def _combine(venue: Venue, where, stops: tuple[NearbyStop, ...], data: TransportData,
              computed: bool) -> tuple[VenueTransport, list[tuple[str, str]]]:
     """The venue's VenueTransport, and (field, message) warnings about it."""
     settings = data.settings
@@ -195,7 +195,7 @@ def disagreement(hand: list[str] | tuple[str, ...], computed: tuple[str, ...],
             "are shown; check them, or remove buses: to use the data.")
 
 
-def _and(words) -> str:  # noqa: ANN001
+def _and(words) -> str:
     words = list(words)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
@@ -211,7 +211,7 @@ def _no_location(venue: Venue, data: TransportData) -> str:
             "buses by hand under transport:.")
 
 
-def _warn(place, key: str, sub: str, message: str) -> Problem:  # noqa: ANN001 - VenuePlace | None
+def _warn(place, key: str, sub: str, message: str) -> Problem:
     if place is None:
         return Problem("listings/venues.yml", 1, 1, key, message, "warning")
     line, column = place.where(sub)
@@ -219,7 +219,7 @@ def _warn(place, key: str, sub: str, message: str) -> Problem:  # noqa: ANN001 -
     return Problem(place.file, line, column, dotted(path), message, "warning")
 
 
-def _file_problems(errors) -> list[Problem]:  # noqa: ANN001 - list[TransportDataError]
+def _file_problems(errors) -> list[Problem]:
     """Transport files that could not be used: warnings, so hand-written details still build."""
     return [Problem(e.file, e.line, 1, "", e.message[:1].upper() + e.message[1:], "warning")
             for e in errors]

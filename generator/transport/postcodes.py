@@ -21,7 +21,7 @@ def normalise(postcode: str) -> str:
     return "".join(postcode.split()).upper()
 
 
-def _first(cols, names: tuple[str, ...]) -> int | None:  # noqa: ANN001 - Columns
+def _first(cols, names: tuple[str, ...]) -> int | None:
     for name in names:
         found = cols.optional(name)
         if found is not None:

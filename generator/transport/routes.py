@@ -47,7 +47,7 @@ class _Acc:
     phone: str = ""
 
 
-def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:  # noqa: ANN001
+def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:
     """Every route serving a stop near at least one of `entries` (default: current activities)."""
     chosen = list(directory.current() if entries is None else entries)
     acc: dict[tuple[str, str], _Acc] = {}

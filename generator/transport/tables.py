@@ -65,7 +65,7 @@ def open_csv(path: Path, display: str | None = None) -> Iterator[tuple[Columns, 
     name = display or str(path)
     try:
         encoding = text_encoding(path, name)
-        handle = open(path, encoding=encoding, newline="")  # noqa: SIM115
+        handle = open(path, encoding=encoding, newline="")
     except OSError as err:
         raise TransportDataError(name, f"cannot read the file: {err.strerror}.") from None
     with handle:

@@ -18,11 +18,11 @@ def money(amount: Decimal | None) -> str:
     return say("£{pounds}", pounds=f"{amount:.2f}")
 
 
-def _activity(entry_or_activity) -> Activity:  # noqa: ANN001 - Entry | Activity
+def _activity(entry_or_activity) -> Activity:
     return getattr(entry_or_activity, "activity", entry_or_activity)
 
 
-def cost_text(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def cost_text(entry_or_activity) -> str:
     """The cost on its own, the same in every output."""
     cost = _activity(entry_or_activity).cost
     return cost_words(cost.kind, cost.amount, cost.concession_amount)
@@ -44,14 +44,14 @@ def cost_words(kind: CostKind | str, amount: Decimal | None = None,
     return say("Pay what you can")
 
 
-def cost_line(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def cost_line(entry_or_activity) -> str:
     """The cost with the group's own words about it: 'Free. Bring a packed lunch'."""
     cost = _activity(entry_or_activity).cost
     text = cost_text(entry_or_activity)
     return say("{cost}. {note}", cost=text, note=cost.description) if cost.description else text
 
 
-def cost_short(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def cost_short(entry_or_activity) -> str:
     """For a text message: 'Free', '£3 (£2 concessions)', 'Pay what you can (suggested £3)'."""
     cost = _activity(entry_or_activity).cost
     if cost.kind is CostKind.concessions:

@@ -161,19 +161,19 @@ def describe_all(schedules: Sequence[Schedule], today: dt.date | None = None,
     return [describe(s, today, calendar) for s in rows or schedules]
 
 
-def when(directory, entry) -> list[str]:  # noqa: ANN001 - Directory, Entry
+def when(directory, entry) -> list[str]:
     """The schedule sentences of an activity as of the build date."""
     return describe_all(entry.activity.schedules, directory.today, directory.calendar)
 
 
-def next_session(directory, entry) -> Session | None:  # noqa: ANN001 - Directory, Entry
+def next_session(directory, entry) -> Session | None:
     """The next session on or after the build date, within about a year."""
     found = sessions(entry.activity.schedules, directory.today,
                      directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
     return found[0] if found else None
 
 
-def next_session_text(directory, entry) -> str | None:  # noqa: ANN001 - Directory, Entry
+def next_session_text(directory, entry) -> str | None:
     """'Tuesday 8 December, 10am to 11:30am' or None."""
     found = next_session(directory, entry)
     if found is None:
@@ -197,7 +197,7 @@ def last_day(s: Schedule) -> dt.date | None:
     return s.valid_to
 
 
-def when_rows(directory, entry) -> list[dict]:  # noqa: ANN001 - Directory, Entry
+def when_rows(directory, entry) -> list[dict]:
     """The schedule sentences with the day number after which each is past (or None)."""
     a = entry.activity
     if not a.schedules:
@@ -215,7 +215,7 @@ def when_rows(directory, entry) -> list[dict]:  # noqa: ANN001 - Directory, Entr
     return out
 
 
-def upcoming(directory, entry, count: int = 6) -> list[dict]:  # noqa: ANN001 - Directory, Entry
+def upcoming(directory, entry, count: int = 6) -> list[dict]:
     """The next few sessions as {"text": 'Tuesday 8 December, 10am to 11:30am', "day": N}, so
     the browser can show the first that is not past on the visitor's own today."""
     found = sessions(entry.activity.schedules, directory.today,
@@ -237,7 +237,7 @@ def short_times(start: str, end: str) -> str:
     return say("{start}-{end}", start=clock(start), end=clock(end))
 
 
-def short_next(directory, entry) -> list[str]:  # noqa: ANN001 - Directory, Entry
+def short_next(directory, entry) -> list[str]:
     """The next session for a text message, longest wording first:
     ['Next Tue 8 Dec, 10am-11:30am, then every Tuesday', 'Next Tue 8 Dec, 10am-11:30am']."""
     found = next_session(directory, entry)
@@ -253,7 +253,7 @@ def short_next(directory, entry) -> list[str]:  # noqa: ANN001 - Directory, Entr
     return [text]
 
 
-def site_next(directory, entry, schedules=None) -> tuple[str | None, int | None]:  # noqa: ANN001
+def site_next(directory, entry, schedules=None) -> tuple[str | None, int | None]:
     """For site lists: ('next on Monday 7 December', its day number) when a row of the activity
     (or of `schedules`) is not every week, for the browser to hide once past; else (None, None)."""
     rows = entry.activity.schedules if schedules is None else schedules

@@ -34,11 +34,11 @@ EVERYONE = frozenset({"everyone", "anyone", "everybody", "all", "all ages", "all
 CAPACITY_SHORT = {Capacity.waiting_list: "Waiting list", Capacity.full: "Full at the moment"}
 
 
-def _activity(entry_or_activity) -> Activity:  # noqa: ANN001 - Entry | Activity
+def _activity(entry_or_activity) -> Activity:
     return getattr(entry_or_activity, "activity", entry_or_activity)
 
 
-def ages_text(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def ages_text(entry_or_activity) -> str:
     """'Ages 18 and over', 'Ages 5 to 11', 'Ages up to 11', or ''."""
     aud = _activity(entry_or_activity).audience
     if not aud or (aud.min_age is None and aud.max_age is None):
@@ -50,7 +50,7 @@ def ages_text(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
     return say("Ages up to {high}", high=aud.max_age)
 
 
-def who_for(entry_or_activity) -> list[str]:  # noqa: ANN001 - Entry | Activity
+def who_for(entry_or_activity) -> list[str]:
     """Who it is for, one fact a line, never contradictory: ['Carers', 'Ages 18 and over']."""
     aud = _activity(entry_or_activity).audience
     if aud is None:
@@ -73,17 +73,17 @@ def who_for(entry_or_activity) -> list[str]:  # noqa: ANN001 - Entry | Activity
     return lines
 
 
-def access_short(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def access_short(entry_or_activity) -> str:
     """'Drop in', 'Book ahead', 'Referral' (cards and lists)."""
     return say(ACCESS_SHORT[_activity(entry_or_activity).how_to_go.access])
 
 
-def access_text(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def access_text(entry_or_activity) -> str:
     """'Drop in: just turn up, no need to book', 'Book ahead', 'You need a referral'."""
     return say(ACCESS_WORDS[_activity(entry_or_activity).how_to_go.access])
 
 
-def referrers(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
+def referrers(entry_or_activity) -> str:
     """'your GP and a pharmacist', or '' when nobody need refer (a drop-in anyone may use)."""
     how = _activity(entry_or_activity).how_to_go
     if not how.referral_from or (how.access is Access.drop_in and Referrer.self_ in how.referral_from):
@@ -91,25 +91,25 @@ def referrers(entry_or_activity) -> str:  # noqa: ANN001 - Entry | Activity
     return and_list([say(REFERRER_WORDS[r]) for r in how.referral_from])
 
 
-def referrer_line(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+def referrer_line(entry_or_activity) -> str | None:
     """'Who can refer you: your GP and a pharmacist.' or None."""
     who = referrers(entry_or_activity)
     return say("Who can refer you: {who}.", who=who) if who else None
 
 
-def capacity_text(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+def capacity_text(entry_or_activity) -> str | None:
     """'Full at the moment: ring to ask about places.', 'There is a waiting list …', or None."""
     words = CAPACITY_WORDS.get(_activity(entry_or_activity).capacity)
     return say(words) if words else None
 
 
-def capacity_short(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+def capacity_short(entry_or_activity) -> str | None:
     """'Full at the moment' / 'Waiting list' for labels in lists, or None."""
     words = CAPACITY_SHORT.get(_activity(entry_or_activity).capacity)
     return say(words) if words else None
 
 
-def languages(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+def languages(entry_or_activity) -> str | None:
     """'Languages: English and Polish.' or None when only English."""
     langs = list(_activity(entry_or_activity).languages)
     if not langs or langs == ["English"]:
@@ -117,7 +117,7 @@ def languages(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activi
     return say("Languages: {languages}.", languages=and_list(langs))
 
 
-def how_to_join(entry_or_activity, phone: str | None) -> list[str]:  # noqa: ANN001 - Entry | Activity
+def how_to_join(entry_or_activity, phone: str | None) -> list[str]:
     """How to join in a line or two, with the number to ring (posters): 'Book first: ring 0151
     496 0123.', 'Full at the moment: ring … to ask.', 'Referral needed: ask your GP or …'."""
     act = _activity(entry_or_activity)
@@ -140,7 +140,7 @@ def how_to_join(entry_or_activity, phone: str | None) -> list[str]:  # noqa: ANN
     return lines
 
 
-def join_short(entry, phone: str | None) -> list[str]:  # noqa: ANN001 - Entry
+def join_short(entry, phone: str | None) -> list[str]:
     """Full / waiting list / book / referral for a text message, longest first (the phone
     to book on goes in the words); [] for a drop-in with room."""
     a = _activity(entry)

@@ -13,21 +13,21 @@ def tel(number: str) -> str:
     return "tel:+44" + phone_digits(number)[1:]
 
 
-def ways(entry) -> list[str]:  # noqa: ANN001 - Entry
+def ways(entry) -> list[str]:
     """'Online', 'By phone', 'Home visits': the ways to take part that are not a venue."""
     w = entry.activity.where
     return [say(word) for word, on in (("Online", w.online), ("By phone", w.by_phone),
                                        ("Home visits", w.home_visits)) if on]
 
 
-def where_short(entry) -> str:  # noqa: ANN001 - Entry
+def where_short(entry) -> str:
     """'St Anne's Church Hall, L17 7AA' or 'Online or By phone'."""
     if entry.venue:
         return say("{venue}, {postcode}", venue=entry.venue.name, postcode=entry.venue.postcode)
     return or_list(ways(entry))
 
 
-def location_text(entry) -> str | None:  # noqa: ANN001 - Entry
+def location_text(entry) -> str | None:
     """The full address on one line (calendars, CSV): 'Hall, 1 Road, Liverpool, L17 7AA'."""
     v = entry.venue
     if v:
@@ -36,7 +36,7 @@ def location_text(entry) -> str | None:  # noqa: ANN001 - Entry
     return or_list(ways(entry)) or None
 
 
-def where_lines(entry) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:  # noqa: ANN001
+def where_lines(entry) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
     """(address lines, postcode, access facts) for print: the venue, other ways, details."""
     venue, w = entry.venue, entry.activity.where
     access: list[str] = []
@@ -57,17 +57,17 @@ def where_lines(entry) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:  
     return tuple(lines), postcode, tuple(access)
 
 
-def phone(entry) -> str | None:  # noqa: ANN001 - Entry
+def phone(entry) -> str | None:
     """The number to ring about an activity: its own, else its organisation's first."""
     return entry.activity.phone or next((p.number for p in entry.organisation.phones), None)
 
 
-def on_the_day_phone(entry) -> str | None:  # noqa: ANN001 - Entry
+def on_the_day_phone(entry) -> str | None:
     """The number to ring on the day (only when the group gave one)."""
     return entry.activity.on_the_day_phone
 
 
-def ring_line(entry, said: str = "") -> str | None:  # noqa: ANN001 - Entry
+def ring_line(entry, said: str = "") -> str | None:
     """The one number to ring, for a poster: 'On the day, ring …' only with an on-the-day number,
     else 'Questions? Ring …' (None when the number is already in `said`, or there is none)."""
     on_the_day = on_the_day_phone(entry)
@@ -77,9 +77,9 @@ def ring_line(entry, said: str = "") -> str | None:  # noqa: ANN001 - Entry
     return say("Questions? Ring {phone}", phone=number) if number and number not in said else None
 
 
-def email(entry) -> str | None:  # noqa: ANN001 - Entry
+def email(entry) -> str | None:
     return entry.activity.email or entry.organisation.email
 
 
-def website(entry) -> str | None:  # noqa: ANN001 - Entry
+def website(entry) -> str | None:
     return entry.activity.website or entry.organisation.website

@@ -21,12 +21,12 @@ class Notice:
     text: str
 
 
-def is_running(entry) -> bool:  # noqa: ANN001 - Entry
+def is_running(entry) -> bool:
     """False for an activity closed for now or ended: lists of what is on leave it out."""
     return state(entry) is None
 
 
-def state(entry) -> str | None:  # noqa: ANN001 - Entry
+def state(entry) -> str | None:
     """'ended' (the group said so, or every date is past), 'closed' (for now), or None."""
     if entry.activity.status is Status.ended or entry.freshness is Freshness.ended:
         return "ended"
@@ -40,13 +40,13 @@ WARNINGS = {"ended": "This activity has ended.",
             "closed": "Closed for now: ring to ask when it starts again."}
 
 
-def status_label(entry) -> str | None:  # noqa: ANN001 - Entry
+def status_label(entry) -> str | None:
     """'Closed for now', 'Ended', or None while it runs (a label next to a name in lists)."""
     found = state(entry)
     return say(LABELS[found]) if found else None
 
 
-def status_notice(entry) -> Notice | None:  # noqa: ANN001 - Entry
+def status_notice(entry) -> Notice | None:
     found = state(entry)
     if found == "ended":
         return Notice("ended", say("This activity has ended"),
@@ -58,7 +58,7 @@ def status_notice(entry) -> Notice | None:  # noqa: ANN001 - Entry
     return None
 
 
-def freshness_notice(entry, policy) -> Notice | None:  # noqa: ANN001 - Entry, config.Staleness
+def freshness_notice(entry, policy) -> Notice | None:
     checked = long_date(entry.activity.last_checked, weekday=False)
     if entry.freshness is Freshness.due:
         return Notice("due", say("Due for a check"),
@@ -72,18 +72,18 @@ def freshness_notice(entry, policy) -> Notice | None:  # noqa: ANN001 - Entry, c
     return None
 
 
-def notices(entry, policy) -> list[Notice]:  # noqa: ANN001 - Entry, config.Staleness
+def notices(entry, policy) -> list[Notice]:
     """The notices for an activity's page, status first."""
     return [n for n in (status_notice(entry), freshness_notice(entry, policy)) if n]
 
 
-def closed_warning(entry) -> str | None:  # noqa: ANN001 - Entry
+def closed_warning(entry) -> str | None:
     """One line for print and calendars: 'Closed for now: ring to ask when it starts again.'"""
     found = state(entry)
     return say(WARNINGS[found]) if found else None
 
 
-def stale_warning(entry) -> str | None:  # noqa: ANN001 - Entry
+def stale_warning(entry) -> str | None:
     """One line for print: 'Not checked since 3 March 2026: ring before you go.'"""
     if entry.freshness is not Freshness.stale:
         return None
@@ -91,7 +91,7 @@ def stale_warning(entry) -> str | None:  # noqa: ANN001 - Entry
                date=long_date(entry.activity.last_checked, weekday=False))
 
 
-def last_checked(entry, policy) -> dict[str, str]:  # noqa: ANN001 - Entry, config.Staleness
+def last_checked(entry, policy) -> dict[str, str]:
     """The dates of the last check and the next ones due, worded."""
     a = entry.activity
     return {"last_checked": long_date(a.last_checked, weekday=False),

@@ -84,7 +84,7 @@ def runs_on(route: RouteAtStop, weekdays: Iterable[int] | None) -> bool:
     return bool(route.weekdays & frozenset(weekdays))
 
 
-def activity_weekdays(entry_or_activity) -> frozenset[int] | None:  # noqa: ANN001
+def activity_weekdays(entry_or_activity) -> frozenset[int] | None:
     """The weekdays an activity can be on, or None when any day may be (a date of the month)."""
     schedules = getattr(entry_or_activity, "activity", entry_or_activity).schedules
     if any(s.day_of_month is not None for s in schedules):
@@ -92,14 +92,14 @@ def activity_weekdays(entry_or_activity) -> frozenset[int] | None:  # noqa: ANN0
     return frozenset(schedule.day_index(d) for d in schedule.weekdays_of(schedules)) or None
 
 
-def routes_for(stop: NearbyStop, entry_or_activity) -> tuple[RouteAtStop, ...]:  # noqa: ANN001
+def routes_for(stop: NearbyStop, entry_or_activity) -> tuple[RouteAtStop, ...]:
     """The routes at a stop that run on the activity's days (a Tuesday walk is not told of a
     Saturdays-only bus)."""
     days = activity_weekdays(entry_or_activity)
     return tuple(r for r in stop.routes if runs_on(r, days))
 
 
-def bus_numbers_for(transport: VenueTransport | None, entry_or_activity) -> tuple[str, ...]:  # noqa: ANN001
+def bus_numbers_for(transport: VenueTransport | None, entry_or_activity) -> tuple[str, ...]:
     """The bus numbers near a venue that run on the activity's days (hand-written ones as
     written)."""
     if transport is None:
@@ -179,7 +179,7 @@ def route_line(route: RouteAtStop) -> str:
     return say("{bus} ({operator})", bus=text, operator=route.operator) if route.operator else text
 
 
-def stop_lines(stop: NearbyStop, entry_or_activity=None) -> list[str]:  # noqa: ANN001
+def stop_lines(stop: NearbyStop, entry_or_activity=None) -> list[str]:
     """The stop and its buses (with an activity: only those that run on its days)."""
     lines = [say("{stop}, {walk}.", stop=stop_label(stop), walk=walk(stop))]
     routes = stop.routes if entry_or_activity is None else routes_for(stop, entry_or_activity)
@@ -195,7 +195,7 @@ def stop_lines(stop: NearbyStop, entry_or_activity=None) -> list[str]:  # noqa: 
     return lines
 
 
-def lines(transport: VenueTransport | None, entry_or_activity=None) -> list[str]:  # noqa: ANN001
+def lines(transport: VenueTransport | None, entry_or_activity=None) -> list[str]:
     """Everything to say about getting to a venue, as short sentences (with an activity, only
     the buses that run on its days)."""
     if transport is None:
@@ -244,7 +244,7 @@ def summary(vt: VenueTransport | None, venue: Venue) -> str | None:
     return " ".join(parts) or None
 
 
-def bus_pass_note(entry_or_activity) -> str | None:  # noqa: ANN001 - Entry | Activity
+def bus_pass_note(entry_or_activity) -> str | None:
     """Activities starting before 09:30 on a weekday: the older person's bus pass is not valid yet."""
     if not buspass.starts_before_bus_pass(entry_or_activity):
         return None
