@@ -29,16 +29,24 @@ def services(demo):
     return hsds_files.services(demo)
 
 
-@pytest.fixture(scope="module")
-def validator():
-    schema = json.loads((STANDARD / "hsds-3.0-service.json").read_text(encoding="utf-8"))
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    """Draft 2020-12 with format checking (uri and date-time too), as the ORUK validator checks."""
+    schema = json.loads((STANDARD / name).read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-def test_every_exported_service_is_valid_hsds(demo, services, validator):
+@pytest.fixture(scope="module")
+def validator():
+    return _validator("hsds-3.0-service.json")
+
+
+# HSDS 3.0 compiled/service.json and the Open Referral UK profile's compiled/service.json
+@pytest.mark.parametrize("schema", ["hsds-3.0-service.json", "oruk-3.0-service.json"])
+def test_every_exported_service_is_valid_hsds_and_oruk(demo, services, schema):
     assert len(services) == len(demo.activities) > 20
+    check = _validator(schema)
     for svc in services:
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(svc)]
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in check.iter_errors(svc)]
         assert errors == [], svc["name"]
 
 

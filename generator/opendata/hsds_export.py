@@ -61,6 +61,13 @@ SERVICE_EXTRA = ["activity_id", "summary", "audience_groups", "not_just_older_pe
                  "where_details", "checked_by"]
 LOCATION_EXTRA = ["venue_area", "non_clinical", "nearest_stop", "buses", "transport_notes"]
 SCHEDULE_EXTRA = ["not_on_bank_holidays", "term_time_only"]
+# Facts whose HSDS field the Open Referral UK profile removes (application_process,
+# eligibility_description, interpretation_services, phones, language names): also kept as
+# whats-on attributes, the place the profile keeps, so an ORUK reader still has them. Import
+# reads the HSDS fields; these copies are passed over.
+PROFILE_COPIES = ["how_to_go", "eligibility", "communication_support", "languages", "phone",
+                  "on_the_day_phone"]
+ORG_PROFILE_COPIES = ["organisation_phones"]
 SESSION = "session"  # attribute: which session (schedule) of the listing a row belongs to
 
 
@@ -69,7 +76,8 @@ SESSION = "session"  # attribute: which session (schedule) of the listing a row 
 
 
 def _term(taxonomy: str, code: str, name: str, description: str, uri: str | None = None) -> dict:
-    term = {"id": ids.uid("term", taxonomy, code), "code": code, "name": name,
+    # `name` for HSDS, `term` for the UK profile (which names a term there)
+    term = {"id": ids.uid("term", taxonomy, code), "code": code, "name": name, "term": name,
             "description": description, "taxonomy": taxonomy,
             "taxonomy_id": ids.uid("taxonomy", taxonomy)}
     if uri:
@@ -136,7 +144,7 @@ def organization(org_id: str, org, include_private: bool = False) -> dict:
                        "identifier": org.company_number})
     out["organization_identifiers"] = idents
     out["attributes"] = extension_attributes(
-        oid, "organization", flat, ORG_EXTRA + (PRIVATE if include_private else []))
+        oid, "organization", flat, ORG_EXTRA + (PRIVATE if include_private else []) + ORG_PROFILE_COPIES)
     return out
 
 
@@ -185,7 +193,8 @@ def service(directory: Directory, entry: Entry, org_id: str, include_private: bo
         phones.append(_phone(a.on_the_day_phone, ON_THE_DAY, sid, "on-the-day", service_id=sid))
     out["phones"] = phones
     how = attending(a.where)
-    out["schedules"] = [row for i, s in enumerate(a.schedules) for row in schedule_rows(s, sid, i, how)]
+    out["schedules"] = [row for i, s in enumerate(a.schedules)
+                        for row in schedule_rows(s, sid, i, how, page)]
     out["service_areas"] = [
         {"id": ids.uid("service-area", sid, area_id), "service_id": sid,
          "name": directory.config.area_by_id[area_id].name, "extent_type": "area",
@@ -195,16 +204,17 @@ def service(directory: Directory, entry: Entry, org_id: str, include_private: bo
                                                  "An area of the directory"), None)]}
         for area_id in a.where.areas if area_id in directory.config.area_by_id
     ]
-    out["service_at_locations"] = service_at_locations(directory, entry, sid, oid)
+    out["service_at_locations"] = service_at_locations(directory, entry, sid, oid, page)
     out["languages"] = [
         {"id": ids.uid("language", sid, i), "service_id": sid, "name": name,
-         **({"code": LANGUAGE_CODES[name.lower()]} if name.lower() in LANGUAGE_CODES else {})}
+         **({"code": LANGUAGE_CODES[name.lower()]} if name.lower() in LANGUAGE_CODES else {}),
+         "url": page}
         for i, name in enumerate(a.languages)
     ]
-    out["cost_options"] = cost_options(entry, sid)
-    out["contacts"] = contacts(entry, sid)
+    out["cost_options"] = [{**o, "url": page} for o in cost_options(entry, sid)]
+    out["contacts"] = [{**c, "url": page} for c in contacts(entry, sid)]
     out["attributes"] = (category_attributes(directory, a.categories, sid)
-                         + extension_attributes(sid, "service", flat, SERVICE_EXTRA))
+                         + extension_attributes(sid, "service", flat, SERVICE_EXTRA + PROFILE_COPIES))
     return out
 
 
@@ -278,11 +288,15 @@ def attending(where) -> str:
     return text[0].upper() + text[1:]
 
 
-def schedule_rows(s: Schedule, sid: str, index: int, attending_type: str | None = None) -> list[dict]:
-    """One HSDS row per schedule; one-off dates give one row per date."""
+def schedule_rows(s: Schedule, sid: str, index: int, attending_type: str | None = None,
+                  page: str | None = None) -> list[dict]:
+    """One HSDS row per schedule; one-off dates give one row per date. ``page``: the activity's
+    page, the `url` the UK profile requires of every schedule."""
     flat = C.flatten(s, C.SCHEDULE)
     base: dict = {"service_id": sid, "opens_at": s.start, "closes_at": s.end,
                   "description": describe(s)}
+    if page:
+        base["url"] = page
     if attending_type:
         base["attending_type"] = attending_type
     if s.valid_from:
@@ -325,18 +339,20 @@ def schedule_rows(s: Schedule, sid: str, index: int, attending_type: str | None 
 # Where
 
 
-def service_at_locations(directory: Directory, entry: Entry, sid: str, oid: str) -> list[dict]:
+def service_at_locations(directory: Directory, entry: Entry, sid: str, oid: str,
+                         page: str) -> list[dict]:
+    """Where the activity runs. Every location has a `url` (the UK profile requires one): the
+    activity's page for a venue, the activity's own website or page when online."""
     out = []
     if entry.venue:
-        loc = location(directory, entry, oid)
+        loc = {**location(directory, entry, oid), "url": page}
         out.append({"id": ids.uid("sal", sid, loc["id"]), "service_id": sid,
                     "location_id": loc["id"], "location": loc})
     if entry.activity.where.online:
         lid = ids.location(f"{entry.id}-online")
         loc = {"id": lid, "location_type": "virtual", "name": "Online",
                "description": entry.activity.where.details or "Online",
-               "url": entry.activity.website or urls.absolute(directory.config,
-                                                               urls.activity(entry.id))}
+               "url": entry.activity.website or page}
         out.append({"id": ids.uid("sal", sid, lid), "service_id": sid, "location_id": lid,
                     "location": loc})
     return out

@@ -265,7 +265,9 @@ def _categories(r: Reader) -> list[str]:
         if not term:
             r.drop("an attribute with no taxonomy term")
             continue
-        code, name = str(term.get("code") or ""), str(term.get("name") or "").lower()
+        # the UK profile names a term in `term` (it removes HSDS's name and code)
+        said = str(term.get("name") or term.get("term") or "")
+        code, name = str(term.get("code") or ""), said.lower()
         uri = str(term.get("term_uri") or "")
         match = next((cat for cat in r.config.categories if (
             (cat.esd_service_type and cat.esd_service_type == code)
@@ -274,7 +276,7 @@ def _categories(r: Reader) -> list[str]:
         if match and match.id not in found:
             found.append(match.id)
         elif not match:
-            r.drop(f'taxonomy term {_taxonomy(term)} {code} "{term.get("name", "")}": no category '
+            r.drop(f'taxonomy term {_taxonomy(term)} {code} "{said}": no category '
                    "of this directory has it")
     if found:
         r.note(f"categories matched from taxonomy terms: {', '.join(found)}")

@@ -32,7 +32,7 @@ _BANK_HOLIDAY = re.compile(r"\b(not|closed|no sessions?|except|excluding)\b[^.]*
 _LINKS = {"id", "service_id", "location_id", "service_at_location_id", "attributes"}
 _READ = {"freq", "interval", "byday", "bymonthday", "byweekno", "byyearday", "count", "until",
          "dtstart", "wkst", "valid_from", "valid_to", "opens_at", "closes_at", "description", "notes",
-         "attending_type", "timezone", "schedule_link"}
+         "attending_type", "timezone", "schedule_link", "url"}
 
 
 @dataclass
@@ -179,6 +179,8 @@ def one(s: dict, index: int, ours: bool) -> tuple[dict[str, str], list[Fill], li
             dropped.append(f"timezone {s['timezone']} (times are read as UK local time)")
         if s.get("schedule_link"):
             dropped.append(f"schedule_link {s['schedule_link']}")
+        if s.get("url"):  # the UK profile requires one on every schedule; ours is the activity's page
+            dropped.append(f"url {s['url']}")
     other = sorted(k for k, v in s.items() if k not in _READ | _LINKS and v not in (None, "", []))
     if other:
         dropped.append("fields " + ", ".join(other))
