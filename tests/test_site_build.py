@@ -15,7 +15,7 @@ import pytest
 from markupsafe import escape
 
 from generator import urls
-from generator.site import offline
+from generator.site import finder, offline
 from generator.sms import text_message
 from generator.transport.routes import route_index
 from tests.conftest import DEMO
@@ -47,7 +47,7 @@ def test_every_page_type_is_built(demo_site, demo):
                  "areas/index.html", "days/index.html", "a-z/index.html", "organisations/index.html",
                  "buses/index.html", "print/index.html", "add/index.html",
                  "about/accessibility/index.html", "manifest.webmanifest", "sw.js",
-                 "assets/lunr.js", "assets/search-index.js", "assets/search-docs.js",
+                 "assets/lunr.js", "assets/finder/start.js", "assets/finder/no-area.js",
                  "assets/schedules.js", "download/index.html", "download/whats-on-print.zip"]:
         assert (demo_site / path).is_file(), path
     for c in demo.config.categories:
@@ -114,8 +114,8 @@ def test_lunr_js_is_copied_at_build_time_not_kept_in_the_repository(demo_web):
         Path("/usr/share/javascript/lunr/lunr.min.js").read_bytes()
     assert 'D.version="2.3.9"' in (demo_web / "assets" / "lunr.js").read_text()
     assert "mkdocs" not in Path(offline.lunr_js()).as_posix()
-    index = (demo_web / "assets" / "search-index.js").read_text()
-    data = json.loads(index.removeprefix("window.WO_INDEX=").rstrip().rstrip(";"))
+    part = finder.read_part((demo_web / "assets" / "finder" / "area" / "garston.js").read_text())
+    data = part["index"]
     assert data["version"] == "2.3.9" and data["fields"] == ["name", "body", "syn", "synname"]
 
 
@@ -180,7 +180,7 @@ def test_ended_activities_keep_a_page_but_are_left_out_of_lists(demo_web, demo):
     ended = [e for e in demo.activities if e.freshness.value == "ended"]
     assert ended
     az = (demo_web / "a-z" / "index.html").read_text()
-    docs = (demo_web / "assets" / "search-docs.js").read_text()
+    docs = "".join(p.read_text() for p in (demo_web / "assets" / "finder").rglob("*.js"))
     for e in ended:
         assert "This activity has ended" in (demo_web / urls.activity(e.id) / "index.html").read_text()
         assert f'href="../{urls.activity(e.id)}index.html"' not in az
@@ -200,7 +200,7 @@ def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
         with zipfile.ZipFile(demo_site / "download" / f"whats-on-{a.id}.zip") as zf:
             names = set(zf.namelist())
         assert {"whats-on/index.html", "whats-on/find/index.html", "whats-on/assets/lunr.js",
-                "whats-on/assets/search-index.js", f"whats-on/{urls.area(a.id)}index.html"} <= names
+                "whats-on/assets/finder/start.js", f"whats-on/{urls.area(a.id)}index.html"} <= names
         assert not any(n.startswith(("whats-on/print/", "whats-on/download/")) for n in names)
         for e in demo.activities:
             inside = f"whats-on/{urls.activity(e.id)}index.html" in names
@@ -222,7 +222,7 @@ def test_manifest_and_service_worker(demo_web):
     keep = json.loads(re.search(r"const KEEP = (\[.*?\]);", (demo_web / "sw.js").read_text()).group(1))
     for name in keep[2:]:
         assert (demo_web / name).is_file(), name
-    assert "find/index.html" in keep and "assets/search-index.js" in keep
+    assert "find/index.html" in keep and "assets/finder/start.js" in keep
 
 
 def test_booklets_page_lists_the_pdfs_with_pages_and_dates(demo_site):
@@ -313,5 +313,5 @@ def test_a_hostile_listing_cannot_inject_markup(hostile_site):
     text = "".join(parse(pages[0]).text)
     assert "<script>alert('name')</script>Hostile" in text  # shown as text, not run
     assert "[click me](javascript:alert(5))" in text or "click me" in text
-    docs = (hostile_site / "assets" / "search-docs.js").read_text()
+    docs = "".join(p.read_text() for p in (hostile_site / "assets" / "finder").rglob("*.js"))
     assert "</script>" not in docs.replace("<\\/script>", "") or "<script" not in docs.split("=", 1)[0]

@@ -22,6 +22,7 @@ from dateutil import rrule
 from generator import urls
 from generator.model import Access, Capacity, Frequency
 from generator.printing import select
+from generator.site.finder import read_part
 from generator.words import dates, people, place, status
 from generator.words.cost import cost_line, cost_text
 from generator.words.dates import long_date, next_date, next_session, short_date
@@ -119,9 +120,8 @@ def test_activity_pages_agree_with_the_model(demo_site, demo, facts):
 
 
 def _finder_docs(site: Path) -> dict[str, list]:
-    js = (site / "assets" / "search-docs.js").read_text()
-    data = json.loads(js[js.index("=") + 1:].rstrip().rstrip(";"))
-    return {d[0]: d for d in data["docs"]}
+    return {d[0]: d for p in (site / "assets" / "finder").rglob("*.js") if "names" not in p.parts
+            and p.name != "start.js" for d in read_part(p.read_text())["docs"]}
 
 
 def test_finder_data_agrees_with_the_model(demo_site, facts):

@@ -1,6 +1,8 @@
-"""The finder's data: a lunr index built here (lunr.py) and loaded by lunr.js, plus the facts the
-filters need. Both are written as .js files (`window.WO_… = {…}`) so they load from file://,
-where fetch() is not allowed.
+"""The finder's data, in parts so a phone downloads only what a search needs: a small start file
+(the filters' choices, synonyms, the list of parts), one part per area (result lines, filters,
+schedules and a lunr index built here with lunr.py and loaded by lunr.js) and a names index of
+the whole directory split by the start of words. All are .js files, loaded with <script>
+elements, so they work from file://, where fetch() is not allowed (see finder_files).
 
 Synonyms (site_config/synonyms.yml) are matched here on stemmed words: an activity whose text
 holds any word or phrase of a group gets the group's token (`wosyn3`) in its `syn` field (and in
@@ -9,17 +11,21 @@ holds any word or phrase of a group gets the group's token (`wosyn3`) in its `sy
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from lunr import lunr
 from lunr.stemmer import stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.token import Token
 from lunr.tokenizer import Tokenizer
 from lunr.trimmer import trimmer
 
-from generator import richtext, schedule
+from generator import richtext, schedule, urls
 from generator.directory import Directory, Entry
 from generator.freshness import Freshness
 from generator.site.cards import card
@@ -32,6 +38,9 @@ TIMES = {"morning": 1, "afternoon": 2, "evening": 4}
 # Audience groups that mean "open to all": one word for it in the finder, "Everyone".
 EVERYONE = {"everyone", "anyone", "all", "all welcome", "everybody", "all ages"}
 FREE, DROP_IN, STEP_FREE, FOR_EVERYONE, RING_FIRST = 1, 2, 4, 8, 16
+VOCABULARY = 8000  # words kept for "one typo away" and "still typing"
+NAMES_BUDGET = 40_000  # bytes: a names part bigger than this is split by one more letter
+EAGER_BYTES = 120_000  # gzipped: a directory whose parts all fit loads them all at once
 _WORD = re.compile(r"^[a-z][a-z']{2,}$")
 
 
@@ -49,7 +58,7 @@ def stems(text: str) -> list[str]:
     return [_stem(w) for w in words_of(text)]
 
 
-def synonym_table(groups, stem=stems) -> list[list]:  # noqa: ANN001 - tuples of str
+def synonym_table(groups, stem=stems) -> list[list]:
     """[[words of a phrase], group number] for every phrase, longest phrases first. With
     `stem=words_of` it is what the finder gets: it stems the words itself with lunr.js, whose
     stemmer differs from lunr.py's on a few words (money: lunr.py "monei", lunr.js "money")."""
@@ -94,90 +103,146 @@ def _area_name(directory: Directory, entry: Entry) -> str:
 
 
 def _js(name: str, value: object) -> str:
-    return f"window.{name}={json.dumps(value, separators=(',', ':'), ensure_ascii=False)};\n"
+    return f"window.{name}={_json(value)};\n"
 
 
-def finder_data(directory: Directory, routes: list) -> tuple[dict, list[dict]]:
-    """(filter facts, lunr documents). `routes` is transport.routes.route_index(directory)."""
-    cats = [c.id for c in directory.config.categories]
-    cat_index = {c: i for i, c in enumerate(cats)}
-    areas = [a.id for a in directory.config.areas]
-    area_index = {a: i for i, a in enumerate(areas)}
-    cat_names = {c.id: c.name for c in directory.config.categories}
-    groups: dict[str, int] = {}
-    route_pos: dict[str, list[int]] = {}
-    for n, r in enumerate(routes):
-        for e in r.entries:
-            route_pos.setdefault(e.id, []).append(n)
-    from generator.sms import text_message  # noqa: PLC0415 - sms imports the site's words
+def _json(value: object) -> str:
+    # "</" written as "<\/" so no listing text can end a <script> early.
+    return json.dumps(value, separators=(',', ':'), ensure_ascii=False).replace("</", "<\\/")
 
-    docs, search_docs = [], []
-    table = synonym_table(directory.config.synonyms)
-    vocabulary: dict[str, int] = {}
+
+def _pushed(value: object) -> str:
+    """A data file the finder loads with a <script> element when it needs it (works from file://,
+    where fetch() is not allowed): it adds itself to window.WO_LOADED."""
+    return f"(window.WO_LOADED=window.WO_LOADED||[]).push({_json(value)});\n"
+
+
+@dataclass
+class Shared:
+    """What every part of the finder's data refers to, worked out once per build."""
+    directory: Directory
+    routes: list
+    cat_index: dict = field(default_factory=dict)
+    area_index: dict = field(default_factory=dict)
+    route_ids: dict = field(default_factory=dict)  # activity id -> [route ids]
+    table: list = field(default_factory=list)
+    _cards: dict = field(default_factory=dict)
+    _bodies: dict = field(default_factory=dict)
+
+    def card(self, entry: Entry):  # noqa: ANN201 - cards.Card
+        if entry.id not in self._cards:
+            self._cards[entry.id] = card(entry, self.directory)
+        return self._cards[entry.id]
+
+    def body(self, entry: Entry) -> str:
+        """The text searched beside the name: summary, description, organisation, venue, where,
+        categories."""
+        if entry.id not in self._bodies:
+            a = entry.activity
+            cat_names = {c.id: c.name for c in self.directory.config.categories}
+            self._bodies[entry.id] = " ".join([
+                a.summary, richtext.to_plain(a.description), entry.organisation.name,
+                entry.venue.name if entry.venue else "", self.card(entry).where,
+                " ".join(cat_names.get(x, "") for x in a.categories)])
+        return self._bodies[entry.id]
+
+    @classmethod
+    def of(cls, directory: Directory, routes: list) -> Shared:
+        shared = cls(directory, routes,
+                     {c.id: i for i, c in enumerate(directory.config.categories)},
+                     {a.id: i for i, a in enumerate(directory.config.areas)},
+                     table=synonym_table(directory.config.synonyms))
+        for r in routes:
+            for e in r.entries:
+                shared.route_ids.setdefault(e.id, []).append(route_id(r))
+        return shared
+
+
+def audience_groups(entry: Entry) -> list[str]:
+    """The audience groups an activity names, leaving out the words for "open to all"."""
+    aud = entry.activity.audience
+    return [g for g in (aud.groups if aud else []) if g.strip().lower() not in EVERYONE]
+
+
+def _doc(shared: Shared, entry: Entry) -> list:
+    directory, a = shared.directory, entry.activity
+    c = shared.card(entry)
+    running = status.is_running(entry)  # closed for now: no days, no dates, no next session
+    days = 0
+    for d in schedule.weekdays_of(a.schedules) if running else []:
+        days |= 1 << schedule.day_index(d)
+    times = 0
+    for s in a.schedules:
+        times |= TIMES[schedule.time_of_day(s.start)]
+    aud = a.audience
+    named = audience_groups(entry)
+    for_everyone = not named or len(named) < len(aud.groups if aud else [])
+    flags = (FREE if a.cost.kind.value == "free" else 0) \
+        | (DROP_IN if a.how_to_go.access.value == "drop-in" else 0) \
+        | (STEP_FREE if entry.venue and entry.venue.step_free else 0) \
+        | (FOR_EVERYONE if for_everyone else 0) \
+        | (RING_FIRST if entry.freshness in (Freshness.due, Freshness.stale)
+           or not status.is_running(entry) else 0)
+    phone = place.phone(entry) or a.on_the_day_phone or ""  # the one phone (words.place)
+    from generator.sms import text_message
+
+    return [a.id, a.name, a.summary, c.path, c.when, c.where, c.cost,
+            f"{c.access} · {c.capacity}" if c.capacity else c.access, phone,
+            [shared.cat_index[x] for x in a.categories if x in shared.cat_index],
+            [shared.area_index[x] for x in entry.areas if x in shared.area_index],
+            days, times, flags,
+            aud.min_age if aud and aud.min_age is not None else None,
+            aud.max_age if aud and aud.max_age is not None else None,
+            named, shared.route_ids.get(a.id, []),
+            [compact(s) for s in a.schedules] if running else [],
+            _area_name(directory, entry), _bus(directory, entry),
+            _ring_first(directory, entry) if flags & RING_FIRST else "",
+            text_message(directory, entry)]
+
+
+def shard_key(entry: Entry, directory: Directory) -> list[str]:
+    """The finder parts an activity is in: each of its areas, or "" (no area: online, by phone)."""
+    known = [x for x in entry.areas if x in directory.config.area_by_id]
+    return known or [""]
+
+
+def _search_doc(shared: Shared, entry: Entry, i: int) -> dict:
+    body, name = shared.body(entry), entry.activity.name
+    return {"i": str(i), "name": name, "body": body,
+            "syn": " ".join(synonym_tokens(stems(name + " " + body), shared.table)),
+            "synname": " ".join(synonym_tokens(stems(name), shared.table))}
+
+
+def start_data(directory: Directory, routes: list, shared: Shared | None = None) -> dict:
+    """What the finder needs before any search: the filters' choices, synonyms, the words in the
+    listings (for typos; the most used VOCABULARY of them) and the calendar."""
+    shared = shared or Shared.of(directory, routes)
     entries = directory.current()
-    for i, entry in enumerate(entries):
-        a = entry.activity
-        c = card(entry, directory)
-        running = status.is_running(entry)  # closed for now: no days, no dates, no next session
-        days = 0
-        for d in schedule.weekdays_of(a.schedules) if running else []:
-            days |= 1 << schedule.day_index(d)
-        times = 0
-        for s in a.schedules:
-            times |= TIMES[schedule.time_of_day(s.start)]
-        aud = a.audience
-        named = [g for g in (aud.groups if aud else []) if g.strip().lower() not in EVERYONE]
-        for_everyone = not named or len(named) < len(aud.groups if aud else [])
-        flags = (FREE if a.cost.kind.value == "free" else 0) \
-            | (DROP_IN if a.how_to_go.access.value == "drop-in" else 0) \
-            | (STEP_FREE if entry.venue and entry.venue.step_free else 0) \
-            | (FOR_EVERYONE if for_everyone else 0) \
-            | (RING_FIRST if entry.freshness in (Freshness.due, Freshness.stale)
-               or not status.is_running(entry) else 0)
-        my_groups = [groups.setdefault(g, len(groups)) for g in named]
-        my_routes = route_pos.get(a.id, [])
-        phone = place.phone(entry) or a.on_the_day_phone or ""  # the one phone (words.place)
-        docs.append([a.id, a.name, a.summary, c.path, c.when, c.where, c.cost,
-                     f"{c.access} · {c.capacity}" if c.capacity else c.access, phone,
-                     [cat_index[x] for x in a.categories if x in cat_index],
-                     [area_index[x] for x in entry.areas if x in area_index],
-                     days, times, flags,
-                     aud.min_age if aud and aud.min_age is not None else None,
-                     aud.max_age if aud and aud.max_age is not None else None,
-                     my_groups, my_routes, [compact(s) for s in a.schedules] if running else [],
-                     _area_name(directory, entry), _bus(directory, entry),
-                     _ring_first(directory, entry) if flags & RING_FIRST else "",
-                     text_message(directory, entry)])
-        body = " ".join([
-            a.summary, richtext.to_plain(a.description), entry.organisation.name,
-            entry.venue.name if entry.venue else "", c.where,
-            " ".join(cat_names.get(x, "") for x in a.categories),
-        ])
-        for w in words_of(a.name + " " + body):
+    vocabulary: dict[str, int] = {}
+    groups: dict[str, int] = {}
+    for entry in entries:
+        for g in audience_groups(entry):
+            groups.setdefault(g, len(groups))
+        for w in words_of(entry.activity.name + " " + shared.body(entry)):
             if _WORD.match(w):
                 vocabulary[w] = vocabulary.get(w, 0) + 1
-        syn = synonym_tokens(stems(a.name + " " + body), table)
-        search_docs.append({"i": str(i), "name": a.name, "body": body, "syn": " ".join(syn),
-                            "synname": " ".join(synonym_tokens(stems(a.name), table))})
     cal = directory.calendar
-    facts = {
+    return {
         "cats": [[c.id, c.name] for c in directory.config.categories],
         "areas": [[a.id, a.name, a.latitude, a.longitude] for a in directory.config.areas],
         "groups": sorted(groups, key=groups.get),
         "routes": [[route_id(r), r.label] for r in routes],
         "syn": synonym_table(directory.config.synonyms, words_of),
         # Words in the listings, most used first: a query word one typo away is read as one.
-        "vocab": " ".join(sorted(vocabulary, key=lambda w: (-vocabulary[w], w))),
+        "vocab": " ".join(sorted(vocabulary, key=lambda w: (-vocabulary[w], w))[:VOCABULARY]),
         "bh": sorted(day_number(d) for d in cal.bank_holidays
                      if abs((d - directory.today).days) < 800),
         "terms": [[day_number(x), day_number(y)] for x, y in cal.terms],
         "built": day_number(directory.today),
-        "docs": docs,
     }
-    return facts, search_docs
 
 
-def route_id(r) -> str:  # noqa: ANN001 - BusRoute
+def route_id(r) -> str:
     """The route's id in finder links (?route=82), the last part of its page address."""
     return route_path(r).strip("/").split("/")[-1]
 
@@ -195,15 +260,138 @@ def build_index(search_docs: list[dict]) -> dict:
     return data
 
 
-def write_finder(directory: Directory, assets_dir, routes: list) -> dict:  # noqa: ANN001 - Path
-    """Write search-index.js and search-docs.js; return sizes and the audience groups."""
-    facts, search_docs = finder_data(directory, routes)
-    index_js = _js("WO_INDEX", build_index(search_docs))
-    docs_js = _js("WO_DOCS", facts)
-    (assets_dir / "search-index.js").write_text(index_js, encoding="utf-8")
-    (assets_dir / "search-docs.js").write_text(docs_js, encoding="utf-8")
-    return {"groups": facts["groups"],
-            "index_bytes": len(index_js.encode()), "docs_bytes": len(docs_js.encode())}
+def area_shard(directory: Directory, key: str, routes: list, shared: Shared | None = None) -> str:
+    """The finder's part for one area (`key` an area id, or "" for activities with no area):
+    its activities' result lines, filters and schedules, and their lunr index. A function of the
+    Directory and the area only, so a build may keep it while the area's listings do not change."""
+    shared = shared or Shared.of(directory, routes)
+    entries = [e for e in directory.current() if key in shard_key(e, directory)]
+    docs = [_doc(shared, e) for e in entries]
+    index = build_index([_search_doc(shared, e, i) for i, e in enumerate(entries)])
+    return _pushed({"key": key, "docs": docs, "index": index})
 
 
-__all__ = ["write_finder", "finder_data", "build_index", "route_id"]
+def name_records(directory: Directory) -> list[list]:
+    """[id, activity name, organisation name, [area numbers], [category numbers]] per current
+    activity: what a result line says before its area's part has loaded. No descriptions."""
+    cats = {c.id: i for i, c in enumerate(directory.config.categories)}
+    areas = {a.id: i for i, a in enumerate(directory.config.areas)}
+    return [[e.id, e.activity.name, e.organisation.name,
+             [areas[x] for x in e.areas if x in areas],
+             [cats[x] for x in e.activity.categories if x in cats]]
+            for e in directory.current()]
+
+
+def _name_words(record: list) -> set[str]:
+    return {w for w in words_of(record[1] + " " + record[2])
+            if len(w) > 1 and w not in STOP_WORDS}
+
+
+def names_parts(directory: Directory, budget: int = NAMES_BUDGET) -> dict[str, dict]:
+    """The names index in parts by the start of the words ({"wa": {...}, "wo": {...}}): a part
+    of more than `budget` bytes is split by one more letter, so each stays small at any size.
+    Each part: {"p": prefix, "w": {word: [record numbers]}, "r": [records]}."""
+    by_word: dict[str, list[int]] = {}
+    records = name_records(directory)
+    for n, record in enumerate(records):
+        for w in _name_words(record):
+            by_word.setdefault(w, []).append(n)
+    parts: dict[str, dict] = {}
+
+    def make(prefix: str, words: list[str]) -> None:
+        numbers = sorted({n for w in words for n in by_word[w]})
+        local = {n: k for k, n in enumerate(numbers)}
+        part = {"p": prefix, "w": {w: [local[n] for n in by_word[w]] for w in sorted(words)},
+                "r": [records[n] for n in numbers]}
+        longer = [w for w in words if len(w) > len(prefix)]
+        if len(_json(part)) > budget and longer and len(prefix) < 6:
+            here = [w for w in words if len(w) == len(prefix)]
+            groups: dict[str, list[str]] = {}
+            for w in longer:
+                groups.setdefault(w[:len(prefix) + 1], []).append(w)
+            if here:
+                make(prefix + "=", here)  # the word itself: "=" is never a letter of a word
+            for p, ws in sorted(groups.items()):
+                make(p, ws)
+            return
+        parts[prefix] = part
+
+    first: dict[str, list[str]] = {}
+    for w in by_word:
+        first.setdefault(w[0], []).append(w)
+    for p, ws in sorted(first.items()):
+        make(p, ws)
+    return parts
+
+
+def _file_name(text: str) -> str:
+    """A part's file name: letters and digits as they are, anything else as its code."""
+    return "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in text)
+
+
+def finder_files(directory: Directory, routes: list) -> dict[str, str]:
+    """Every file of the finder's data, by path under assets/: finder/start.js (loaded with the
+    page: the filters' choices, synonyms, which parts exist), finder/area/<id>.js per area (and
+    finder/no-area.js), loaded when a search needs that area, and finder/names/<prefix>.js, the
+    names of every activity, loaded when a search of the whole directory needs them."""
+    shared = Shared.of(directory, routes)
+    files: dict[str, str] = {}
+    areas = []
+    for key in [a.id for a in directory.config.areas] + [""]:
+        path = f"finder/area/{_file_name(key)}.js" if key else "finder/no-area.js"
+        text = area_shard(directory, key, routes, shared)
+        count = sum(1 for e in directory.current() if key in shard_key(e, directory))
+        files[path] = text
+        areas.append([key, path, count, len(gzip.compress(text.encode(), 6))])
+    names = {}
+    for prefix, part in names_parts(directory).items():
+        path = f"finder/names/{_file_name(prefix)}.js"
+        files[path] = _pushed(part)
+        names[prefix] = path
+    eager = sum(a[3] for a in areas) <= EAGER_BYTES
+    start = dict(start_data(directory, routes, shared), parts=areas, names=names, eager=eager,
+                 page=urls.activity("{id}"))
+    files["finder/start.js"] = _js("WO_START", start)
+    return files
+
+
+def read_part(text: str) -> dict:
+    """A finder data file's value, `window.WO_START={...};` or `(...).push({...});` (for the
+    service worker list, tests and benchmarks)."""
+    if text.startswith("(window.WO_LOADED"):
+        return json.loads(text[text.index(".push(") + 6:].rstrip().removesuffix(";").removesuffix(")"))
+    return json.loads(text[text.index("=") + 1:].rstrip().removesuffix(";"))
+
+
+def precached(assets_dir: Path) -> list[Path]:
+    """The finder files the service worker keeps at install: start.js always; every part too
+    when the whole directory's parts are small (start.js says "eager"); otherwise the parts are
+    kept as they are used."""
+    start = assets_dir / "finder" / "start.js"
+    if not start.exists():
+        return []
+    found = read_part(start.read_text(encoding="utf-8"))
+    keep = [start]
+    if found["eager"]:
+        keep += [assets_dir / p for _, p, _, _ in found["parts"]]
+        keep += [assets_dir / p for p in found["names"].values()]
+    return keep
+
+
+def write_finder(directory: Directory, assets_dir, routes: list) -> dict:
+    """Write the finder's data files (finder_files) under assets/; return sizes and the
+    audience groups."""
+    files = finder_files(directory, routes)
+    for path, text in files.items():
+        target = assets_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    start = read_part(files["finder/start.js"])
+    sizes = {p: len(t.encode()) for p, t in files.items()}
+    return {"groups": start["groups"],
+            "index_bytes": sum(n for p, n in sizes.items() if p != "finder/start.js"),
+            "docs_bytes": sizes["finder/start.js"]}
+
+
+__all__ = ["write_finder", "finder_files", "area_shard", "names_parts", "start_data",
+           "build_index", "route_id", "read_part", "precached", "Shared"]

@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.site import finder
 from generator.site.render import render
 
 DOWNLOADS = "download"  # the zips and the page that lists them
@@ -93,7 +94,8 @@ def write_manifest(site_settings, docs: Path) -> None:  # noqa: ANN001 - config.
 def write_service_worker(site: Path) -> None:
     """sw.js at the site root: keeps the browse pages and assets after the first visit.
 
-    Activity pages are kept as they are visited (there may be thousands)."""
+    Activity pages, and the finder's parts of a big directory, are kept as they are visited
+    (there may be thousands)."""
     keep = ["./", "index.html"]
     for pattern in ("assets/**/*", "*/index.html", "categories/*/index.html", "areas/*/index.html",
                     "days/*/index.html", "buses/*/index.html", "find/list/index.html",
@@ -102,6 +104,11 @@ def write_service_worker(site: Path) -> None:
             if path.is_file() and path.suffix not in (".ttf", ".map") or path.suffix == ".ttf" \
                     and path.name in FONT_FILES:
                 keep.append(path.relative_to(site).as_posix())
+    # The finder's parts: kept at install only for a small directory (finder.precached); else
+    # each is kept when a search first loads it (the service worker keeps what it fetches).
+    finder_parts = {p.relative_to(site).as_posix() for p in (site / "assets" / "finder").rglob("*.js")}
+    chosen = {p.relative_to(site).as_posix() for p in finder.precached(site / "assets")}
+    keep = [k for k in keep if k not in finder_parts or k in chosen]
     keep = sorted(set(keep), key=keep.index)
     digest = hashlib.sha256()
     for name in keep[2:]:

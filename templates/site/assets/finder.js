@@ -1,5 +1,8 @@
-/* The finder: full-text search with a lunr index built when the site was built (loaded with
-   lunr.Index.load, no fetch, so it works from file://), plus filters, all on this device.
+/* The finder: full-text search with lunr indexes built when the site was built, plus filters,
+   all on this device. The data comes in parts (generator/site/finder.py): assets/finder/start.js
+   with the page, then one part per area when a search needs that area (the area chosen, or named
+   in the search). A small directory loads every part at once; a big one, asked with no area,
+   first looks in the names index of the whole directory and loads the areas of what it finds.
 
    A query is read as a person means it: day words (Thursday, today, the weekend), times of day,
    area names and "free" set the matching filter (visibly, with a note); the rest is searched
@@ -8,8 +11,9 @@
    end: the finder suggests other areas, days and times, with how many each would find. */
 (function () {
   "use strict";
-  var D = window.WO_DOCS, docs = D.docs, idx = lunr.Index.load(window.WO_INDEX);
-  var W = window.WhatsOn;  // home.js: occurs(), clock(), toDay()
+  var D = window.WO_START, docs = [], shards = [], byId = {};
+  var W = window.WhatsOn;  // home.js: occurs(), clock(), toDay(), want()
+  var MAX_AREAS = 2;  // a big directory searched with no area: the areas of the most name hits
   var root = document.currentScript.src.replace(/assets\/finder\.js(\?.*)?$/, "");
   var DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -20,6 +24,7 @@
   var FREE = 1, DROP_IN = 2, STEP_FREE = 4, EVERYONE = 8, RING_FIRST = 16;
   // doc = [id, name, summary, path, when, where, cost, access, phone, cats, areas, days, times,
   //        flags, minAge, maxAge, groups, routes, schedules, area name, bus line, ring first, text message]
+  // A name record (names index) = [id, name, organisation, areas, cats].
   var FIELDS = ["q", "category", "day", "time", "when", "date", "area", "age", "audience", "route",
     "free", "dropin", "stepfree"];
   var form = document.getElementById("finder");
@@ -217,7 +222,7 @@
   // Each concept: its synonym token, its stem as the start of a word, and the word one typo off.
   function searchConcept(c) {
     var found = {};
-    idx.query(function (q) {
+    shards.forEach(function (shard) { shard.idx.query(function (q) {
       if (c.syn !== null) q.term("wosyn" + c.syn, { usePipeline: false, fields: ["syn", "synname"], boost: 5 });
       if (c.stem) {
         q.term(c.stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, fields: ["name", "body"] });
@@ -226,10 +231,12 @@
         if (/y$/.test(c.word)) q.term(c.word.slice(0, -1) + "i", { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, fields: ["name", "body"] });
       }
     }).forEach(function (r) {
-      var named = inName(+r.ref, c.stems) ? 2 : 0;  // 2: the words themselves are in the name; 1: a word that means the same
+      var i = shard.map[+r.ref];
+      if (i === undefined) return;
+      var named = inName(i, c.stems) ? 2 : 0;  // 2: the words themselves are in the name; 1: a word that means the same
       for (var term in r.matchData.metadata) if (r.matchData.metadata[term].synname) named = Math.max(named, 1);
-      found[r.ref] = { score: r.score, name: named };
-    });
+      if (!found[i] || found[i].score < r.score) found[i] = { score: r.score, name: named };
+    }); });
     return found;
   }
 
@@ -316,8 +323,8 @@
       var age = +state.age;
       if ((doc[14] !== null && age < doc[14]) || (doc[15] !== null && age > doc[15])) return false;
     }
-    if (f.group >= 0 && !(doc[13] & EVERYONE) && doc[16].indexOf(f.group) < 0) return false;
-    if (f.route >= 0 && doc[17].indexOf(f.route) < 0) return false;
+    if (state.audience && !(doc[13] & EVERYONE) && doc[16].indexOf(state.audience) < 0) return false;
+    if (state.route && doc[17].indexOf(state.route) < 0) return false;
     if (f.days && !f.days.some(function (n) { return meetsOn(doc, n); })) return false;
     return true;
   }
@@ -326,8 +333,6 @@
     var f = {
       cat: state.category ? indexOf(D.cats, state.category) : -1,
       area: state.area ? indexOf(D.areas, state.area) : -1,
-      group: state.audience ? D.groups.indexOf(state.audience) : -1,
-      route: state.route ? indexOf(D.routes, state.route) : -1,
       days: whenDays(state)
     };
     var out = [];
@@ -363,12 +368,96 @@
     return bits.join(", ");
   }
 
+  // ---- The parts: which a search needs, loading them, and the names index of the whole directory.
+  var PART = {};  // area id ("" = no area) -> [key, path, count, gzipped bytes]
+  D.parts.forEach(function (p) { PART[p[0]] = p; });
+  function addShard(key) {  // an area's part, once loaded: its activities join docs
+    if (shards.some(function (x) { return x.key === key; })) return;
+    var v = W.parts["area:" + key];
+    var map = v.docs.map(function (d) {
+      if (d[0] in byId) return byId[d[0]];  // an activity in two areas is in both parts
+      byId[d[0]] = docs.length; docs.push(d); return docs.length - 1;
+    });
+    shards.push({ key: key, idx: lunr.Index.load(v.index), map: map });
+  }
+  function areaName(key) { var i = indexOf(D.areas, key); return i >= 0 ? D.areas[i][1] : ""; }
+  function nameOf(keys) {
+    var named = keys.filter(function (k) { return k; }).map(areaName);
+    var text = named.length > 1 ? named.slice(0, -1).join(", ") + " and " + named[named.length - 1] : named.join("");
+    return keys.indexOf("") >= 0 ? (text ? text + " and those with no area" : "with no area") : text;
+  }
+  function namePaths(word) { return W.namePaths(word, D.names); }
+  function alternatives(c) {  // ways a concept's words may begin words of a name
+    if (c.word) return c.stem && c.stem !== c.word ? [[c.word], [c.stem]] : [[c.word]];
+    return c.stems && c.stems.length ? [c.stems] : [];
+  }
+  function nameWordsNeeded(concepts) {
+    var out = [];
+    concepts.forEach(function (c) { alternatives(c).forEach(function (alt) { alt.forEach(function (w) { if (w && w.length > 1) out = out.concat(namePaths(w)); }); }); });
+    return out;
+  }
+  // The name records that match the most concepts: {id: record}.
+  function nameHits(concepts) {
+    var fit = {}, recs = {}, best = 0;
+    concepts.forEach(function (c) {
+      var hit = {};
+      alternatives(c).forEach(function (alt) {
+        var per = alt.map(function (w) {
+          var ids = {};
+          namePaths(w).forEach(function (item) {
+            var part = W.parts[item[0]];
+            if (!part) return;
+            for (var word in part.w) if (word.indexOf(w) === 0) part.w[word].forEach(function (n) { var r = part.r[n]; ids[r[0]] = r; });
+          });
+          return ids;
+        });
+        for (var id in per[0]) if (per.every(function (ids) { return id in ids; })) { hit[id] = 1; recs[id] = per[0][id]; }
+      });
+      for (var id in hit) { fit[id] = (fit[id] || 0) + 1; best = Math.max(best, fit[id]); }
+    });
+    var out = {};
+    for (var id2 in fit) if (fit[id2] === best) out[id2] = recs[id2];
+    return out;
+  }
+  function keysOf(rec) { return rec[3].length ? rec[3].map(function (a) { return D.areas[a][0]; }) : [""]; }
+  // What a search needs: {areas: [keys], names: [[kind:key, path]], lines: name records shown as
+  // they are (a big directory, no area chosen), searched: [keys] or null (every area)}.
+  function plan(state, u) {
+    if (state.area) return { areas: [state.area], names: [], lines: null, searched: [state.area] };
+    if (D.eager) return { areas: Object.keys(PART), names: [], lines: null, searched: null };
+    var need = nameWordsNeeded(u.concepts), out = { areas: [], names: need, lines: null, searched: [] };
+    if (!u.concepts.length || need.some(function (item) { return !W.have(item[0]) && !W.failed[item[0]]; })) return out;
+    var hits = nameHits(u.concepts), count = {};
+    for (var id in hits) keysOf(hits[id]).forEach(function (k) { count[k] = (count[k] || 0) + 1; });
+    out.areas = Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : 1); }).slice(0, MAX_AREAS);
+    out.searched = out.areas;
+    var plain = !FIELDS.some(function (f) { return f !== "q" && f !== "category" && state[f]; });
+    if (plain) {
+      var cat = state.category ? indexOf(D.cats, state.category) : -1;
+      out.lines = Object.keys(hits).map(function (k) { return hits[k]; })
+        .filter(function (r) { return cat < 0 || r[4].indexOf(cat) >= 0; });
+    }
+    return out;
+  }
+  function missing(items) { return items.filter(function (item) { return !W.have(item[0]) && !W.failed[item[0]]; }); }
+  function areaItems(keys) { return keys.filter(function (k) { return PART[k]; }).map(function (k) { return ["area:" + k, PART[k][1]]; }); }
+
   // ---- Results.
   function line(label, value, cls) {
     var p = el("p", cls ? { "class": cls } : {}); p.appendChild(el("span", { "class": "wo-label" }, label + ": ")); p.appendChild(document.createTextNode(value));
     return p;
   }
+  function nameCard(rec) {  // a name hit whose area is not loaded: its name, organisation and area
+    var li = el("li", { "class": "wo-card", "data-wo-id": rec[0], "data-wo-name": rec[1] });
+    var h = el("h2", { "class": "wo-card__title" });
+    h.appendChild(el("a", { href: root + D.page.replace("{id}", rec[0]) + "index.html" }, rec[1]));
+    li.appendChild(h);
+    li.appendChild(el("p", { "class": "wo-card__summary" }, [rec[2]].concat(rec[3].map(function (a) { return D.areas[a][1]; })).join(" · ")));
+    if (window.WhatsOnList) li.appendChild(window.WhatsOnList.button(rec[0], rec[1], keysOf(rec)));
+    return li;
+  }
   function card(i, full) {
+    if (typeof i !== "number") return nameCard(i);
     var doc = docs[i], li = el("li", { "class": full ? "" : "wo-card", "data-wo-id": doc[0], "data-wo-name": doc[1] });
     var h = el("h2", { "class": "wo-card__title" });
     h.appendChild(el("a", { href: root + doc[3] + "index.html" }, doc[1]));
@@ -383,7 +472,7 @@
     if (doc[13] & STEP_FREE) li.appendChild(el("p", {}, "Step-free access"));
     li.appendChild(line("Cost", doc[6] + " · " + doc[7]));
     if (full && doc[8]) li.appendChild(line("Phone", doc[8]));
-    if (window.WhatsOnList && !full) li.appendChild(window.WhatsOnList.button(doc[0], doc[1]));
+    if (window.WhatsOnList && !full) li.appendChild(window.WhatsOnList.button(doc[0], doc[1], doc[10].length ? doc[10].map(function (a) { return D.areas[a][0]; }) : [""]));
     return li;
   }
   function showMore(full) {
@@ -415,8 +504,10 @@
       var here = D.areas[indexOf(D.areas, state.area)];
       D.areas.filter(function (a) { return a[0] !== state.area; })
         .sort(function (a, b) { return distance(here, a) - distance(here, b); }).slice(0, 3)
-        .forEach(function (a) { tryWith({ area: a[0] }, "In " + a[1] + " (" + distance(here, a).toFixed(1) + " km away)"); });
-      tryWith({ area: "" }, "In any area");
+        .forEach(function (a) {  // counted only when that area's part is loaded (all of them when small)
+          if (W.have("area:" + a[0])) tryWith({ area: a[0] }, "In " + a[1] + " (" + distance(here, a).toFixed(1) + " km away)");
+        });
+      if (D.eager) tryWith({ area: "" }, "In any area");
     }
     if (state.day !== "") {
       [1, 2, 3, 4, 5, 6].map(function (k) { return (+state.day + k) % 7; }).forEach(function (d) {
@@ -438,12 +529,17 @@
     if (state.q) tryWith({ q: "" }, "Without the words “" + state.q + "”");
     return out;
   }
-  function showSuggestions(state, scores) {
+  function areaChoices() {  // a big directory with nothing asked yet: each area, with how many
+    return D.areas.filter(function (a) { return PART[a[0]] && PART[a[0]][2]; }).map(function (a) {
+      return { label: a[1], count: PART[a[0]][2], change: { area: a[0] } };
+    });
+  }
+  function showSuggestions(state, scores, choose) {
     if (!suggestBox) return;
     suggestBox.textContent = "";
     if (current.length) { suggestBox.hidden = true; return; }
-    var found = suggestions(state, scores);
-    suggestBox.appendChild(el("h2", { id: "suggestions-heading" }, found.length ? "Try instead" : "Nothing found"));
+    var found = choose ? areaChoices() : suggestions(state, scores);
+    suggestBox.appendChild(el("h2", { id: "suggestions-heading" }, choose ? "Choose an area" : found.length ? "Try instead" : "Nothing found"));
     if (found.length) {
       var ul = el("ul", { "class": "wo-suggest" });
       found.forEach(function (s) {
@@ -489,27 +585,62 @@
     return { said: said, concepts: u.concepts, corrected: u.corrected };
   }
 
-  var timer = null;
+  var timer = null, asked = 0;
+  function clearResults() {
+    current = []; shown = 0; list.textContent = "";
+    if (moreButton) moreButton.hidden = true;
+    if (suggestBox) suggestBox.hidden = true;
+    if (printLink) printLink.parentNode.hidden = true;
+  }
+  // Load parts, saying so in the live region ("Loading activities in Garston…"), then look again.
+  function loadThen(items, label, state, announceNow) {
+    var mine = ++asked;
+    clearTimeout(timer);
+    countBox.textContent = label;
+    W.want(items, function () { if (mine === asked) update(state, announceNow); });
+  }
+  function loadingLabel(keys) {
+    return keys.length === Object.keys(PART).length ? "Loading the activities…" : "Loading activities " + (nameOf(keys).indexOf("with no area") === 0 ? "" : "in ") + nameOf(keys) + "…";
+  }
   function update(state, announceNow) {
-    var u = applyWords(state), scores = search(u.concepts);
-    current = find(state, scores); shown = 0; list.textContent = "";
+    var u = applyWords(state), p = plan(state, u);
+    var names = missing(p.names);
+    if (names.length) { clearResults(); loadThen(names, "Searching the names of every activity…", state, announceNow); return; }
+    Object.keys(PART).forEach(function (k) { if (W.have("area:" + k)) addShard(k); });
+    var wanted = missing(areaItems(p.areas)), wantedKeys = wanted.map(function (item) { return item[0].slice(5); });
+    var choose = !D.eager && !state.area && !u.concepts.length, scores = search(u.concepts);
+    current = choose ? [] : find(state, scores);
+    if (p.lines) current = current.concat(p.lines.filter(function (r) { return !(r[0] in byId); })
+      .sort(function (a, b) { return a[1].localeCompare(b[1]); }));
+    if (wanted.length && !current.length) { clearResults(); loadThen(wanted, loadingLabel(wantedKeys), state, announceNow); return; }
+    // Nothing in the area chosen: a small directory loads the rest, so the suggestions can count.
+    var rest = D.eager && !current.length ? missing(areaItems(Object.keys(PART))) : [];
+    if (rest.length) { loadThen(rest, "Loading the activities…", state, announceNow); return; }
+    shown = 0; list.textContent = "";
     showMore(!form);
     var qs = query(state);
     if (printLink) { printLink.href = "list/index.html" + (qs ? "?" + qs : ""); printLink.parentNode.hidden = !current.length; }
     if (form) { try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// */ } }
+    var lost = areaItems(p.areas).concat(p.names).filter(function (item) { return W.failed[item[0]]; });
     if (understood) {
       var bits = [];
       if (u.said.length) bits.push("Showing activities " + u.said.join(", ") + ": your words set the filters.");
       if (u.corrected.length) bits.push("Searched for " + u.corrected.map(function (c) { return "“" + c[1] + "”"; }).join(", ") + " (you typed " + u.corrected.map(function (c) { return "“" + c[0] + "”"; }).join(", ") + ").");
       if (partial && current.length) bits.push("No activity matches all of " + partial.map(function (w) { return "“" + w + "”"; }).join(", ") + ": these match some.");
+      if (!D.eager && !state.area && u.concepts.length) bits.push("Searched the names of every activity" + (p.searched.length ? ", and everything about those in " + nameOf(p.searched) : "") + ". Choose an area to search everything about its activities.");
+      if (lost.length) bits.push("Some activities could not be loaded: you may be offline. Try again when you are online.");
       understood.textContent = bits.join(" ");
       understood.hidden = !bits.length;
     }
-    showSuggestions(state, scores);
+    showSuggestions(state, scores, choose);
     if (showButton) showButton.textContent = "Show " + countText(current.length).replace(" found", "").replace("No activities.", "0 activities");
     clearTimeout(timer);
-    var say = function () { countBox.textContent = countText(current.length) + (current.length ? "" : " Try one of the suggestions below."); };
-    if (announceNow) say(); else timer = setTimeout(say, 400);
+    var say = function () {
+      countBox.textContent = choose ? "Choose an area, or type what you are looking for." :
+        countText(current.length) + (current.length ? "" : " Try one of the suggestions below.");
+    };
+    if (wanted.length) loadThen(wanted, loadingLabel(wantedKeys), state, announceNow);
+    else if (announceNow) say(); else timer = setTimeout(say, 400);
   }
 
   var first = readUrl();
@@ -548,6 +679,17 @@
     document.getElementById("print-now").addEventListener("click", function () { window.print(); });
   }
   window.WhatsOnFinder = {
+    // Load what a search needs, then done(): for tests and scripts/bench_finder.py.
+    load: function (state, done) {
+      var s = {}; FIELDS.forEach(function (f) { s[f] = state[f] || ""; });
+      var u = applyWords(s);
+      W.want(missing(plan(s, u).names), function () {
+        W.want(missing(areaItems(plan(s, u).areas)), function () {
+          Object.keys(PART).forEach(function (k) { if (W.have("area:" + k)) addShard(k); });
+          done();
+        });
+      });
+    },
     find: function (state) { var s = {}; FIELDS.forEach(function (f) { s[f] = state[f] || ""; }); var u = applyWords(s); return find(s, search(u.concepts)).map(function (i) { return docs[i][0]; }); },
     understand: understand
   };

@@ -60,7 +60,51 @@
   }
   function longDate(n) { var p = parts(n); return DAY_NAMES[weekday(n)] + " " + p[2] + " " + MONTHS[p[1]]; }
 
-  window.WhatsOn = { toDay: toDay, occurs: occurs, sessionsOn: sessionsOn, clock: clock, weekday: weekday };
+  // ---- The finder's data parts (generator/site/finder.py), loaded with <script> elements when a
+  // search needs them (no fetch(), so it works from file:// too). Each part adds itself to
+  // window.WO_LOADED; want(paths, done) calls done() once every one of them is in (or failed).
+  var here = document.currentScript && document.currentScript.src;
+  var base = here ? here.replace(/assets\/home\.js(\?.*)?$/, "") : "";
+  var loaded = {}, waiting = {}, failed = {}, queue = window.WO_LOADED || [];
+  function register(value) {
+    var k = value.key !== undefined ? "area:" + value.key : "names:" + value.p;
+    loaded[k] = value;
+    var w = waiting[k] || []; delete waiting[k];
+    w.forEach(function (f) { f(); });
+  }
+  window.WO_LOADED = { push: register };
+  queue.forEach(register);
+  function have(k) { return k in loaded; }
+  function want(items, done) {  // items: [[kind:key, path], ...]
+    var left = 0;
+    function one() { if (--left === 0) done(); }
+    items.forEach(function (item) {
+      var k = item[0];
+      if (have(k)) return;
+      left++;
+      if (waiting[k]) { waiting[k].push(one); return; }
+      waiting[k] = [one];
+      var s = document.createElement("script");
+      s.src = base + "assets/" + item[1];
+      s.onerror = function () { failed[k] = 1; var w = waiting[k] || []; delete waiting[k]; w.forEach(function (f) { f(); }); };
+      document.head.appendChild(s);
+    });
+    if (left === 0) done();
+  }
+
+  // The names index parts (start.js "names": {prefix: path}) whose words may start with `word`;
+  // a prefix ending "=" holds just that word.
+  function namePaths(word, names) {
+    var out = [];
+    for (var prefix in names) {
+      var exact = /=$/.test(prefix), p = prefix.replace(/=$/, "");
+      if (exact ? p.indexOf(word) === 0 : (word.indexOf(p) === 0 || p.indexOf(word) === 0)) out.push(["names:" + prefix, names[prefix]]);
+    }
+    return out;
+  }
+
+  window.WhatsOn = { toDay: toDay, occurs: occurs, sessionsOn: sessionsOn, clock: clock, weekday: weekday,
+    parts: loaded, have: have, want: want, failed: failed, namePaths: namePaths };
 
   var data = window.WO_SCHED, todayBox = document.getElementById("today-list");
   if (!data || !todayBox) return;

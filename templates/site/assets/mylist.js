@@ -19,10 +19,10 @@
   var memory = read();
   function items() { var v = read(); return v.length || !memory.length ? v : memory; }
   function has(id) { return items().some(function (x) { return x.id === id; }); }
-  function toggle(id, name) {
+  function toggle(id, name, parts) {
     var now = items();
     if (has(id)) now = now.filter(function (x) { return x.id !== id; });
-    else now.push({ id: id, name: name });
+    else now.push(parts ? { id: id, name: name, parts: parts } : { id: id, name: name });
     write(now);
   }
 
@@ -39,13 +39,13 @@
       e.textContent = count ? " (" + count + ")" : "";
     });
   }
-  function button(id, name) {
+  function button(id, name, parts) {  // parts: the finder parts (areas) it is in, when known
     var b = document.createElement("button");
     b.type = "button";
     b.className = "wo-button wo-button--plain wo-mylist-button wo-noprint";
     b.setAttribute("data-id", id);
     b.setAttribute("aria-label", "");
-    b.addEventListener("click", function () { toggle(id, name); });
+    b.addEventListener("click", function () { toggle(id, name, parts); });
     buttons.push(b);
     label(b);
     b.removeAttribute("aria-label");
@@ -65,15 +65,44 @@
   window.WhatsOnList = { button: button, items: items, write: write, has: has };
 
   // ---- The My list page.
-  var box = document.getElementById("mylist-items"), D = window.WO_DOCS, W = window.WhatsOn;
+  var box = document.getElementById("mylist-items"), D = window.WO_START, W = window.WhatsOn;
   if (!box || !D || !W) return;
+  // The finder parts the list's activities are in (all of them for a small directory), loaded
+  // before the list is shown; a shared link says them in "in=".
+  var params = new URLSearchParams(location.search), shared = params.get("ids");
+  var PART = {}, keys = {};
+  D.parts.forEach(function (p) { PART[p[0]] = p; });
+  if (D.eager) Object.keys(PART).forEach(function (k) { keys[k] = 1; });
+  (params.get("in") || "").split(",").forEach(function (k) { if (PART[k]) keys[k] = 1; });
+  var unknown = [];  // added on an activity's page: its area is found in the names index
+  if (!shared) items().forEach(function (x) {
+    (x.parts || []).forEach(function (k) { if (PART[k]) keys[k] = 1; });
+    if (!x.parts && !D.eager && x.name) unknown.push(x);
+  });
+  function longest(name) {
+    return name.toLowerCase().split(/[^a-z0-9']+/).sort(function (a, b) { return b.length - a.length; })[0] || "";
+  }
+  var lookups = [];
+  unknown.forEach(function (x) { lookups = lookups.concat(W.namePaths(longest(x.name), D.names)); });
+  W.want(lookups, function () {
+    unknown.forEach(function (x) {
+      W.namePaths(longest(x.name), D.names).forEach(function (item) {
+        var part = W.parts[item[0]];
+        if (part) part.r.forEach(function (r) {
+          if (r[0] === x.id) (r[3].length ? r[3].map(function (a) { return D.areas[a][0]; }) : [""]).forEach(function (k) { keys[k] = 1; });
+        });
+      });
+    });
+    W.want(Object.keys(keys).map(function (k) { return ["area:" + k, PART[k][1]]; }), function () { showList(keys); });
+  });
+  function showList(keys) {
   var DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var now = new Date(), today = W.toDay(now.getFullYear(), now.getMonth(), now.getDate());
   function longDate(n) { var t = new Date(n * 864e5); return DAYS[W.weekday(n)] + " " + t.getUTCDate() + " " + MONTHS[t.getUTCMonth()] + " " + t.getUTCFullYear(); }
   var byId = {};
-  D.docs.forEach(function (d) { byId[d[0]] = d; });
+  Object.keys(keys).forEach(function (k) { var part = W.parts["area:" + k]; if (part) part.docs.forEach(function (d) { byId[d[0]] = d; }); });
   function next(doc) {
     for (var n = today; n < today + 400; n++) {
       for (var k = 0; k < doc[18].length; k++) {
@@ -93,7 +122,6 @@
     var p = el("p"); p.appendChild(el("span", { "class": "wo-label" }, label + ": ")); p.appendChild(document.createTextNode(value));
     return p;
   }
-  var params = new URLSearchParams(location.search), shared = params.get("ids");
   var sharedIds = shared ? shared.split(",").filter(function (id) { return byId[id]; }) : null;
   var status = document.getElementById("mylist-status");
   function current() {
@@ -127,7 +155,10 @@
     document.getElementById("mylist-empty").hidden = list.length > 0;
     document.getElementById("mylist-actions").hidden = list.length === 0;
     document.getElementById("mylist-heading").textContent = list.length === 1 ? "1 activity" : list.length + " activities";
-    var link = location.href.split("?")[0] + "?ids=" + list.map(function (x) { return x.id; }).join(",");
+    var inParts = {};
+    list.forEach(function (x) { var d = byId[x.id]; (d[10].length ? d[10].map(function (a) { return D.areas[a][0]; }) : [""]).forEach(function (k) { inParts[k] = 1; }); });
+    var link = location.href.split("?")[0] + "?ids=" + list.map(function (x) { return x.id; }).join(",") +
+      (D.eager ? "" : "&in=" + Object.keys(inParts).join(","));
     document.getElementById("mylist-link").value = link;
     document.getElementById("mylist-sms").value = list.map(function (x) { return byId[x.id][22]; }).join("\n\n");
   }
@@ -156,4 +187,5 @@
     write([]); render(); status.textContent = "The list is empty now.";
   });
   render();
+  }
 })();
