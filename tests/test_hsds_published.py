@@ -239,3 +239,29 @@ def test_a_wrong_company_number_is_explained_with_an_eight_digit_example(tmp_pat
     with pytest.raises(ValidationError) as err:
         Organisation.model_validate({"name": "Example", "charity_number": "12"})
     assert explain(err.value.errors()[0], Organisation)[1].endswith("Write the number only, like 1123456.")
+
+
+def test_a_uk_profile_service_names_its_terms_in_term_and_its_languages_by_code(tmp_path, capsys):
+    """The UK profile removes a taxonomy term's name and a language's name: a term is named in
+    `term`, and a language that gives only a code we know is named from it."""
+    import json
+
+    svc = json.loads((ORUK / "service_full.json").read_text(encoding="utf-8"))
+    svc["attributes"] = [{"id": "ae58cc39-8b70-4ab1-8aea-786882e5ac8e", "link_type": "category",
+                          "taxonomy_term": {"id": "3f7b145d-84af-42d7-8fae-eaca714b02b2",
+                                            "taxonomy": "local", "term": "Walking"}},
+                         {"id": "bd58cc39-8b70-4ab1-8aea-786882e5ac8e", "link_type": "link_type"}]
+    svc["languages"] = [{"id": "2989d3ed-c547-48f8-8f9d-432d81c7892e", "code": "ur"},
+                        {"id": "3989d3ed-c547-48f8-8f9d-432d81c7892e", "code": "xx"}]
+    source = tmp_path / "oruk.json"
+    source.write_text(json.dumps(svc), encoding="utf-8")
+    code, _, err = _import(capsys, str(source), "--out", str(tmp_path / "out"))
+    assert code == 1
+    _, a = _activity(tmp_path / "out" / "example-organization-inc.yml")
+    assert a["categories"] == ["walking"]
+    assert a["languages"] == ["Urdu"]
+    for text in ["categories matched from taxonomy terms: walking",
+                 "language Urdu: from its code ur",
+                 'language code "xx": not one this directory can name',
+                 "attribute bd58cc39-8b70-4ab1-8aea-786882e5ac8e: it has no taxonomy term"]:
+        assert text in err, text

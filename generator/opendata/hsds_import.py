@@ -58,6 +58,10 @@ _LOCATION_READ = {"id", "location_type", "name", "addresses", "latitude", "longi
                   "organization_id", "url", "metadata"}
 
 
+# The language codes our export writes (ISO 639), back to names; the first name of a code wins
+_LANGUAGE_NAMES = {code: name.title() for name, code in reversed(list(X.LANGUAGE_CODES.items()))}
+
+
 def read_source(source: Path) -> hsds_read.Read:
     return hsds_read.read(source)
 
@@ -238,15 +242,23 @@ def _activity(r: Reader) -> None:
     row["checked_by"] = ext.get("checked_by") or svc.get("assurer_email") or ""
     named, unnamed = [], 0
     for lang in svc.get("languages") or []:
+        code = str(lang.get("code") or "").strip().lower()
         if lang.get("name"):
             named.append(lang["name"])
+        elif code in _LANGUAGE_NAMES:
+            named.append(_LANGUAGE_NAMES[code])
+            r.note(f"language {_LANGUAGE_NAMES[code]}: from its code {code}")
         else:
             unnamed += 1
+            if code:
+                r.drop(f'language code "{code}": not one this directory can name; write it in '
+                       "languages if you know it")
         if lang.get("note") and not r.ours:
             r.drop(f"language note {_short(lang['note'])}")
     row["languages"] = "; ".join(named)
     if unnamed:
-        r.drop(f"{unnamed} language record(s) with no name")
+        r.drop(f"{unnamed} language record(s) with no name (which language is not said; write it "
+               "in languages if you know it)")
     row.update({k: v for k, v in ext.items() if k in X.SERVICE_EXTRA and k != "summary"})
 
 
@@ -263,7 +275,8 @@ def _categories(r: Reader) -> list[str]:
     for attr in r.svc.get("attributes") or []:
         term = attr.get("taxonomy_term") if isinstance(attr, dict) else None
         if not term:
-            r.drop("an attribute with no taxonomy term")
+            which = f"attribute {attr.get('id')}" if isinstance(attr, dict) and attr.get("id") else "an attribute"
+            r.drop(f"{which}: it has no taxonomy term, so it says nothing a listing can hold")
             continue
         # the UK profile names a term in `term` (it removes HSDS's name and code)
         said = str(term.get("name") or term.get("term") or "")
