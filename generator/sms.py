@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator import urls
 from generator.directory import Directory, Entry
@@ -42,8 +43,14 @@ NEEDED = PRIORITY[:6]  # what a patient needs on the day; the rest only if there
 UPGRADE = ("name", "where", "join", "phone", "when", "bus")
 
 
+_GSM = frozenset(_BASIC | _EXTENDED)
+
+
+@lru_cache(maxsize=65536)
 def to_gsm(text: str) -> str:
     """Replace characters GSM-7 cannot send with near equivalents; drop the rest."""
+    if _GSM.issuperset(text):  # the usual case: nothing to replace (no _REPLACE key is GSM-7)
+        return " ".join(text.split())
     out = []
     for ch in text:
         ch = _REPLACE.get(ch, ch)
@@ -57,9 +64,9 @@ def to_gsm(text: str) -> str:
 
 def gsm_length(text: str) -> int:
     """Characters a message uses in GSM-7 (extension characters count twice)."""
-    if any(c not in _BASIC and c not in _EXTENDED for c in text):
+    if not _GSM.issuperset(text):
         raise ValueError("not GSM-7")
-    return sum(2 if c in _EXTENDED else 1 for c in text)
+    return len(text) + sum(text.count(c) for c in _EXTENDED)
 
 
 def _fit(text: str, room: int) -> str:

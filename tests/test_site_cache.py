@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from generator.directory import load, load_config
@@ -27,28 +28,46 @@ def _load(folder: Path):
 
 
 def test_a_warm_build_after_one_change_equals_a_cold_build(tmp_path):
+    """Built again into the same folder, after one listing changed and another went: the folder
+    is byte for byte what a cold build into a new folder gives (the gone listing's pages and a
+    stray file removed, zips included), and most files were left alone."""
     listings = tmp_path / "listings"
     generate(12, listings, load_config(DEMO / "site_config"), seed=7)
     cache = tmp_path / "cache"
-    first = build_site(_load(listings), tmp_path / "first", cache=cache)
+    site = tmp_path / "site"
+    first = build_site(_load(listings), site, cache=cache)
     assert first.cache_hits == 0 and first.cache_misses > 0
+    (site / "activities" / "stray.html").write_text("not from this build")
 
-    changed = sorted(p for p in listings.glob("*.yml") if p.name != "venues.yml")[3]
+    files = sorted(p for p in listings.glob("*.yml") if p.name != "venues.yml")
+    changed, gone = files[3], files[5]
     text, found = re.subn(r"(?m)^(\s+summary: ).*$", r"\1Now with cake.",
                           changed.read_text(encoding="utf-8"), count=1)
     assert found == 1
     changed.write_text(text, encoding="utf-8")
+    gone_ids = re.findall(r"(?m)^\s+- id: (\S+)", gone.read_text(encoding="utf-8"))
+    gone.unlink()
 
     directory = _load(listings)
-    warm = build_site(directory, tmp_path / "warm", cache=cache)
+    warm = build_site(directory, site, cache=cache)
     build_site(directory, tmp_path / "cold")
     assert warm.cache_hits > 0 and warm.cache_misses > 0  # kept most, made the changed one again
     assert warm.cache_hits > warm.cache_misses
-    warm_files, cold_files = _files(tmp_path / "warm"), _files(tmp_path / "cold")
+    warm_files, cold_files = _files(site), _files(tmp_path / "cold")
     assert sorted(warm_files) == sorted(cold_files)
     assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []
     assert any(b"Now with cake." in data for name, data in warm_files.items()
                if name.startswith("activities/"))
+    assert gone_ids and not any(name.startswith(f"activities/{i}/") for i in gone_ids
+                                for name in warm_files)
+    assert warm.removed >= len(gone_ids) + 1  # the gone pages and the stray file
+    assert 0 < warm.changed < len(warm_files) / 2  # the rest already held the same bytes
+    for path in sorted((site / "download").glob("*.zip")):
+        with zipfile.ZipFile(path) as zf:
+            assert zf.testzip() is None
+            for info in zf.infolist():
+                assert info.date_time == (2000, 1, 1, 0, 0, 0)
+                assert zf.read(info) == warm_files[info.filename.removeprefix("whats-on/")]
 
 
 def test_the_cache_folder_setting(tmp_path, monkeypatch):

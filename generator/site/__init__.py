@@ -9,7 +9,6 @@ Pages are a function of the Directory (and site_config) only.
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from generator.directory import Directory
 from generator.site import offline, whats_new
 from generator.site.cache import Cache
 from generator.site.cards import card
-from generator.site.finder import write_finder
+from generator.site.finder import keep_area_parts, write_finder
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
@@ -29,6 +28,7 @@ from generator.site.stamp import stamp_activities, stamp_organisations
 from generator.site.state import SiteBuild
 from generator.site.today import write_schedules
 from generator.site.views import route_table
+from generator.site.writer import SiteFiles, scratch
 
 STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js", "mylist.js")
 
@@ -47,6 +47,8 @@ class SiteReport:
     notes: list[str] = field(default_factory=list)
     cache_hits: int = 0  # pages and calendars taken from the cache
     cache_misses: int = 0
+    changed: int = 0  # files written into the site folder (the others already held those bytes)
+    removed: int = 0  # files of an earlier build deleted from it
 
 
 @contextmanager
@@ -71,10 +73,11 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with_print = with_data = with_zip = False
     out = Path(out).resolve()
     report = SiteReport(out)
-    build = SiteBuild(cache=Cache(cache))  # all this build keeps between stages; gone with it
-    staging = Path(tempfile.mkdtemp(prefix="whats-on-docs-"))
+    build = SiteBuild(cache=Cache(cache), files=SiteFiles(out))  # gone with this build
+    staging = scratch("whats-on-docs-")  # docs for mkdocs and its output, in memory if possible
     try:
         docs = staging / "docs"
+        built = staging / "site"  # mkdocs' output, copied into `out` file by file if changed
         assets = docs / "assets"
         assets.mkdir(parents=True)
         with _timed(report, "assets"):
@@ -88,10 +91,13 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         found = {"groups": []}  # a shard's page shells do not depend on the finder
         if shard is None:
             with _timed(report, "finder index"):
-                found = write_finder(directory, assets, routes)
+                found = write_finder(directory, assets, routes, build.cache)
                 report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
             with _timed(report, "schedules"):
                 report.schedule_bytes = write_schedules(directory, assets)
+        else:
+            with _timed(report, "finder index"):  # this part's share of the areas, into the cache
+                keep_area_parts(directory, routes, build.cache, shard)
         if with_print:
             with _timed(report, "PDFs"):
                 report.printed = _print(directory, docs / "print", report, changes)
@@ -110,20 +116,27 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                         build=build, zips=offline.zip_plan(directory, with_print) if with_zip else [])
             write_shells(docs)
         with _timed(report, "mkdocs"):
-            run_mkdocs(docs, out, site_name=directory.config.site.name,
+            run_mkdocs(docs, built, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,
                        copyright=f"Run by {directory.config.site.publisher}.")
         if shard is None:
             with _timed(report, "browse pages"):
-                stamp_pages(out, build)
-                offline.drop_theme_search(out)
+                stamp_pages(built, build)
+                offline.drop_theme_search(built)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
             cards = {e.id: card(e, directory) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links,
-                                             build.cache, shard)
+                                             build.cache, shard, built=built, files=build.files)
             report.pages += stamp_organisations(directory, out, cards, build.card_list,
-                                                build.cache, shard)
+                                                build.cache, shard, built=built, files=build.files)
+        with _timed(report, "site files"):  # mkdocs' output into `out`, then what is left over
+            build.files.copy_tree(built)
+            if shard is None:
+                build.files.add(["sw.js"] + [f"{offline.DOWNLOADS}/{z.filename}" for z in
+                                             offline.zip_plan(directory, with_print) if with_zip])
+            report.removed = build.files.remove_rest()
+            report.changed = build.files.changed
         if shard is not None:
             report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
             return report
@@ -131,8 +144,9 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
         if with_zip:  # before the service worker, which keeps the download page with its sizes
             with _timed(report, "zip"):
-                report.zip_paths = offline.write_zips(directory, out,
-                                                      offline.zip_plan(directory, with_print))
+                report.zip_paths = offline.write_zips(
+                    directory, out, offline.zip_plan(directory, with_print),
+                    files=[f for f in build.files.sorted() if f != "sw.js"], cache=build.cache)
         with _timed(report, "service worker"):
             offline.write_service_worker(out)
         report.pages += sum(1 for _ in docs.rglob("*.md")) - 2  # the two shells

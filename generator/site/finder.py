@@ -329,7 +329,7 @@ def _file_name(text: str) -> str:
     return "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in text)
 
 
-def finder_files(directory: Directory, routes: list) -> dict[str, str]:
+def finder_files(directory: Directory, routes: list, cache=None) -> dict[str, str]:  # noqa: ANN001
     """Every file of the finder's data, by path under assets/: finder/start.js (loaded with the
     page: the filters' choices, synonyms, which parts exist), finder/area/<id>.js per area (and
     finder/no-area.js), loaded when a search needs that area, and finder/names/<prefix>.js, the
@@ -339,8 +339,10 @@ def finder_files(directory: Directory, routes: list) -> dict[str, str]:
     areas = []
     for key in [a.id for a in directory.config.areas] + [""]:
         path = f"finder/area/{_file_name(key)}.js" if key else "finder/no-area.js"
-        text = area_shard(directory, key, routes, shared)
-        count = sum(1 for e in directory.current() if key in shard_key(e, directory))
+        entries = [e for e in directory.current() if key in shard_key(e, directory)]
+        text = _kept(cache, "finder-area", area_key(shared, key, entries),
+                     lambda key=key: area_shard(directory, key, routes, shared))
+        count = len(entries)
         files[path] = text
         areas.append([key, path, count, len(gzip.compress(text.encode(), 6))])
     names = {}
@@ -353,6 +355,38 @@ def finder_files(directory: Directory, routes: list) -> dict[str, str]:
                  page=urls.activity("{id}"))
     files["finder/start.js"] = _js("WO_START", start)
     return files
+
+
+def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int, int]) -> int:  # noqa: ANN001
+    """For build --shard I/N: make the parts of every Nth area (from the Ith; then the one of
+    activities with no area) into `cache` only, so the merged build takes them from there.
+    Returns how many were made."""
+    shared = Shared.of(directory, routes)
+    keys = [a.id for a in directory.config.areas] + [""]
+    made = 0
+    for key in keys[shard[0] - 1::shard[1]]:
+        entries = [e for e in directory.current() if key in shard_key(e, directory)]
+        _kept(cache, "finder-area", area_key(shared, key, entries),
+              lambda key=key: area_shard(directory, key, routes, shared))
+        made += 1
+    return made
+
+
+def area_key(shared: Shared, key: str, entries: list[Entry]) -> str:
+    """The cache key of an area's part: everything area_shard reads (the code, settings, the
+    day, the calendar, and each of its activities with its transport facts and routes)."""
+    from generator.site.cache import code_version, stable  # noqa: PLC0415
+    from generator.site.cache import key as digest  # noqa: PLC0415
+
+    d = shared.directory
+    return digest(code_version(), d.config, d.today, stable(d.calendar), key,
+                  [(e, d.getting_there(e), shared.route_ids.get(e.id)) for e in entries])
+
+
+def _kept(cache, kind: str, digest: str, make) -> str:  # noqa: ANN001
+    if cache is None:
+        return make()
+    return cache.made(kind, digest, lambda: make().encode("utf-8")).decode("utf-8")
 
 
 def read_part(text: str) -> dict:
@@ -378,10 +412,10 @@ def precached(assets_dir: Path) -> list[Path]:
     return keep
 
 
-def write_finder(directory: Directory, assets_dir, routes: list) -> dict:
+def write_finder(directory: Directory, assets_dir, routes: list, cache=None) -> dict:  # noqa: ANN001
     """Write the finder's data files (finder_files) under assets/; return sizes and the
-    audience groups."""
-    files = finder_files(directory, routes)
+    audience groups. `cache`: see finder_files."""
+    files = finder_files(directory, routes, cache)
     for path, text in files.items():
         target = assets_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -394,4 +428,4 @@ def write_finder(directory: Directory, assets_dir, routes: list) -> dict:
 
 
 __all__ = ["write_finder", "finder_files", "area_shard", "names_parts", "start_data",
-           "build_index", "route_id", "read_part", "precached", "Shared"]
+           "build_index", "route_id", "read_part", "precached", "Shared", "keep_area_parts"]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site import finder
 from generator.site.render import render
+from generator.site.writer import put
 
 DOWNLOADS = "download"  # the zips and the page that lists them
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
@@ -115,7 +115,7 @@ def write_service_worker(site: Path) -> None:
         digest.update(name.encode())
         digest.update((site / name).read_bytes())
     text = render("assets/sw.js", version=digest.hexdigest()[:12], keep=json.dumps(keep))
-    (site / "sw.js").write_text(text, encoding="utf-8")
+    put(site / "sw.js", text.encode("utf-8"))  # left alone when the same
 
 
 @dataclass(frozen=True)
@@ -141,37 +141,35 @@ def zip_plan(directory, with_print: bool) -> list[ZipPart]:  # noqa: ANN001 - Di
     return parts
 
 
-def _zip(site: Path, target: Path, files: list[Path]) -> None:
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        for path in files:
-            name = "whats-on/" + path.relative_to(site).as_posix()
-            # A fixed date and mode, so the same site always gives the same zip.
-            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            stored = path.suffix in (".pdf", ".png", ".zip", ".ttf", ".mp3")
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=None if stored else 1)
-
-
-def write_zips(directory, site: Path, parts: list[ZipPart]) -> list[Path]:  # noqa: ANN001
+def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | None = None,  # noqa: ANN001
+               cache=None) -> list[Path]:  # noqa: ANN001 - generator.site.cache.Cache
     """One zip per area (its activity and organisation pages, with all the rest of the site but
     the print files and the downloads) and one of the print files; then the download page gets
-    their sizes. Sites of tens of thousands of activities stay within what hosts accept per file."""
+    their sizes. Sites of tens of thousands of activities stay within what hosts accept per file.
+
+    `files`: the site's files (relative paths; default: what is in `site`). Each file is
+    compressed once for all the zips, and kept compressed in `cache` under the hash of its bytes
+    (generator.site.zips), so a rebuild compresses only the files that changed, and a zip whose
+    files all stayed the same is not written again."""
+    from generator.site import zips  # noqa: PLC0415
+
     folder = site / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site.rglob("*") if p.is_file())
-    rel = {p: p.relative_to(site).parts for p in files}
+    if files is None:
+        files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    rel = {name: tuple(name.split("/")) for name in files if not name.startswith(".")}
     activity_areas = {e.id: set(e.areas) for e in directory.activities}
     org_areas = {o.id: set().union(*(activity_areas.get(e.id, set()) for e in o.activities))
                  for o in directory.organisations}
+    packer = zips.Packer(site, cache)
     written = []
     for part in parts:
         if part.area is None:
-            chosen = [p for p in files if rel[p][0] == "print"]
+            chosen = [n for n, r in rel.items() if r[0] == "print"]
         else:
-            chosen = [p for p in files if rel[p][0] not in ("print", DOWNLOADS)
-                      and _in_area(rel[p], part.area, activity_areas, org_areas)]
-        _zip(site, folder / part.filename, chosen)
+            chosen = [n for n, r in rel.items() if r[0] not in ("print", DOWNLOADS)
+                      and _in_area(r, part.area, activity_areas, org_areas)]
+        packer.write(folder / part.filename, sorted(chosen))
         written.append(folder / part.filename)
     page = folder / "index.html"
     if page.exists():

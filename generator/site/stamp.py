@@ -22,6 +22,7 @@ from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
 from generator.site.render import environment, linker
 from generator.site.views import activity_view
+from generator.site.writer import SiteFiles, put
 
 SHELL = "wo-shell"
 TITLE = "WOSHELLTITLE"
@@ -61,13 +62,17 @@ def _shared(directory: Directory, shell: Shell, *extra: object) -> str:
 
 def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
                      route_links: dict | None = None, cache: Cache | None = None,
-                     shard: tuple[int, int] | None = None) -> int:
+                     shard: tuple[int, int] | None = None, *, built: Path | None = None,
+                     files: SiteFiles | None = None) -> int:
     """Write activities/<id>/index.html (and <id>.ics) for every activity, ended ones included
     (a poster's QR code must not lead nowhere). Uses both cores for big directories. Pages whose
     inputs have not changed come from `cache` (generator.site.cache). `shard` (I, N): only
-    every Nth activity from the Ith (build --shard)."""
-    shell = _shell(site, "activities")
-    job = {"directory": directory, "site": site, "ics_writer": ics_writer,
+    every Nth activity from the Ith (build --shard). `built`: mkdocs' output, with the page
+    shell and the print files (default: `site`); a file that already holds the page's bytes is
+    left alone, and each file written is added to `files`."""
+    built = built or site
+    shell = _shell(built, "activities")
+    job = {"directory": directory, "site": site, "built": built, "ics_writer": ics_writer,
            "route_links": route_links, "shell": shell, "cache": cache or Cache(None),
            "shared": _shared(directory, shell, ics_writer is not None),
            "entries": in_shard(directory.activities, shard)}
@@ -84,6 +89,10 @@ def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa:
             for hits, misses in pool.map(_worker_range, ranges):
                 job["cache"].hits += hits
                 job["cache"].misses += misses
+    if files is not None:
+        for entry in job["entries"]:
+            folder = urls.activity(entry.id)
+            files.add([folder + "index.html"] + ([f"{folder}{entry.id}.ics"] if ics_writer else []))
     return count
 
 
@@ -107,9 +116,8 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
     href = linker(2)
     for entry in job["entries"][bounds[0]:bounds[1]]:
         folder = site / urls.activity(entry.id)
-        folder.mkdir(parents=True, exist_ok=True)
         spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
-        has_audio = (site / spoken).exists()
+        has_audio = (job["built"] / spoken).exists()
         digest = cache_key(job["shared"], entry, directory.getting_there(entry),
                            (route_links or {}).get(entry.id), has_audio)
         ics = None
@@ -119,7 +127,7 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
             if data is None:
                 data = ics_writer(directory, entry)
                 cache.put("activity-ics", digest, data)
-            (folder / ics).write_bytes(data)
+            put(folder / ics, data)
         page = cache.get("activity-page", digest)
         if page is None:
             page_url = urls.absolute(directory.config, urls.activity(entry.id))
@@ -132,7 +140,7 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
                 qr=_qr(cache, page_url))
             page = shell.page(entry.id, entry.activity.name, content).encode("utf-8")
             cache.put("activity-page", digest, page)
-        (folder / "index.html").write_bytes(page)
+        put(folder / "index.html", page)
 
 
 def _qr(cache: Cache, page_url: str) -> str:
@@ -161,8 +169,10 @@ def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
 
 
 def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list,  # noqa: ANN001
-                        cache: Cache | None = None, shard: tuple[int, int] | None = None) -> int:
-    shell = _shell(site, "organisations")
+                        cache: Cache | None = None, shard: tuple[int, int] | None = None, *,
+                        built: Path | None = None, files: SiteFiles | None = None) -> int:
+    """Write organisations/<id>/index.html for every organisation (see stamp_activities)."""
+    shell = _shell(built or site, "organisations")
     cache = cache or Cache(None)
     shared = _shared(directory, shell)
     template = environment().get_template("pages/organisation.html")
@@ -170,7 +180,6 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
     orgs = in_shard(directory.organisations, shard)
     for org in orgs:
         folder = site / urls.organisation(org.id)
-        folder.mkdir(parents=True, exist_ok=True)
         entries = [cards[e.id] for e in org.activities if e.id in cards]
         digest = cache_key(shared, org.id, org.organisation, entries)
         page = cache.get("organisation-page", digest)
@@ -180,7 +189,9 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
                                       governance=governance_lines(org.organisation))
             page = shell.page(org.id, org.organisation.name, content).encode("utf-8")
             cache.put("organisation-page", digest, page)
-        (folder / "index.html").write_bytes(page)
+        put(folder / "index.html", page)
+        if files is not None:
+            files.add([urls.organisation(org.id) + "index.html"])
     return len(orgs)
 
 

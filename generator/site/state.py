@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.site.cache import Cache
 from generator.site.cards import CardLists
+from generator.site.writer import SiteFiles
 
 
 @dataclass
@@ -14,6 +15,7 @@ class SiteBuild:
     bodies: dict[str, str] = field(default_factory=dict)  # browse page path -> its content
     card_list: CardLists = field(default_factory=CardLists)  # each card's HTML, made once
     cache: Cache = field(default_factory=lambda: Cache(None))  # kept between builds, on disk
+    files: SiteFiles | None = None  # what this build wrote into its site folder
 
 
 __all__ = ["SiteBuild"]
