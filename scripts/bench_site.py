@@ -5,10 +5,12 @@
     python scripts/bench_site.py --no-browser    # skip the query timing in Chromium
 
 For each size: `python -m generator fake --count N` writes the listings (once, kept in --work),
-then the site is built cold (no PDFs, an empty cache) and the seconds per stage, the site's size,
-the finder index's size (raw and gzipped) and query times in headless Chromium are printed; then
-one listing is changed and the site built again with the cache (warm). Each figure is printed
-beside the last run's (kept in --work/bench_site.json).
+then the site is built cold (no PDFs, an empty cache, a new site folder) and the seconds per
+stage, the CPU seconds (this process and its workers), the site's size, the finder data's size
+(raw and gzipped) and query times in headless Chromium are printed; then one listing is changed
+and the site built again into the same folder with the cache (warm), as a nightly `build` does.
+Each figure is printed beside the last run's (kept in --work/bench_site.json), with the machine's
+load average, since the machine may be shared.
 """
 
 from __future__ import annotations
@@ -89,24 +91,31 @@ def build_once(listings: Path, out: Path, args: argparse.Namespace, cache: Path 
     from generator.site import build_site
 
     load_average = os.getloadavg()[0]
+    cpu = os.times()
     started = time.perf_counter()
     result = load(listings, ROOT / "site_config")
     loaded = time.perf_counter() - started
     directory = result.directory
     report = build_site(directory, out, with_zip=not args.no_zip, cache=cache)
     total = time.perf_counter() - started
-    figures = {"load listings": loaded, **report.seconds, "TOTAL": total}
+    done = os.times()
+    cpu_seconds = sum(getattr(done, f) - getattr(cpu, f) for f in
+                      ("user", "system", "children_user", "children_system"))
+    figures = {"load listings": loaded, **report.seconds, "TOTAL": total, "CPU seconds": cpu_seconds}
     old = before.get(label)
     was = f" (last run: {old['TOTAL']:.1f} s at load {old['machine load']:.1f})" if old else ""
     print(f"\n== {label}: {len(directory.activities)} activities, {report.pages} pages; "
           f"load average {load_average:.1f} on {os.cpu_count()} cores{was} ==")
     if cache is not None:
-        print(f"  cache: {report.cache_hits:,} kept, {report.cache_misses:,} made")
+        print(f"  cache: {report.cache_hits:,} kept, {report.cache_misses:,} made; site folder: "
+              f"{report.changed:,} files written, {report.removed:,} removed, the rest left alone")
     for stage, seconds in figures.items():
         print(f"  {stage:<22}{seconds:7.1f} s{_was(old, stage)}")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"  site size:    {size / 1e6:.1f} MB")
     figures["machine load"] = load_average
+    figures["load average at the end"] = os.getloadavg()[0]
+    print(f"  load average at the end: {figures['load average at the end']:.1f}")
     figures["site MB"] = size / 1e6
     return figures
 
@@ -130,7 +139,8 @@ def main() -> int:
         shutil.copytree(fake(count, args.work), listings)
         out = args.work / f"site-{count}"
         cache = args.work / f"cache-{count}"
-        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)  # cold: no cache, a new folder (not timed)
+        shutil.rmtree(out, ignore_errors=True)
         label = f"{count:,} listing files, cold"
         before[label] = build_once(listings, out, args, None if args.no_warm else cache, label,
                                    before)
@@ -148,8 +158,7 @@ def main() -> int:
                 print(f"  {name:<60}{value:8.1f}")
         if not args.no_warm:
             label = f"{count:,} listing files, warm after one change"
-            before[label] = build_once(one_change(listings), args.work / f"site-{count}-warm",
-                                       args, cache, label, before)
+            before[label] = build_once(one_change(listings), out, args, cache, label, before)
         saved.write_text(json.dumps(before, indent=1))
     return 0
 
