@@ -15,7 +15,7 @@ from frictionless import validate
 
 from generator.cli import main
 from generator.directory import load
-from generator.opendata import export_hsds, hsds_files
+from generator.opendata import export_hsds, hsds_export, hsds_files
 from tests.conftest import DEMO, DEMO_TODAY, ROOT
 
 STANDARD = ROOT / "generator" / "opendata" / "standard"
@@ -244,3 +244,23 @@ def _attributes(obj):
                 yield from v
             else:
                 yield from _attributes(v)
+
+
+def test_each_organisation_is_valid_as_the_uk_profile_nests_it(demo):
+    """We write no organisation document of its own: the organisation is checked where it is
+    written, against the organisation the UK profile's compiled service schema nests."""
+    schema = json.loads((STANDARD / "oruk-3.0-service.json").read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(schema["properties"]["organization"],
+                                            format_checker=jsonschema.FormatChecker())
+    for org in demo.organisations:
+        assert _messages(check, hsds_export.organization(org.id, org.organisation)) == []
+
+
+def test_the_compiled_schema_is_stricter_than_the_profiles_own_example():
+    """The profile's published example (and its patch files) disagree with its compiled schema,
+    which the ORUK validator uses; we follow the compiled schema (see standard/README.md)."""
+    example = json.loads((ROOT / "tests" / "fixtures" / "published" / "oruk" / "service_full.json")
+                         .read_text(encoding="utf-8"))
+    assert _messages(_schema("oruk-3.0-service.json"), example) == [
+        f"['{key}', 0]: 'url' is a required property"
+        for key in ("contacts", "cost_options", "funding", "languages", "schedules")]
