@@ -38,6 +38,15 @@ TIMES = {"morning": 1, "afternoon": 2, "evening": 4}
 # Audience groups that mean "open to all": one word for it in the finder, "Everyone".
 EVERYONE = {"everyone", "anyone", "all", "all welcome", "everybody", "all ages"}
 FREE, DROP_IN, STEP_FREE, FOR_EVERYONE, RING_FIRST = 1, 2, 4, 8, 16
+# Words that say nothing about which activity ("near me", "group"): the finder leaves them out of
+# a search, and the names index leaves them out.
+FILLER = ("near", "nearby", "me", "local", "around", "something", "anything",
+          "somewhere", "things", "stuff", "activity", "activities", "group", "groups", "club", "clubs",
+    "session", "sessions", "class", "classes", "place", "places", "want", "looking", "find",
+    "need", "like", "whats", "what's", "going", "go", "this", "next", "week", "free", "please",
+    "area", "ones", "one", "day", "days", "time", "times", "help", "support", "with", "my", "get",
+    "getting", "some", "new", "meet", "people")
+_FILLER = frozenset(FILLER)
 VOCABULARY = 8000  # words kept for "one typo away" and "still typing"
 NAMES_BUDGET = 40_000  # bytes: a names part bigger than this is split by one more letter
 EAGER_BYTES = 120_000  # gzipped: a directory whose parts all fit loads them all at once
@@ -239,6 +248,7 @@ def start_data(directory: Directory, routes: list, shared: Shared | None = None)
                      if abs((d - directory.today).days) < 800),
         "terms": [[day_number(x), day_number(y)] for x, y in cal.terms],
         "built": day_number(directory.today),
+        "filler": list(FILLER),
     }
 
 
@@ -284,7 +294,7 @@ def name_records(directory: Directory) -> list[list]:
 
 def _name_words(record: list) -> set[str]:
     return {w for w in words_of(record[1] + " " + record[2])
-            if len(w) > 1 and w not in STOP_WORDS}
+            if len(w) > 1 and w not in STOP_WORDS and w not in _FILLER}
 
 
 def names_parts(directory: Directory, budget: int = NAMES_BUDGET) -> dict[str, dict]:

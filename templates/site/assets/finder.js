@@ -111,11 +111,7 @@
     evening: "evening", evenings: "evening", night: "evening", nights: "evening", tonight: "evening" };
   var WHEN_OF = { today: "today", tonight: "today", tomorrow: "tomorrow", weekend: "weekend", weekends: "weekend" };
   // Words that say nothing about which activity: left out of the text search.
-  var FILLER = ["near", "nearby", "me", "local", "around", "something", "anything", "somewhere", "things",
-    "stuff", "activity", "activities", "group", "groups", "club", "clubs", "session", "sessions", "class",
-    "classes", "place", "places", "want", "looking", "find", "need", "like", "whats", "what's", "going",
-    "go", "this", "next", "week", "free", "please", "area", "ones", "one", "day", "days", "time", "times",
-    "help", "support", "with", "my", "get", "getting", "some", "new", "meet", "people"];
+  var FILLER = D.filler;  // finder.py FILLER: never searched, so not in the names index either
   var AREA_WORDS = D.areas.map(function (a, i) { return [words(a[1]), i]; });
   var KNOWN = {};
   (D.vocab ? D.vocab.split(" ") : []).forEach(function (w) { if (w) { KNOWN[w] = 1; WORD_LIST.push(w); } });

@@ -1,5 +1,6 @@
-/* What's On service worker: after the first visit the browse pages, the finder and its data are
-   kept on the device; any other page is kept once it has been opened. Version {{ version }}. */
+/* What's On service worker: after the first visit the browse pages and the finder are kept on the
+   device (with all of the finder's data for a small directory); any other page, and each part of a
+   big directory's finder data, is kept once it has been used. Version {{ version }}. */
 const CACHE = "whats-on-{{ version }}";
 const KEEP = {{ keep | safe }};
 
