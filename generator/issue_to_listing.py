@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator import everyday, issue_check
@@ -522,9 +523,14 @@ def _represent_money(representer, value: _Money):
     return representer.represent_scalar(tag, str(value))
 
 
+# ruamel keeps representers per class, not per YAML object: registered once, here, so that every
+# writer knows a price, also the listing store's (an update's edited listing). Registered inside
+# _yaml() it was known only after a new listing had been written in the same process.
+RoundTripRepresenter.add_representer(_Money, _represent_money)
+
+
 def _yaml() -> YAML:
     y = store.yaml()
-    y.representer.add_representer(_Money, _represent_money)
     y.representer.ignore_aliases = lambda _data: True  # a date used twice is written twice, never &id001
     return y
 

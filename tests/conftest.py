@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.printing import render as _render
+
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own copy of the demo directory (listings and settings), so a coordinator who replaces
 # listings/ and site_config/ with their own still has a passing `make test`.
@@ -21,6 +23,18 @@ def _run_from_the_demo_copy():
     """Commands run in-process with their default folders (listings/, site_config/) read the
     tests' own copy of the demo; paths in messages read as they do for a coordinator."""
     os.chdir(DEMO)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _caches_in_the_session_folder(tmp_path_factory):
+    """The build caches (site pages, braille, speech, Easy Read) start empty in every test session
+    and live in its temporary folder: every run builds cold, as CI does, and nothing is written into
+    the repository (tests/demo/.cache, .cache/). Tests of the cache settings set their own."""
+    caches = tmp_path_factory.mktemp("caches")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WHATS_ON_CACHE", str(caches / "whats-on"))
+        mp.setenv("WHATSON_CACHE", str(caches))
+        yield caches
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +76,32 @@ def browser(chromium_path):
 # marked automatically, so `make test-fast` (-m "not browser and not pdf") leaves them out.
 BROWSER_FIXTURES = {"browser", "chromium_path"}
 PDF_FIXTURES = {"demo_site", "demo_printed", "printed", "booklets", "whole"}
+
+
+_pdf_allowed = True  # False while a test that is not marked pdf runs
+
+
+def _render_if_marked(html_text: str):
+    """generator.printing.render.render, refused in a test not marked pdf (also in the worker
+    processes the test starts: they are forked, so they inherit the flag)."""
+    if not _pdf_allowed:
+        raise AssertionError("this test renders a PDF with WeasyPrint: mark it @pytest.mark.pdf "
+                             "(make test-fast leaves those out)")
+    return _real_render(html_text)
+
+
+_real_render = _render.render
+_render.render = _render_if_marked  # the one function every PDF is made by (booklets, posters, ...)
+
+
+@pytest.fixture(autouse=True)
+def _pdf_only_in_tests_marked_pdf(request):
+    """The quick loop (-m "not browser and not pdf") must need no WeasyPrint: a test that renders a
+    PDF without the pdf marker fails, so the marker cannot be forgotten."""
+    global _pdf_allowed
+    _pdf_allowed = request.node.get_closest_marker("pdf") is not None
+    yield
+    _pdf_allowed = True
 
 
 def pytest_collection_modifyitems(config, items):

@@ -151,3 +151,23 @@ def test_ends_in_a_plain_message_or_a_valid_listing(tree, name, kind, text):
         return
     assert result.path.parent == listings and result.path.name != "venues.yml", name
     assert problems_in(result.text, config, _venues(listings)) == [], name
+
+
+def test_an_update_with_a_price_works_in_a_fresh_process(tree, tmp_path):
+    """The issue workflow converts one issue per process. An update that sets a price must not
+    need a new listing to have been written earlier in the same process (ruamel keeps its writers'
+    representers per class), which the corpus above, in one process, could not show."""
+    import subprocess
+    import sys
+
+    issue = tmp_path / "issue.md"
+    issue.write_text(body("update", **BASE["update"]), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "issue-to-listing", "--kind", "update",
+                           "--body-file", str(issue), "--listings", str(tree / "listings"),
+                           "--config", str(tree / "site_config"), "--today", TODAY.isoformat(),
+                           "--dry-run"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    import yaml
+
+    [walk] = [a for a in yaml.safe_load(done.stdout)["activities"] if a["id"] == "aigburth-tuesday-walk"]
+    assert walk["cost"] == {"kind": "fixed", "amount": 2}  # a number, as the sender wrote it

@@ -136,6 +136,7 @@ def test_radius_edition_uses_distance_from_its_centre(demo):
             assert inside == (km <= 2), entry.id
 
 
+@pytest.mark.pdf
 def test_an_edition_with_nothing_in_it_still_prints(demo, tmp_path):
     from generator.config import Edition
     from generator.printing import booklet, render
@@ -231,6 +232,7 @@ def test_phone_numbers_and_postcodes_are_never_split_in_the_booklet(whole, demo)
             assert not re.search(split, text), piece
 
 
+@pytest.mark.pdf
 def test_stale_listings_are_marked_when_site_config_says_mark(demo, tmp_path):
     import dataclasses
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -110,12 +108,9 @@ def test_the_real_schema_uses_only_supported_keywords():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    done = subprocess.run([sys.executable, "-m", "generator", "site", "--out", str(out), "--today", "2026-11-22"],
-                          cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return out
+def site(demo_web) -> Path:
+    """The demo's site as `python -m generator site` builds it (the session's one build)."""
+    return demo_web
 
 
 @pytest.mark.slow
