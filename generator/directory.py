@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import pickle
 import subprocess
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -242,9 +243,13 @@ def _without_gc(fn):
 @_without_gc
 def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_config"), *,
          today: dt.date | None = None, only: Sequence[Path] | None = None,
-         extra: Sequence[Path] = (), enrich_transport: bool = True) -> LoadResult:
+         extra: Sequence[Path] = (), enrich_transport: bool = True,
+         cache: Path | None = None) -> LoadResult:
     """Read site_config and every listing; check them; build the Directory.
 
+    `cache`: the build cache folder (generator.site.cache); a listing file read without problems
+    is kept there, parsed and checked, under the hash of its bytes and of the code, so the next
+    load reads again only files that changed.
     `only` limits the problems reported to those files (the whole directory is still read, so
     cross-file checks such as duplicate ids still work). `extra` are listing files outside
     listings_dir, read as if they were in it (a file of the same name there is set aside).
@@ -274,7 +279,7 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         files = sorted([p for p in files if p.name not in names] + list(extra),
                        key=lambda p: (p.name, str(p)))
     with progress.stage("Reading listings", total=len(files), unit="files") as reading:
-        read = _read_all(files, reading)
+        read = _read_all(files, reading, cache)
     good: list[tuple[Path, Listing, Loaded]] = []
     for path, (listing, loaded, found) in zip(files, read, strict=True):
         problems += found
@@ -352,8 +357,41 @@ def _venue_of(activity: Activity, venues: Mapping[str, Venue]) -> tuple[Venue | 
     return ref, f"{activity.id}-venue"
 
 
-def _read_all(files: list[Path], reading: progress.Stage
+def _read_all(files: list[Path], reading: progress.Stage, cache: Path | None = None
               ) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
+    if cache is None:
+        return _read_files(files, reading)
+    from generator.site.cache import Cache, code_version, key  # noqa: PLC0415
+
+    kept = Cache(cache)
+    version = code_version()
+    digests, read, missing = {}, {}, []
+    for path in files:
+        try:
+            digest = key(version, str(path), path.read_bytes())
+        except OSError:
+            digest = None
+        digests[path] = digest
+        data = kept.get("listing", digest) if digest else None
+        try:
+            read[path] = pickle.loads(data) + ([],) if data is not None else None
+        except Exception:  # noqa: BLE001 - a damaged or old kept file: read the listing again
+            read[path] = None
+        if read[path] is None:
+            missing.append(path)
+        else:
+            reading.advance()
+    for path, found in zip(missing, _read_files(missing, reading), strict=True):
+        read[path], digest = found, digests[path]
+        listing, loaded, problems = found
+        if digest and listing is not None and not problems:
+            slim = loaded if isinstance(loaded, SlimLoaded) else SlimLoaded(loaded, path)
+            kept.put("listing", digest, pickle.dumps((listing, slim), protocol=5))
+    return [read[p] for p in files]
+
+
+def _read_files(files: list[Path], reading: progress.Stage
+                ) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < PARALLEL_FROM or workers < 2:
         read = [_read_listing(p) for p in files]

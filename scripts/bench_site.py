@@ -93,7 +93,7 @@ def build_once(listings: Path, out: Path, args: argparse.Namespace, cache: Path 
     load_average = os.getloadavg()[0]
     cpu = os.times()
     started = time.perf_counter()
-    result = load(listings, ROOT / "site_config")
+    result = load(listings, ROOT / "site_config", cache=cache)
     loaded = time.perf_counter() - started
     directory = result.directory
     report = build_site(directory, out, with_zip=not args.no_zip, cache=cache)

@@ -98,3 +98,25 @@ def test_keys_are_the_same_in_every_process(demo):
             for seed in ("1", "2", "3")}
     assert len(seen) == 1 and len(seen.pop().strip()) == 64
     assert stable(demo.calendar) == stable(demo.calendar)
+
+
+def test_listings_read_from_the_cache_are_the_listings(tmp_path):
+    """A load with the cache gives the same directory and problems as one without it; only good
+    files are kept (a file with problems is read, and reported, again every time)."""
+    listings = tmp_path / "listings"
+    generate(6, listings, load_config(DEMO / "site_config"), seed=3)
+    (listings / "zz-broken.yml").write_text("organisation:\n  name: Broken\nactivities: none\n",
+                                            encoding="utf-8")
+    kept = tmp_path / "cache"
+
+    def read(**kwargs):
+        return load(listings, DEMO / "site_config", today=ANCHOR, enrich_transport=False, **kwargs)
+
+    plain, first, second = read(), read(cache=kept), read(cache=kept)
+    good = len([p for p in listings.glob("*.yml") if p.name not in ("venues.yml", "zz-broken.yml")])
+    assert len([p for p in (kept / "listing").rglob("*") if p.is_file()]) == good
+    assert plain.problems and any(p.file.endswith("zz-broken.yml") for p in plain.problems)
+    for result in (first, second):
+        assert result.problems == plain.problems
+        assert result.directory.activities == plain.directory.activities
+        assert result.directory.organisations == plain.directory.organisations

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, *, everything: bool = True) -> int:
         except shards.ShardError as err:
             print(err, file=sys.stderr)
             return 2
-    result = load_or_exit(args)
+    result = load_or_exit(args, cache=cache)  # unchanged listing files come parsed from the cache
     for warning in setup_checks.warnings(result.directory):  # a new directory's leftovers
         print(warning, file=sys.stderr)
     output_folder.prepare(args.out, listings=args.listings, config=args.config)
