@@ -361,7 +361,7 @@ def _read_all(files: list[Path], reading: progress.Stage, cache: Path | None = N
               ) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
     if cache is None:
         return _read_files(files, reading)
-    from generator.site.cache import Cache, code_version, key  # noqa: PLC0415
+    from generator.site.cache import Cache, code_version, key
 
     kept = Cache(cache)
     version = code_version()
@@ -375,7 +375,7 @@ def _read_all(files: list[Path], reading: progress.Stage, cache: Path | None = N
         data = kept.get("listing", digest) if digest else None
         try:
             read[path] = pickle.loads(data) + ([],) if data is not None else None
-        except Exception:  # noqa: BLE001 - a damaged or old kept file: read the listing again
+        except Exception:
             read[path] = None
         if read[path] is None:
             missing.append(path)
