@@ -18,9 +18,9 @@ from generator import progress
 from generator.changes import ChangeLog, not_available
 from generator.directory import Directory
 from generator.site import offline, whats_new
-from generator.site.cache import Cache
+from generator.site.cache import Cache, Fingerprints, Memo, code_version, key, stable
 from generator.site.cards import card
-from generator.site.finder import keep_area_parts, write_finder
+from generator.site.finder import keep_area_parts, words_of, write_finder
 from generator.site.mkdocs_run import run_mkdocs
 from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
@@ -88,16 +88,24 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             offline.write_manifest(directory.config.site, docs)
         with _timed(report, "bus routes"):
             routes, route_links = route_table(directory)
+        with _timed(report, "cards"):
+            build.prints = Fingerprints(directory)
+            build.cards = _cards(directory, build)
         found = {"groups": []}  # a shard's page shells do not depend on the finder
         if shard is None:
             with _timed(report, "finder index"):
-                found = write_finder(directory, assets, routes, build.cache)
+                words = Memo(build.cache, "finder-words", code_version())
+                found = write_finder(directory, assets, routes, build.cache, cards=build.cards,
+                                     prints=build.prints, words=lambda text: words.get(
+                                         key(text), lambda: words_of(text)))
+                words.save()
                 report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
             with _timed(report, "schedules"):
                 report.schedule_bytes = write_schedules(directory, assets)
         else:
             with _timed(report, "finder index"):  # this part's share of the areas, into the cache
-                keep_area_parts(directory, routes, build.cache, shard)
+                keep_area_parts(directory, routes, build.cache, shard, cards=build.cards,
+                                prints=build.prints)
         if with_print:
             with _timed(report, "PDFs"):
                 report.printed = _print(directory, docs / "print", report, changes)
@@ -125,11 +133,12 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                 offline.drop_theme_search(built)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
-            cards = {e.id: card(e, directory) for e in directory.current()}
             report.pages += stamp_activities(directory, out, _ics_writer(report), route_links,
-                                             build.cache, shard, built=built, files=build.files)
-            report.pages += stamp_organisations(directory, out, cards, build.card_list,
-                                                build.cache, shard, built=built, files=build.files)
+                                             build.cache, shard, built=built, files=build.files,
+                                             prints=build.prints)
+            report.pages += stamp_organisations(directory, out, build.cards, build.card_list,
+                                                build.cache, shard, built=built, files=build.files,
+                                                prints=build.prints)
         with _timed(report, "site files"):  # mkdocs' output into `out`, then what is left over
             build.files.copy_tree(built)
             if shard is None:
@@ -153,6 +162,17 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def _cards(directory: Directory, build: SiteBuild) -> dict:
+    """Every current activity's card (for lists, the finder and organisation pages), made once
+    a build and kept in the cache under its activity's fingerprint."""
+    memo = Memo(build.cache, "cards", key(code_version(), directory.config, directory.today,
+                                          stable(directory.calendar)))
+    cards = {e.id: memo.get(build.prints.entry(e), lambda e=e: card(e, directory))
+             for e in directory.current()}
+    memo.save()
+    return cards
 
 
 def _print(directory: Directory, target: Path, report: SiteReport, changes: ChangeLog | None) -> list:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -137,6 +138,7 @@ class Shared:
     table: list = field(default_factory=list)
     _cards: dict = field(default_factory=dict)
     _bodies: dict = field(default_factory=dict)
+    words: Callable[[str], list[str]] = words_of  # the build may give one that keeps its answers
 
     def card(self, entry: Entry):  # noqa: ANN201 - cards.Card
         if entry.id not in self._cards:
@@ -156,11 +158,15 @@ class Shared:
         return self._bodies[entry.id]
 
     @classmethod
-    def of(cls, directory: Directory, routes: list) -> Shared:
+    def of(cls, directory: Directory, routes: list, cards: dict | None = None,
+           words: Callable[[str], list[str]] | None = None) -> Shared:
+        """`cards`: the build's cards by activity id, when it has made them already; `words`:
+        words_of, or one that gives the same answers quicker."""
         shared = cls(directory, routes,
                      {c.id: i for i, c in enumerate(directory.config.categories)},
                      {a.id: i for i, a in enumerate(directory.config.areas)},
-                     table=synonym_table(directory.config.synonyms))
+                     table=synonym_table(directory.config.synonyms), _cards=dict(cards or {}),
+                     words=words or words_of)
         for r in routes:
             for e in r.entries:
                 shared.route_ids.setdefault(e.id, []).append(route_id(r))
@@ -232,7 +238,7 @@ def start_data(directory: Directory, routes: list, shared: Shared | None = None)
     for entry in entries:
         for g in audience_groups(entry):
             groups.setdefault(g, len(groups))
-        for w in words_of(entry.activity.name + " " + shared.body(entry)):
+        for w in shared.words(entry.activity.name + " " + shared.body(entry)):
             if _WORD.match(w):
                 vocabulary[w] = vocabulary.get(w, 0) + 1
     cal = directory.calendar
@@ -339,18 +345,25 @@ def _file_name(text: str) -> str:
     return "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in text)
 
 
-def finder_files(directory: Directory, routes: list, cache=None) -> dict[str, str]:  # noqa: ANN001
+def finder_files(directory: Directory, routes: list, cache=None,  # noqa: ANN001
+                 cards: dict | None = None, prints=None,  # noqa: ANN001
+                 words: Callable[[str], list[str]] | None = None) -> dict[str, str]:
     """Every file of the finder's data, by path under assets/: finder/start.js (loaded with the
     page: the filters' choices, synonyms, which parts exist), finder/area/<id>.js per area (and
     finder/no-area.js), loaded when a search needs that area, and finder/names/<prefix>.js, the
-    names of every activity, loaded when a search of the whole directory needs them."""
-    shared = Shared.of(directory, routes)
+    names of every activity, loaded when a search of the whole directory needs them.
+
+    `cache` (generator.site.cache.Cache): an area's part is kept there under the hash of what it
+    is made from (area_key), so a build makes again only the parts of areas that changed.
+    `cards`, `prints`: the build's cards and fingerprints (generator.site.cache), if made;
+    `words`: see Shared.of."""
+    shared = Shared.of(directory, routes, cards, words)
     files: dict[str, str] = {}
     areas = []
     for key in [a.id for a in directory.config.areas] + [""]:
         path = f"finder/area/{_file_name(key)}.js" if key else "finder/no-area.js"
         entries = [e for e in directory.current() if key in shard_key(e, directory)]
-        text = _kept(cache, "finder-area", area_key(shared, key, entries),
+        text = _kept(cache, "finder-area", area_key(shared, key, entries, prints),
                      lambda key=key: area_shard(directory, key, routes, shared))
         count = len(entries)
         files[path] = text
@@ -367,30 +380,32 @@ def finder_files(directory: Directory, routes: list, cache=None) -> dict[str, st
     return files
 
 
-def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int, int]) -> int:  # noqa: ANN001
+def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int, int],  # noqa: ANN001
+                    cards: dict | None = None, prints=None) -> int:  # noqa: ANN001
     """For build --shard I/N: make the parts of every Nth area (from the Ith; then the one of
     activities with no area) into `cache` only, so the merged build takes them from there.
     Returns how many were made."""
-    shared = Shared.of(directory, routes)
+    shared = Shared.of(directory, routes, cards)
     keys = [a.id for a in directory.config.areas] + [""]
     made = 0
     for key in keys[shard[0] - 1::shard[1]]:
         entries = [e for e in directory.current() if key in shard_key(e, directory)]
-        _kept(cache, "finder-area", area_key(shared, key, entries),
+        _kept(cache, "finder-area", area_key(shared, key, entries, prints),
               lambda key=key: area_shard(directory, key, routes, shared))
         made += 1
     return made
 
 
-def area_key(shared: Shared, key: str, entries: list[Entry]) -> str:
+def area_key(shared: Shared, key: str, entries: list[Entry], prints=None) -> str:  # noqa: ANN001
     """The cache key of an area's part: everything area_shard reads (the code, settings, the
     day, the calendar, and each of its activities with its transport facts and routes)."""
-    from generator.site.cache import code_version, stable  # noqa: PLC0415
+    from generator.site.cache import Fingerprints, code_version, stable  # noqa: PLC0415
     from generator.site.cache import key as digest  # noqa: PLC0415
 
     d = shared.directory
+    prints = prints or Fingerprints(d)
     return digest(code_version(), d.config, d.today, stable(d.calendar), key,
-                  [(e, d.getting_there(e), shared.route_ids.get(e.id)) for e in entries])
+                  [(prints.entry(e), shared.route_ids.get(e.id)) for e in entries])
 
 
 def _kept(cache, kind: str, digest: str, make) -> str:  # noqa: ANN001
@@ -422,10 +437,12 @@ def precached(assets_dir: Path) -> list[Path]:
     return keep
 
 
-def write_finder(directory: Directory, assets_dir, routes: list, cache=None) -> dict:  # noqa: ANN001
+def write_finder(directory: Directory, assets_dir, routes: list, cache=None,  # noqa: ANN001
+                 cards: dict | None = None, prints=None,  # noqa: ANN001
+                 words: Callable[[str], list[str]] | None = None) -> dict:
     """Write the finder's data files (finder_files) under assets/; return sizes and the
-    audience groups. `cache`: see finder_files."""
-    files = finder_files(directory, routes, cache)
+    audience groups. `cache`, `cards`, `prints`: see finder_files."""
+    files = finder_files(directory, routes, cache, cards, prints, words)
     for path, text in files.items():
         target = assets_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -73,7 +73,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
     _page = partial(_put, build)
     site = directory.config.site
     current = directory.current()
-    cards = {e.id: card(e, directory) for e in current}
+    cards = build.cards or {e.id: card(e, directory) for e in current}
     built_on = long_date(directory.today)
     common = {"site": site, "built_on": built_on}
 

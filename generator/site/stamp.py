@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator import qr, urls
 from generator.directory import Directory
-from generator.site.cache import Cache, code_version, stable
+from generator.site.cache import Cache, Fingerprints, code_version, stable
 from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
 from generator.site.render import environment, linker
@@ -63,7 +63,7 @@ def _shared(directory: Directory, shell: Shell, *extra: object) -> str:
 def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
                      route_links: dict | None = None, cache: Cache | None = None,
                      shard: tuple[int, int] | None = None, *, built: Path | None = None,
-                     files: SiteFiles | None = None) -> int:
+                     files: SiteFiles | None = None, prints: Fingerprints | None = None) -> int:
     """Write activities/<id>/index.html (and <id>.ics) for every activity, ended ones included
     (a poster's QR code must not lead nowhere). Uses both cores for big directories. Pages whose
     inputs have not changed come from `cache` (generator.site.cache). `shard` (I, N): only
@@ -75,21 +75,25 @@ def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa:
     job = {"directory": directory, "site": site, "built": built, "ics_writer": ics_writer,
            "route_links": route_links, "shell": shell, "cache": cache or Cache(None),
            "shared": _shared(directory, shell, ics_writer is not None),
-           "entries": in_shard(directory.activities, shard)}
+           "entries": in_shard(directory.activities, shard),
+           "prints": prints or Fingerprints(directory)}
     count = len(job["entries"])
     workers = min(os.cpu_count() or 1, 4)
+    written = 0
     if count < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        _stamp_range(job, (0, count))
+        written = _stamp_range(job, (0, count))
     else:
         step = max(50, count // (workers * 4))
         ranges = [(i, min(i + step, count)) for i in range(0, count, step)]
         # Forked workers inherit `job` as the initializer's argument (fork pickles nothing).
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
                                  initializer=_start_worker, initargs=(job,)) as pool:
-            for hits, misses in pool.map(_worker_range, ranges):
+            for hits, misses, changed in pool.map(_worker_range, ranges):
                 job["cache"].hits += hits
                 job["cache"].misses += misses
+                written += changed
     if files is not None:
+        files.changed += written
         for entry in job["entries"]:
             folder = urls.activity(entry.id)
             files.add([folder + "index.html"] + ([f"{folder}{entry.id}.ics"] if ics_writer else []))
@@ -100,25 +104,27 @@ def _start_worker(job: dict) -> None:
     _WORKER_JOB.update(job)
 
 
-def _worker_range(bounds: tuple[int, int]) -> tuple[int, int]:
+def _worker_range(bounds: tuple[int, int]) -> tuple[int, int, int]:
     cache = _WORKER_JOB["cache"]
     cache.hits = cache.misses = 0
-    _stamp_range(_WORKER_JOB, bounds)
-    return cache.hits, cache.misses
+    written = _stamp_range(_WORKER_JOB, bounds)
+    return cache.hits, cache.misses, written
 
 
-def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
+def _stamp_range(job: dict, bounds: tuple[int, int]) -> int:
+    """Make the pages of job["entries"][bounds]; returns how many files were written."""
     from generator.sms import gsm_length, messages_ahead, text_message  # noqa: PLC0415
 
     directory, site, ics_writer = job["directory"], job["site"], job["ics_writer"]
     shell, route_links, cache = job["shell"], job["route_links"], job["cache"]
     template = environment().get_template("pages/activity.html")
     href = linker(2)
+    written = 0
     for entry in job["entries"][bounds[0]:bounds[1]]:
         folder = site / urls.activity(entry.id)
         spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
         has_audio = (job["built"] / spoken).exists()
-        digest = cache_key(job["shared"], entry, directory.getting_there(entry),
+        digest = cache_key(job["shared"], job["prints"].entry(entry),
                            (route_links or {}).get(entry.id), has_audio)
         ics = None
         if ics_writer is not None:
@@ -127,7 +133,7 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
             if data is None:
                 data = ics_writer(directory, entry)
                 cache.put("activity-ics", digest, data)
-            put(folder / ics, data)
+            written += put(folder / ics, data)
         page = cache.get("activity-page", digest)
         if page is None:
             page_url = urls.absolute(directory.config, urls.activity(entry.id))
@@ -140,7 +146,8 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
                 qr=_qr(cache, page_url))
             page = shell.page(entry.id, entry.activity.name, content).encode("utf-8")
             cache.put("activity-page", digest, page)
-        put(folder / "index.html", page)
+        written += put(folder / "index.html", page)
+    return written
 
 
 def _qr(cache: Cache, page_url: str) -> str:
@@ -170,7 +177,8 @@ def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
 
 def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list,  # noqa: ANN001
                         cache: Cache | None = None, shard: tuple[int, int] | None = None, *,
-                        built: Path | None = None, files: SiteFiles | None = None) -> int:
+                        built: Path | None = None, files: SiteFiles | None = None,
+                        prints: Fingerprints | None = None) -> int:
     """Write organisations/<id>/index.html for every organisation (see stamp_activities)."""
     shell = _shell(built or site, "organisations")
     cache = cache or Cache(None)
@@ -178,10 +186,11 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
     template = environment().get_template("pages/organisation.html")
     href = linker(2)
     orgs = in_shard(directory.organisations, shard)
+    prints = prints or Fingerprints(directory)
     for org in orgs:
         folder = site / urls.organisation(org.id)
         entries = [cards[e.id] for e in org.activities if e.id in cards]
-        digest = cache_key(shared, org.id, org.organisation, entries)
+        digest = cache_key(shared, org.id, prints.organisation(org.organisation), entries)
         page = cache.get("organisation-page", digest)
         if page is None:
             content = template.render(o=org.organisation, entries=entries, href=href,
@@ -189,9 +198,10 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
                                       governance=governance_lines(org.organisation))
             page = shell.page(org.id, org.organisation.name, content).encode("utf-8")
             cache.put("organisation-page", digest, page)
-        put(folder / "index.html", page)
+        changed = put(folder / "index.html", page)
         if files is not None:
             files.add([urls.organisation(org.id) + "index.html"])
+            files.changed += changed
     return len(orgs)
 
 

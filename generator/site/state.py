@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.site.cache import Cache
+from generator.site.cache import Cache, Fingerprints
 from generator.site.cards import CardLists
 from generator.site.writer import SiteFiles
 
@@ -16,6 +16,8 @@ class SiteBuild:
     card_list: CardLists = field(default_factory=CardLists)  # each card's HTML, made once
     cache: Cache = field(default_factory=lambda: Cache(None))  # kept between builds, on disk
     files: SiteFiles | None = None  # what this build wrote into its site folder
+    prints: Fingerprints | None = None  # each activity's stand-in in cache keys
+    cards: dict = field(default_factory=dict)  # activity id -> its Card, made once
 
 
 __all__ = ["SiteBuild"]
