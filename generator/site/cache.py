@@ -96,6 +96,15 @@ class Cache:
         self.hits += 1
         return data
 
+    def peek(self, kind: str, digest: str) -> bytes | None:
+        """Like get, but not counted as a hit or miss (for Memo's file of many values)."""
+        if self.folder is None:
+            return None
+        try:
+            return self._path(kind, digest).read_bytes()
+        except OSError:
+            return None
+
     def put(self, kind: str, digest: str, data: bytes) -> None:
         if self.folder is None:
             return
@@ -160,7 +169,7 @@ class Memo:
 
     def __init__(self, cache: Cache, kind: str, context: str) -> None:
         self.cache, self.kind, self.context = cache, kind, context
-        data = cache.get(kind, context)
+        data = cache.peek(kind, context)
         try:
             self._old = pickle.loads(data) if data is not None else {}
         except Exception:  # noqa: BLE001 - damaged or from other code: make them again
