@@ -115,7 +115,7 @@ def measure(site: Path) -> None:
             started = time.perf_counter()
             page.goto(base + path, wait_until="commit", timeout=300_000)
             wanted = ("document.querySelector('#results li') || /Choose an area|found/.test("
-                      "document.getElementById('result-count').textContent)")
+                      "(document.getElementById('result-count') || {}).textContent)")
             page.wait_for_function(wanted, timeout=300_000, polling=50)
             slow = time.perf_counter() - started
             ctx.close()

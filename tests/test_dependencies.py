@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Declared but never imported by name: why each is there.
 USED_WITHOUT_IMPORT = {
+    "brotli": "fontTools uses it to write the site's WOFF2 fonts (generator/site/offline.py)",
     "mkdocs-material": "the site's theme, loaded by mkdocs from mkdocs.yml",
     "click": "pinned for mkdocs (click 8.3 breaks mkdocs serve)",
     "pre-commit": "runs the hooks in .pre-commit-config.yaml",

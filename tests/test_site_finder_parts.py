@@ -58,11 +58,13 @@ def test_names_parts_split_by_word_starts_and_find_every_name_word(demo):
 
 def test_every_current_activity_is_in_its_areas_parts(demo_web, demo):
     folder = demo_web / "assets" / "finder"
-    start = finder.read_part((folder / "start.js").read_text())
-    assert start["eager"] is True  # the demo is small: every part at once, as before
+    text = (folder / "start.js").read_text()
+    start = finder.read_part(text)
+    assert start["eager"] is True  # the demo is small: its parts come inside start.js
+    inline = finder.inline_parts(text)
     seen: dict[str, set[str]] = {}
-    for key, path, count, _ in start["parts"]:
-        part = finder.read_part((demo_web / "assets" / path).read_text())
+    for (key, path, count, _), part in zip(start["parts"], inline, strict=True):
+        assert part == finder.read_part((demo_web / "assets" / path).read_text())
         assert part["key"] == key and len(part["docs"]) == count
         for doc in part["docs"]:
             seen.setdefault(doc[0], set()).add(key)
@@ -77,26 +79,16 @@ def _finder_requests(page) -> list[str]:
 
 
 @pytest.mark.browser
-def test_a_search_in_an_area_fetches_only_that_areas_part(demo_web, demo, browser):
+def test_a_small_directory_loads_its_finder_in_one_file(demo_web, browser):
     from tests.test_site_support import url
 
     ctx = browser.new_context()
     page = ctx.new_page()
     seen = _finder_requests(page)
     try:
-        page.goto(url(demo_web, "find/index.html?area=garston"))
-        garston = sorted(e.id for e in demo.current() if "garston" in e.areas)
-        shown = page.eval_on_selector_all("#results h2 a", "as => as.map(a => a.href.split('/').slice(-2)[0])")
-        assert sorted(shown) == garston
-        assert seen == ["finder/start.js", "finder/area/garston.js"]
-        page.fill("#q", "walk")
-        page.wait_for_timeout(600)
-        assert page.inner_text("#result-count").endswith("found")
-        assert seen == ["finder/start.js", "finder/area/garston.js"]  # nothing more for Garston
-        page.select_option("#f-area", "")  # the whole (small) directory: every part, once
-        page.wait_for_timeout(600)
-        assert sorted(seen) == sorted(["finder/start.js"] + [p[1] for p in finder.read_part(
-            (demo_web / "assets" / "finder" / "start.js").read_text())["parts"]])
+        for path in ("find/index.html?area=garston", "find/index.html?q=walk", "my-list/index.html"):
+            page.goto(url(demo_web, path))
+        assert seen == ["finder/start.js"] * 3
     finally:
         ctx.close()
 
@@ -115,7 +107,7 @@ def big(demo_web, tmp_path_factory):
     shutil.copytree(demo_web, site, ignore=shutil.ignore_patterns("print", "download"))
     path = site / "assets" / "finder" / "start.js"
     start = finder.read_part(path.read_text())
-    start["eager"] = False
+    start["eager"] = False  # and without the parts inside it
     path.write_text(START + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
     offline.write_service_worker(site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
@@ -124,6 +116,37 @@ def big(demo_web, tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}/", site
     server.shutdown()
     server.server_close()
+
+
+@pytest.mark.browser
+def test_a_search_in_an_area_fetches_only_that_areas_part(big, demo, browser):
+    base, _ = big
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    seen = _finder_requests(page)
+    try:
+        page.goto(base + "find/index.html?area=garston")
+        page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+        garston = sorted(e.id for e in demo.current() if "garston" in e.areas)
+        shown = page.eval_on_selector_all("#results h2 a", "as => as.map(a => a.href.split('/').slice(-2)[0])")
+        assert sorted(shown) == garston
+        assert seen == ["finder/start.js", "finder/area/garston.js"]
+        page.fill("#q", "walk")
+        page.wait_for_timeout(600)
+        assert page.inner_text("#result-count").endswith("found")
+        assert seen == ["finder/start.js", "finder/area/garston.js"]  # nothing more for Garston
+    finally:
+        ctx.close()
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    seen = _finder_requests(page)
+    try:
+        page.goto(base + "find/index.html?q=lunch+club+speke")  # the area named in the search
+        page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+        assert page.input_value("#f-area") == "speke"
+        assert seen == ["finder/start.js", "finder/area/speke.js"]
+    finally:
+        ctx.close()
 
 
 def test_a_big_directory_keeps_its_parts_out_of_the_precache(big):

@@ -376,7 +376,9 @@ def finder_files(directory: Directory, routes: list, cache=None,  # noqa: ANN001
     eager = sum(a[3] for a in areas) <= EAGER_BYTES
     start = dict(start_data(directory, routes, shared), parts=areas, names=names, eager=eager,
                  page=urls.activity("{id}"))
-    files["finder/start.js"] = _js("WO_START", start)
+    # A small directory's parts come inside start.js: one file with the page, as one index did.
+    files["finder/start.js"] = _js("WO_START", start) + "".join(
+        files[path] for _, path, _, _ in areas if eager)
     return files
 
 
@@ -419,22 +421,19 @@ def read_part(text: str) -> dict:
     service worker list, tests and benchmarks)."""
     if text.startswith("(window.WO_LOADED"):
         return json.loads(text[text.index(".push(") + 6:].rstrip().removesuffix(";").removesuffix(")"))
-    return json.loads(text[text.index("=") + 1:].rstrip().removesuffix(";"))
+    return json.loads(text[text.index("=") + 1:].split(";\n", 1)[0])
+
+
+def inline_parts(text: str) -> list[dict]:
+    """The area parts a small directory's start.js carries after WO_START."""
+    return [read_part(line) for line in text.split("\n")[1:] if line]
 
 
 def precached(assets_dir: Path) -> list[Path]:
-    """The finder files the service worker keeps at install: start.js always; every part too
-    when the whole directory's parts are small (start.js says "eager"); otherwise the parts are
-    kept as they are used."""
+    """The finder files the service worker keeps at install: start.js, which holds every part of a
+    small directory; a big directory's parts are kept as they are used."""
     start = assets_dir / "finder" / "start.js"
-    if not start.exists():
-        return []
-    found = read_part(start.read_text(encoding="utf-8"))
-    keep = [start]
-    if found["eager"]:
-        keep += [assets_dir / p for _, p, _, _ in found["parts"]]
-        keep += [assets_dir / p for p in found["names"].values()]
-    return keep
+    return [start] if start.exists() else []
 
 
 def write_finder(directory: Directory, assets_dir, routes: list, cache=None,  # noqa: ANN001
