@@ -21,10 +21,10 @@ from generator.site import offline, whats_new
 from generator.site.cache import Cache, Fingerprints, Memo, code_version, key, stable
 from generator.site.cards import card
 from generator.site.finder import keep_area_parts, words_of, write_finder
-from generator.site.mkdocs_run import run_mkdocs
+from generator.site.mkdocs_run import run_mkdocs, write_nav_stand_ins
 from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
-from generator.site.stamp import stamp_activities, stamp_organisations
+from generator.site.stamp import in_shard, stamp_activities, stamp_organisations
 from generator.site.state import SiteBuild
 from generator.site.today import write_schedules
 from generator.site.views import route_table
@@ -90,7 +90,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             routes, route_links = route_table(directory)
         with _timed(report, "cards"):
             build.prints = Fingerprints(directory)
-            build.cards = _cards(directory, build)
+            build.cards = _cards(directory, build, shard)
         found = {"groups": []}  # a shard's page shells do not depend on the finder
         if shard is None:
             with _timed(report, "finder index"):
@@ -115,13 +115,17 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             with _timed(report, "open data"):
                 report.data_files = _data(directory, docs / "data", report)
         with _timed(report, "pages"):
-            _webform(directory, docs, report)
-            whats_new.write(directory, docs, changes or not_available(
-                "the changes were not worked out for this build"), build)
-            _coordinator_pages(directory, docs)
-            write_pages(directory, docs, routes=routes, groups=found["groups"],
-                        printed=report.printed, has_data=(docs / "data" / "index.md").exists(),
-                        build=build, zips=offline.zip_plan(directory, with_print) if with_zip else [])
+            if shard is None:
+                _webform(directory, docs, report)
+                whats_new.write(directory, docs, changes or not_available(
+                    "the changes were not worked out for this build"), build)
+                _coordinator_pages(directory, docs)
+                write_pages(directory, docs, routes=routes, groups=found["groups"],
+                            printed=report.printed, has_data=(docs / "data" / "index.md").exists(),
+                            build=build,
+                            zips=offline.zip_plan(directory, with_print) if with_zip else [])
+            else:  # a part makes no browse pages: stand-ins, so mkdocs' nav (in the shells) is the same
+                write_nav_stand_ins(docs)
             write_shells(docs)
         with _timed(report, "mkdocs"):
             run_mkdocs(docs, built, site_name=directory.config.site.name,
@@ -164,13 +168,18 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
     return report
 
 
-def _cards(directory: Directory, build: SiteBuild) -> dict:
+def _cards(directory: Directory, build: SiteBuild, shard: tuple[int, int] | None = None) -> dict:
     """Every current activity's card (for lists, the finder and organisation pages), made once
-    a build and kept in the cache under its activity's fingerprint."""
+    a build and kept in the cache under its activity's fingerprint. For a part (`shard`), only
+    those of its organisations' activities (the finder's parts make their own)."""
     memo = Memo(build.cache, "cards", key(code_version(), directory.config, directory.today,
-                                          stable(directory.calendar)))
+                                          stable(directory.calendar), shard))
+    entries = directory.current()
+    if shard is not None:
+        wanted = {e.id for o in in_shard(directory.organisations, shard) for e in o.activities}
+        entries = tuple(e for e in entries if e.id in wanted)
     cards = {e.id: memo.get(build.prints.entry(e), lambda e=e: card(e, directory))
-             for e in directory.current()}
+             for e in entries}
     memo.save()
     return cards
 

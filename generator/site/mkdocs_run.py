@@ -8,6 +8,35 @@ from pathlib import Path
 MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
+def nav_pages() -> list[str]:
+    """The pages mkdocs.yml's nav names (docs paths like 'find/index.md')."""
+    import yaml  # noqa: PLC0415 - comes with mkdocs
+
+    found: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            for value in (item.values() if isinstance(item, dict) else [item]):
+                if isinstance(value, list):
+                    walk(value)
+                elif isinstance(value, str) and value.endswith(".md"):
+                    found.append(value)
+
+    walk(yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8")).get("nav") or [])
+    return found
+
+
+def write_nav_stand_ins(docs: Path) -> None:
+    """For build --shard: an empty page for each page of the nav, so mkdocs renders the same
+    page shells (which hold the nav, with its titles from mkdocs.yml) without the browse pages
+    being made; a part makes only activity and organisation pages."""
+    for page in nav_pages():
+        target = docs / page
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("---\ntitle: Page\n---\n", encoding="utf-8")
+
+
 def run_mkdocs(docs: Path, site: Path, *, site_name: str, site_url: str, copyright: str) -> None:
     from mkdocs.commands.build import build  # noqa: PLC0415 - slow import
     from mkdocs.config import load_config  # noqa: PLC0415
