@@ -85,36 +85,47 @@ class Part:
     chosen: str | None = None  # the wording in the message, or None when left out
 
 
-def options(directory: Directory, entry: Entry) -> dict[str, tuple[str, ...]]:
-    """Every part's wordings, longest first, before fitting."""
+def _steady(directory: Directory, entry: Entry) -> dict:
+    """The wordings that do not depend on the day the message is for (worked out once for the
+    several messages ahead)."""
     a = entry.activity
+    where = place.where_short(entry)
+    wheres = [where, re.sub(r"\s*\([^)]*\)", "", where)]
+    if entry.venue:
+        wheres.append(entry.venue.postcode)
+    buses = transport_words.bus_numbers_for(directory.getting_there(entry), entry)
+    bus = [transport_words.bus_numbers(buses[:n]).replace(" and ", ", ") + ("..." if n < len(buses) else "")
+           for n in range(len(buses), 0, -1)]
+    return {"name": [_fit(to_gsm(a.name), NAME_MAX)], "where": wheres if where else [],
+            "bus": bus, "cost": [cost_short(entry)],
+            "link": [urls.absolute(directory.config, urls.activity(a.id))]}
+
+
+def options(directory: Directory, entry: Entry, steady: dict | None = None
+            ) -> dict[str, tuple[str, ...]]:
+    """Every part's wordings, longest first, before fitting. `steady`: _steady's answer, when
+    already worked out for this entry."""
+    steady = steady or _steady(directory, entry)
     phone, on_the_day = place.phone(entry), place.on_the_day_phone(entry)
     label = status.status_label(entry)
     asks = bool(label and label != "Ended" and (phone or on_the_day))
     when = ([f"{label}: ring to ask"] if asks else []) + ([label] if label else [])
     when += [] if label else short_next(directory, entry)
-    where = place.where_short(entry)
-    wheres = [where, re.sub(r"\s*\([^)]*\)", "", where)]
-    if entry.venue:
-        wheres.append(entry.venue.postcode)
     running = label is None
     join = people.join_short(entry, phone) if running else []
     drop_in = join == [people.access_short(entry)]  # a drop-in with room: said last, if at all
     phones = ([f"On the day: {on_the_day}"] if on_the_day and running
               else [f"Tel {phone}"] if phone else [])
-    buses = transport_words.bus_numbers_for(directory.getting_there(entry), entry)
-    bus = [transport_words.bus_numbers(buses[:n]).replace(" and ", ", ") + ("..." if n < len(buses) else "")
-           for n in range(len(buses), 0, -1)]
     found = {
-        "name": [_fit(to_gsm(a.name), NAME_MAX)],
+        "name": steady["name"],
         "when": when,
-        "where": wheres if where else [],
+        "where": steady["where"],
         "join": [] if drop_in else join,
         "phone": phones,
         "drop_in": join if drop_in else [],
-        "bus": bus,
-        "cost": [cost_short(entry)],
-        "link": [urls.absolute(directory.config, urls.activity(a.id))],
+        "bus": steady["bus"],
+        "cost": steady["cost"],
+        "link": steady["link"],
     }
     return {k: tuple(dict.fromkeys(to_gsm(x) for x in v if x)) for k, v in found.items()}
 
@@ -126,14 +137,14 @@ def _join(chosen: list[str]) -> str:
     return f"{name}: " + ". ".join(rest) if rest else name
 
 
-def parts(directory: Directory, entry: Entry) -> list[Part]:
+def parts(directory: Directory, entry: Entry, steady: dict | None = None) -> list[Part]:
     """The parts in priority order, each with the wording chosen for the message (or None).
 
     First every needed part, in order, gets its shortest wording if that still fits (so as many
     facts as can be are there, the more important first); then, in the same order, each takes
     the longest wording that still fits with the others. The extras (drop in, cost, the link)
     go last, each if it fits."""
-    found = options(directory, entry)
+    found = options(directory, entry, steady)
     phone = place.phone(entry)
     picked: dict[str, str | None] = {}
 
@@ -161,10 +172,10 @@ def parts(directory: Directory, entry: Entry) -> list[Part]:
     return [Part(key, found[key], picked[key]) for key in PRIORITY]
 
 
-def text_message(directory: Directory, entry: Entry) -> str:
+def text_message(directory: Directory, entry: Entry, steady: dict | None = None) -> str:
     """e.g. 'Tuesday Health Walk: Next Tue 8 Dec, 10am-11:30am, then every Tuesday. St Anne's
     Church Hall, L17 7AA. Drop in. On the day: 07700 900123. Bus 82, 86. Free'."""
-    return _join([p.chosen for p in parts(directory, entry) if p.chosen is not None])
+    return _join([p.chosen for p in parts(directory, entry, steady) if p.chosen is not None])
 
 
 def messages_ahead(directory: Directory, entry: Entry, count: int = 6) -> list[dict]:
@@ -176,7 +187,8 @@ def messages_ahead(directory: Directory, entry: Entry, count: int = 6) -> list[d
     found = sessions(entry.activity.schedules, directory.today,
                      directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
     out = []
+    steady = _steady(directory, entry)  # the same on every date
     for session in found[:count]:
-        text = text_message(dataclasses.replace(directory, today=session.date), entry)
+        text = text_message(dataclasses.replace(directory, today=session.date), entry, steady)
         out.append({"day": day_number(session.date), "text": text, "length": gsm_length(text)})
     return out
