@@ -81,8 +81,10 @@ class Packer:
         self.cache.put("zip-made", record, made + b" %d" % target.stat().st_size)
 
 
-def write_zip(out, entries: list[tuple[str, int, int, int, bytes]]) -> None:  # noqa: ANN001 - binary file
-    """Write a zip of (name, crc32, method 0 or 8, size, stored bytes) to the open file `out`."""
+def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],  # noqa: ANN001 - binary file
+              zip64_from: int = LIMIT16) -> None:
+    """Write a zip of (name, crc32, method 0 or 8, size, stored bytes) to the open file `out`,
+    with ZIP64 end records when it has more than `zip64_from` files (or passes 4 GB)."""
     central = []
     offset = 0
     for name, crc, method, size, packed in entries:
@@ -109,7 +111,7 @@ def write_zip(out, entries: list[tuple[str, int, int, int, bytes]]) -> None:  # 
         out.write(record)
     length = sum(len(r) for r in central)
     count = len(central)
-    if count > LIMIT16 or start >= LIMIT32 or length >= LIMIT32:
+    if count > zip64_from or start >= LIMIT32 or length >= LIMIT32:
         end64 = start + length
         out.write(struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 3 << 8 | VERSION64, VERSION64, 0, 0,
                               count, count, length, start))
