@@ -36,7 +36,7 @@ QUERIES = [{"q": "walk"}, {"q": "lunch club", "free": "1"}, {"q": "singing"}, {"
            {"q": "knitting tuesday"}]
 
 
-def finder_only(listings: Path, config: Path, shell: Path, today: dt.date) -> Path:
+def finder_only(listings: Path, config: Path, shell: Path, today: dt.date, out: Path | None) -> Path:
     """A copy of a built site (pages, CSS, JS) with the finder data of `listings`."""
     from generator.directory import load
     from generator.site import finder, offline
@@ -45,11 +45,13 @@ def finder_only(listings: Path, config: Path, shell: Path, today: dt.date) -> Pa
     started = time.perf_counter()
     directory = load(listings, config, today=today).directory
     loaded = time.perf_counter() - started
+    print(f"loaded {len(directory.current()):,} activities in {loaded:.1f} s", flush=True)
     started = time.perf_counter()
     routes, _ = route_table(directory)
     files = finder.finder_files(directory, routes)
     made = time.perf_counter() - started
-    site = Path(tempfile.mkdtemp(prefix="bench-finder-")) / "site"
+    site = out or Path(tempfile.mkdtemp(prefix="bench-finder-")) / "site"
+    shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(shell, site, ignore=shutil.ignore_patterns("print", "download", "activities",
                                                                "organisations"))
     shutil.rmtree(site / "assets" / "finder", ignore_errors=True)
@@ -85,7 +87,7 @@ def _first_area(site: Path) -> str:
     return max((p for p in start["parts"] if p[0]), key=lambda p: p[2])[0]
 
 
-def measure(site: Path) -> None:
+def measure(site: Path, pages_too: bool = True) -> None:
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
@@ -97,7 +99,7 @@ def measure(site: Path) -> None:
     with sync_playwright() as p:
         browser = _launch(p)
         print(f"\n{'page':34} {'bytes':>9} {'files':>6} {'slow 3G: first results':>24}")
-        for name, path in pages.items():
+        for name, path in pages.items() if pages_too else ():
             ctx = browser.new_context(service_workers="block")
             page = ctx.new_page()
             Counting.sent.clear()
@@ -146,18 +148,21 @@ def main() -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "site_config")
     parser.add_argument("--shell", type=Path, help="with --listings: a built site to put it in")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 11, 22))
+    parser.add_argument("--queries-only", action="store_true", help="only the query times")
+    parser.add_argument("--out", type=Path, help="with --listings: where to put the site (default: a new "
+                        "temporary folder); measure it again later with --site")
     args = parser.parse_args()
     if args.listings:
         if not args.shell:
             parser.error("--listings needs --shell (a built site, e.g. of the demo)")
-        site = finder_only(args.listings, args.config, args.shell, args.today)
+        site = finder_only(args.listings, args.config, args.shell, args.today, args.out)
     elif args.site:
         site = args.site
     else:
         parser.error("give --site, or --listings with --shell")
     print(f"load average {open('/proc/loadavg').read().split()[:3]}")
     sizes(site)
-    measure(site)
+    measure(site, not args.queries_only)
     return 0
 
 
