@@ -246,3 +246,32 @@ def test_my_list_finds_an_activity_added_on_its_page(big, browser):
         assert "in=" in page.input_value("#mylist-link")
     finally:
         ctx.close()
+
+
+@pytest.mark.browser
+def test_reading_the_index_directly_finds_what_lunr_finds(big, demo_web, browser):
+    """A big directory's searches read the index directly (no lunr scoring): the same activities
+    for the corpus's queries in an area as lunr's search of the small demo."""
+    from tests.test_site_support import url
+
+    base, site = big
+    path = site / "assets" / "finder" / "start.js"
+    kept = path.read_text()
+    start = finder.read_part(kept)
+    start["direct"] = 0
+    path.write_text(START + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    try:
+        for q in ("walk", "lunch club", "singing", "computer help", "foodbank", "knitting"):
+            query = f"find/index.html?area=garston&q={q.replace(' ', '+')}"
+            page.goto(url(demo_web, query))
+            lunr_found = sorted(page.eval_on_selector_all("#results h2 a", "as => as.map(a => a.href.split('/').slice(-2)[0])"))
+            page.goto(base + query)
+            page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+            direct = sorted(page.eval_on_selector_all("#results h2 a", "as => as.map(a => a.href.split('/').slice(-2)[0])"))
+            assert direct == lunr_found, q
+    finally:
+        ctx.close()
+        path.write_text(kept, encoding="utf-8")
+

@@ -217,7 +217,46 @@
   }
 
   // Each concept: its synonym token, its stem as the start of a word, and the word one typo off.
+  // With many activities loaded, lunr's scoring of every match is what makes a search slow: the
+  // index is read directly instead (the same matches; the score, used only to break ties after
+  // the name and the next session, is the sum of the boosts of the fields matched). A test sets
+  // start.js "direct" to 0 to compare the two ways.
+  var DIRECT = D.direct === undefined ? 3000 : D.direct, BOOST = { name: 10, body: 1, syn: 2, synname: 10 };
+  function directConcept(c) {
+    var found = {}, clauses = [];
+    if (c.syn !== null) clauses.push(["wosyn" + c.syn, false, ["syn", "synname"], 5]);
+    if (c.stem) {
+      clauses.push([c.stem, true, ["name", "body"], 1]);
+      if (c.word !== c.stem && c.word.indexOf(c.stem) !== 0) clauses.push([c.word, true, ["name", "body"], 1]);
+      if (/y$/.test(c.word)) clauses.push([c.word.slice(0, -1) + "i", true, ["name", "body"], 1]);
+    }
+    shards.forEach(function (shard) {
+      var named = {}, score = {};
+      clauses.forEach(function (cl) {
+        var terms = cl[1] ? shard.idx.tokenSet.intersect(lunr.TokenSet.fromString(cl[0] + "*")).toArray()
+          : (shard.idx.invertedIndex[cl[0]] ? [cl[0]] : []);
+        terms.forEach(function (t) {
+          var entry = shard.idx.invertedIndex[t];
+          if (!entry) return;
+          cl[2].forEach(function (field) {
+            for (var ref in entry[field]) {
+              score[ref] = (score[ref] || 0) + BOOST[field] * cl[3];
+              if (field === "synname") named[ref] = 1;
+            }
+          });
+        });
+      });
+      for (var ref in score) {
+        var i = shard.map[+ref];
+        if (i === undefined) continue;
+        var n = inName(i, c.stems) ? 2 : named[ref] ? 1 : 0;
+        if (!found[i] || found[i].score < score[ref]) found[i] = { score: score[ref], name: n };
+      }
+    });
+    return found;
+  }
   function searchConcept(c) {
+    if (docs.length > DIRECT) return directConcept(c);
     var found = {};
     shards.forEach(function (shard) { shard.idx.query(function (q) {
       if (c.syn !== null) q.term("wosyn" + c.syn, { usePipeline: false, fields: ["syn", "synname"], boost: 5 });
@@ -335,10 +374,12 @@
     var out = [];
     if (scores) { for (var ref in scores) if (docs[+ref] && matches(+ref, state, f)) out.push(+ref); }
     else for (var i = 0; i < docs.length; i++) if (matches(i, state, f)) out.push(i);
+    var next = {};  // each result's next session, worked out once before sorting
+    out.forEach(function (i) { next[i] = nextSession(i, state); });
     out.sort(function (a, b) {
       var x = scores && scores[a], y = scores && scores[b];
       if (x && y && x.name !== y.name) return y.name - x.name;
-      var na = nextSession(a, state), nb = nextSession(b, state);
+      var na = next[a], nb = next[b];
       if (na !== nb) return na < nb ? -1 : 1;
       if (x && y && x.score !== y.score) return y.score - x.score;
       return collate(docs[a][1], docs[b][1]);
