@@ -1,19 +1,21 @@
 """The large-print "Yellow Pages" booklet of one edition.
 
-Parts are rendered in parallel (see render.py): the front matter once with placeholder numbers
-(only to learn how many pages it takes), then every category section; from where each activity
-landed the back matter (timetable, bus route index, A to Z index) is written with real page
-numbers; the contents last. join.py puts the parts together as one tagged PDF and stamp.py draws
-the page numbers and the "see page N" numbers in the sections.
+Parts are rendered in parallel (see render.py), all at once: the front matter, every category
+section, the timetable, the bus route index and the A to Z index. No part waits for another's
+page numbers: every "page N" in the contents, the indexes and the "See also" lists is an empty
+slot, and join.py puts the parts together as one tagged PDF while stamp.py draws the page
+numbers and the slot numbers onto it. A part whose HTML did not change comes from the render
+cache (render.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import string
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +35,10 @@ from generator.words.timetable import row_note, term_dates, upcoming_dates
 from generator.words.transport import stop_label
 
 log = logging.getLogger(__name__)
-CHUNK = 60  # activities per section part: fewer parts cost less, more parts share the work better
+CHUNK = 100  # activities per section part: fewer parts cost less, more parts share the work better
 PAGE_WIDTH_PT = 595.28
-FOOTER_BASELINE_PT = 841.89 - 24  # page numbers: the same place, bottom centre, on every page
-PLACEHOLDER = 999
+BODY_PT = 17  # print/booklet.css: the "page N" numbers drawn into slots are this size
+FOOTER_BASELINE_PT = 841.89 - 22  # page numbers: the same place, bottom centre, on every page
 BUS_ROWS = 150  # bus index lines in one part
 TIMETABLE_ROWS = 120  # timetable lines in one part
 
@@ -59,6 +61,24 @@ class Chunk:
     first: bool
     items: tuple[Item, ...]
     also: tuple[SeeAlso, ...] = ()  # "See also" rows, at the end of the category's last part
+
+
+class Slots:
+    """Page numbers not known until every part is laid out. Each index row gets an empty slot,
+    an anchor id made from what it points at (so a row's id does not change when other rows come
+    or go, and a part's HTML stays the same); the page of its target anchor is drawn into it
+    afterwards (stamp.py)."""
+
+    def __init__(self) -> None:
+        self.targets: dict[str, str] = {}  # slot anchor id -> the anchor id whose page it shows
+
+    def to(self, target: str, where: str = "") -> str:
+        base = re.sub(r"[^A-Za-z0-9_-]+", "-", f"slot-{where}-{target}" if where else f"slot-{target}")
+        name, n = base, 1
+        while name in self.targets:  # the same activity twice on one day
+            name, n = f"{base}-{n}", n + 1
+        self.targets[name] = target
+        return name
 
 
 def _key(name: str) -> str:
@@ -106,7 +126,7 @@ def _natural(number: str) -> tuple:
     return (0 if head else 1, int(head) if head else 0, number.upper(), digits)
 
 
-def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int], today: dt.date,
+def timetable(entries: Sequence[tuple[Entry, Facts]], slots: Slots, today: dt.date,
               calendar: schedule.Calendar = schedule.Calendar()) -> list[dict]:
     """Rows by day, earliest first, as of `today`: rows that are over are left out, one-off rows
     keep only the dates to come, and each row says its start and end dates, its next date when it
@@ -116,7 +136,7 @@ def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int], tod
     arrange = {"name": "Ring to arrange a time", "id": "day-arrange", "rows": []}
     for entry, f in entries:
         place = entry.venue.name if entry.venue else (f.where[0] if f.where else "")
-        base = {"name": f.name, "place": place, "page": pages[f.id]}
+        base = {"name": f.name, "place": place, "act": f.id}
         if not entry.activity.schedules:
             arrange["rows"].append({**base, "time": "Any time", "start": "", "note": None})
         for s in entry.activity.schedules:
@@ -135,11 +155,13 @@ def timetable(entries: Sequence[tuple[Entry, Facts]], pages: dict[str, int], tod
                 days[schedule.day_index(day)]["rows"].append(row)
     for day in [*days, other, arrange]:
         day["rows"].sort(key=lambda r: (r["start"], _key(r["name"])))
-    return days + [d for d in (other, arrange) if d["rows"]]
+    out = days + [d for d in (other, arrange) if d["rows"]]
+    return [{**day, "rows": [{**row, "slot": slots.to(f"act-{row['act']}", day["id"])}
+                             for row in day["rows"]]} for day in out]
 
 
 def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
-               pages: dict[str, int]) -> tuple[list[dict], int]:
+               slots: Slots) -> tuple[list[dict], int]:
     """{number, operator, rows} per bus route, and how many activities have no bus details."""
     routes: dict[tuple[str, str], dict[str, dict]] = {}
     phones: dict[tuple[str, str], str] = {}
@@ -155,13 +177,13 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
                     if route.operator_phone:
                         phones[(route.number, route.operator)] = route.operator_phone
                     rows = routes.setdefault((route.number, route.operator), {})
-                    rows.setdefault(f.id, {"name": f.name, "stop": stop_label(stop), "page": pages[f.id]})
+                    rows.setdefault(f.id, {"name": f.name, "stop": stop_label(stop), "act": f.id})
                     found = True
             if not transport.stops:
                 for number in transport.buses:
                     rows = routes.setdefault((number, ""), {})
                     rows.setdefault(f.id, {"name": f.name, "stop": transport.nearest_stop_text,
-                                           "page": pages[f.id]})
+                                           "act": f.id})
                     found = True
         unknown += 0 if found or (transport and transport.source == "computed") else 1
     operators: dict[str, set[str]] = {}
@@ -172,7 +194,8 @@ def bus_routes(directory: Directory, entries: Sequence[tuple[Entry, Facts]],
         shown = operator if len(operators[number]) > 1 else ""
         out.append({"number": number, "operator": shown, "company": operator,
                     "phone": phones.get((number, operator), ""),
-                    "rows": sorted(rows.values(), key=lambda r: _key(r["name"]))})
+                    "rows": [{**r, "slot": slots.to(f"act-{r['act']}", f"bus-{number}-{operator}")}
+                             for r in sorted(rows.values(), key=lambda r: _key(r["name"]))]})
     return out, unknown
 
 
@@ -196,17 +219,28 @@ def split_activities(result: render.Rendered) -> frozenset[str]:
                      and (end := anchors.get("end-" + name[4:])) is not None and end.page != start.page)
 
 
-def a_to_z(printed: Sequence[Facts], pages: dict[str, int]) -> list[dict]:
+def a_to_z(printed: Sequence[Facts], slots: Slots) -> list[dict]:
     letters: dict[str, list[dict]] = {}
     for f in sorted(printed, key=lambda f: (_key(f.name), f.id)):
         first = next((c for c in f.name.upper() if c.isalnum()), "#")
         letters.setdefault(first if first.isalpha() else "0 to 9", []).append(
-            {"name": f.name, "page": pages[f.id]})
+            {"name": f.name, "slot": slots.to(f"act-{f.id}", "a-to-z")})
     return [{"letter": k, "rows": v} for k, v in letters.items()]
+
+
+def _front_rows(sections: Sequence[Chunk], slots: Slots) -> list[dict]:
+    anchors = [("How to use this booklet", "how-to-use"), ("Contents", "contents")]
+    anchors += [(c.category.name, f"section-{c.category.id}") for c in sections if c.first]
+    anchors += [("Timetable: day by day", "timetable"), ("Bus route index", "bus-index"),
+                ("A to Z index", "a-to-z"), ("Add or correct a listing", "correct")]
+    return [{"title": title, "slot": slots.to(anchor, "contents")} for title, anchor in anchors]
 
 
 def build(directory: Directory, edition: Edition, out_dir: Path, executor: Executor, *,
           paper: str = "white") -> PrintedDocument:
+    """Every part (front matter, category sections, timetable, bus route index, A to Z index) is
+    written and rendered at once, largest first, so both workers stay busy: no part needs
+    another's page numbers, which are drawn into slots afterwards."""
     clock = time.perf_counter()
     entries = select.for_edition(directory, edition)
     printed = [(e, facts(directory, e)) for e in entries]
@@ -222,87 +256,66 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
         "ask_formats": formats.ask_for_formats(config.site.contact.phone, config.site.contact.email),
         "download_formats": formats.download_formats(config.site.url),
     }
+    slots = Slots()
     sections = chunks(directory, all_facts)
+    for chunk in sections:
+        for also in chunk.also:
+            slots.targets[also.slot] = f"act-{also.facts.id}"
     parts = parts_of(sections)
-
-    def front(numbers: Callable[[str], int]) -> str:
-        rows = [{"title": "How to use this booklet", "page": numbers("how-to-use")},
-                {"title": "Contents", "page": numbers("contents")}]
-        rows += [{"title": c.category.name, "page": numbers(f"section-{c.category.id}")}
-                 for c in sections if c.first]
-        rows += [{"title": "Timetable: day by day", "page": numbers("timetable")},
-                 {"title": "Bus route index", "page": numbers("bus-index")},
-                 {"title": "A to Z index", "page": numbers("a-to-z")},
-                 {"title": "Add or correct a listing", "page": numbers("correct")}]
-        return render.html(
-            "booklet_front.html", **common, contents=rows, count=len(all_facts),
-            checked_from=long_date(checked[0], weekday=False) if checked else "",
-            checked_to=long_date(checked[-1], weekday=False) if checked else "",
-            marks_stale=any(f.stale_warning for f in all_facts))
-
-    first_front = executor.submit(render.render, front(lambda _: PLACEHOLDER))
 
     def section(part: tuple[Chunk, ...], compact: frozenset[str] = frozenset()) -> str:
         return render.html("booklet_section.html", **common, chunks=part, compact=compact)
 
-    section_jobs: list[Future] = [executor.submit(render.render, section(c)) for c in parts]
-    first = first_front.result()
-    front_pages = first.pages
-    starts = {n: a.page + 1 for n, a in first.anchors.items()}  # anchor id -> 1-based page number
-    slot_owner = {a.slot: a.facts.id for c in sections for a in c.also}
-    results = [job.result() for job in section_jobs]
+    routes, unknown = bus_routes(directory, printed, slots)
+    days = timetable(printed, slots, directory.today, directory.calendar)
+    terms = (term_dates(config.terms, directory.today)
+             if any(s.term_time_only for e, _ in printed for s in e.activity.schedules) else None)
+    html = [render.html(
+        "booklet_front.html", **common, contents=_front_rows(sections, slots), count=len(all_facts),
+        checked_from=long_date(checked[0], weekday=False) if checked else "",
+        checked_to=long_date(checked[-1], weekday=False) if checked else "",
+        marks_stale=any(f.stale_warning for f in all_facts))]
+    html += [section(part) for part in parts]
+    # big indexes go in several parts, so the work is shared out evenly: the timetable is cut
+    # between days and the bus index between routes
+    html += [render.html("booklet_timetable.html", **common, days=group, first=i == 0, terms=terms)
+             for i, group in enumerate(_groups(days, TIMETABLE_ROWS))]
+    html += [render.html("booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0)
+             for i, group in enumerate(_groups(routes, BUS_ROWS))]
+    html.append(render.html("booklet_index.html", **common, letters=a_to_z(all_facts, slots)))
+    jobs: dict[int, Future] = {}
+    for i in sorted(range(len(html)), key=lambda i: -len(html[i])):  # the longest first
+        jobs[i] = render.submit(executor, html[i])
+    results: list[render.Rendered] = [jobs[i].result() for i in range(len(html))]
     # an activity too long for one page is printed again without its least needed lines
-    retry = {i: executor.submit(render.render, section(parts[i], split))
-             for i, result in enumerate(results) if (split := split_activities(result))}
+    first_section = 1
+    retry = {i: render.submit(executor, section(parts[i - first_section], split))
+             for i in range(first_section, first_section + len(parts))
+             if (split := split_activities(results[i]))}
     for i, job in retry.items():
         results[i] = job.result()
-    log.debug("%s: sections laid out at %.1fs", edition.id, time.perf_counter() - clock)
-    stamps: dict[int, list[Stamp]] = {}
-    slots: list[tuple[int, object, str]] = []
-    rendered = []
-    page = front_pages
+    log.debug("%s: %d parts laid out at %.1fs", edition.id, len(results), time.perf_counter() - clock)
+
+    starts: dict[str, int] = {}  # anchor id -> 1-based page number
+    found_slots: list[tuple[int, render.Anchor, str]] = []
+    page = 0
     for result in results:
-        rendered.append(result)
         for name, anchor in result.anchors.items():
-            if name.startswith("slot-"):
-                slots.append((page + anchor.page, anchor, name))
+            if name in slots.targets:
+                found_slots.append((page + anchor.page, anchor, name))
             else:
                 starts.setdefault(name, page + anchor.page + 1)
         page += result.pages
-    activity_pages = {f.id: starts[f"act-{f.id}"] for f in all_facts}
-    for index, anchor, name in slots:
-        stamps.setdefault(index, []).append(Stamp(str(activity_pages[slot_owner[name]]),
-                                                  anchor.x, anchor.top, slot=True))
-
-    routes, unknown = bus_routes(directory, printed, activity_pages)
-    days = timetable(printed, activity_pages, directory.today, directory.calendar)
-    terms = (term_dates(config.terms, directory.today)
-             if any(s.term_time_only for e, _ in printed for s in e.activity.schedules) else None)
-    # big indexes go in several parts, so both cores stay busy to the end: the timetable is cut
-    # between days and the bus index between routes
-    back_jobs = [executor.submit(render.render, render.html(
-        "booklet_timetable.html", **common, days=group, first=i == 0, terms=terms))
-        for i, group in enumerate(_groups(days, TIMETABLE_ROWS))]
-    back_jobs += [executor.submit(render.render, render.html(
-        "booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0))
-        for i, group in enumerate(_groups(routes, BUS_ROWS))]
-    back_jobs.append(executor.submit(render.render, render.html(
-        "booklet_index.html", **common, letters=a_to_z(all_facts, activity_pages))))
-    for job in back_jobs:
-        result = job.result()
-        rendered.append(result)
-        for name, anchor in result.anchors.items():
-            starts.setdefault(name, page + anchor.page + 1)
-        page += result.pages
-    log.debug("%s: back matter laid out at %.1fs", edition.id, time.perf_counter() - clock)
-    front_result = render.render(front(lambda name: starts[name]))
-    if front_result.pages != front_pages:
-        raise RuntimeError("The contents changed length when the page numbers went in.")
     total = page
+    stamps: dict[int, list[Stamp]] = {}
+    for index, anchor, name in found_slots:
+        stamps.setdefault(index, []).append(Stamp(str(starts[slots.targets[name]]), anchor.x,
+                                                  anchor.top, size=BODY_PT, slot=True, bold=True))
     for index in range(1, total):  # every page but the cover
         label = f"Page {index + 1}"
         stamps.setdefault(index, []).append(
             Stamp(label, (PAGE_WIDTH_PT - text_width(label, 18)) / 2, FOOTER_BASELINE_PT))
+    activity_pages = {f.id: starts[f"act-{f.id}"] for f in all_facts}
 
     bookmarks = [Bookmark("Cover", 0)]
     bookmarks += [Bookmark(t, starts[k] - 1) for t, k in
@@ -313,16 +326,15 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
             bookmarks.append(mark)
         mark.children += [Bookmark(i.facts.name, activity_pages[i.facts.id] - 1)
                           for i in chunk.items]
-    days = Bookmark("Timetable: day by day", starts["timetable"] - 1,
-                    [Bookmark(d.value.title(), starts[f"day-{d.value}"] - 1)
-                     for d in schedule.DAY_ORDER if f"day-{d.value}" in starts])
-    bookmarks += [days, Bookmark("Bus route index", starts["bus-index"] - 1),
+    days_mark = Bookmark("Timetable: day by day", starts["timetable"] - 1,
+                         [Bookmark(d.value.title(), starts[f"day-{d.value}"] - 1)
+                          for d in schedule.DAY_ORDER if f"day-{d.value}" in starts])
+    bookmarks += [days_mark, Bookmark("Bus route index", starts["bus-index"] - 1),
                   Bookmark("A to Z index", starts["a-to-z"] - 1),
                   Bookmark("Add or correct a listing", starts["correct"] - 1)]
     filename = f"booklets/{edition.id}{'-yellow' if paper == 'yellow' else ''}.pdf"
-    pages = join([front_result.pdf, *(r.pdf for r in rendered)], out_dir / filename,
+    pages = join([r.pdf for r in results], out_dir / filename,
                  title=edition.title, language=config.site.language, author=config.site.publisher,
                  stamps=stamps, bookmarks=bookmarks)
     log.debug("%s: %d pages joined at %.1fs", edition.id, pages, time.perf_counter() - clock)
     return PrintedDocument("booklet", edition.id, edition.title, filename, pages, directory.today)
-

@@ -10,6 +10,9 @@ from generator.changes import ChangeLog
 from generator.directory import Directory
 from generator.printing import booklet, changes_sheet, posters, render, select
 from generator.printing.document import PrintedDocument
+from generator.site.cache import folder_from as cache_folder
+
+FROM_SETTINGS = "from-settings"  # the cache folder $WHATS_ON_CACHE names, else .cache/whats-on
 
 
 class UnknownEdition(LookupError):
@@ -23,10 +26,13 @@ class UnknownEdition(LookupError):
 
 def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None = None,
               paper: str = "white", posters_too: bool = True,
-              changes: ChangeLog | None = None) -> list[PrintedDocument]:
+              changes: ChangeLog | None = None, cache: Path | str | None = FROM_SETTINGS
+              ) -> list[PrintedDocument]:
     """Render the booklets (every edition, or those named), the posters and the near-here posters.
 
     Returns them in that order. Raises UnknownEdition for an edition id that is not in the settings.
+    Rendered parts are kept in `cache`/print (the build cache folder; None or "off" keeps nothing;
+    by default $WHATS_ON_CACHE, else .cache/whats-on), so what did not change is not rendered again.
     """
     out_dir = Path(out_dir)
     chosen = list(select.editions(directory))
@@ -36,7 +42,8 @@ def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None
         if missing:
             raise UnknownEdition(missing, list(known))
         chosen = [known[e] for e in editions]
-    with render.pool() as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
+    folder = cache_folder(None if cache is FROM_SETTINGS else (cache or "off"))
+    with render.pool(cache=folder / "print" if folder else None) as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
         # editions run side by side so one edition's waits are filled with another's work
         with progress.stage("Booklets", len(chosen), "booklets") as booklets:
             jobs = {threads.submit(booklet.build, directory, e, out_dir, pool, paper=paper):

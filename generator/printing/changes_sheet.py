@@ -65,7 +65,7 @@ def build(directory: Directory, log: ChangeLog, out_dir: Path, pool: Executor, *
         return []
     month = log.between(month_start(directory.today), directory.today)
     chosen = editions if editions is not None else list(select.editions(directory))
-    jobs = {e.id: pool.submit(render.render, _html(directory, e, for_edition(directory, e, month), paper))
+    jobs = {e.id: render.submit(pool, _html(directory, e, for_edition(directory, e, month), paper))
             for e in chosen}
     made = []
     for e in chosen:

@@ -35,3 +35,7 @@ def family() -> str:
 
 def regular() -> Path:
     return Path(font_files()["regular"])
+
+
+def bold() -> Path:
+    return Path(font_files()["bold"])

@@ -35,7 +35,7 @@ def _fit(pool: Executor, make, keys: list, top: int, bottom: int, step: int) -> 
     done: dict = {}
     waiting = list(keys)
     while waiting:
-        jobs = {k: pool.submit(render.render, make(k, level[k])) for k in waiting}
+        jobs = {k: render.submit(pool, make(k, level[k])) for k in waiting}
         waiting = []
         for key, job in jobs.items():
             result = job.result()

@@ -58,14 +58,23 @@ class Stamp:
     baseline: float  # PDF points from the top edge, to the text's baseline
     size: float = 18
     slot: bool = False  # a number that belongs to the text ("see page 12"), not a page number
+    bold: bool = False
 
 
 class Stamper:
-    """Embeds the font once in `pdf` and draws stamps on its pages."""
+    """Embeds each font once in `pdf` (when first used) and draws stamps on its pages."""
 
-    def __init__(self, pdf: pikepdf.Pdf, path: Path | None = None):
+    def __init__(self, pdf: pikepdf.Pdf):
         self.pdf = pdf
-        path = path or fonts.regular()
+        self.fonts: dict[bool, pikepdf.Object] = {}
+
+    def font(self, bold: bool) -> pikepdf.Object:
+        if bold not in self.fonts:
+            self.fonts[bold] = self._embed(fonts.bold() if bold else fonts.regular())
+        return self.fonts[bold]
+
+    def _embed(self, path: Path) -> pikepdf.Object:
+        pdf = self.pdf
         m = metrics(path)
         descriptor = pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/" + m.name), Flags=32,
@@ -73,7 +82,7 @@ class Stamper:
             CapHeight=m.cap_height, StemV=80,
             FontFile2=pdf.make_stream(path.read_bytes()),
         ))
-        self.font = pdf.make_indirect(pikepdf.Dictionary(
+        return pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType, BaseFont=pikepdf.Name("/" + m.name),
             FirstChar=FIRST, LastChar=LAST, Widths=list(m.widths),
             Encoding=pikepdf.Name.WinAnsiEncoding, FontDescriptor=descriptor,
@@ -86,9 +95,11 @@ class Stamper:
             return
         mcids = mcids or {}
         height = float(page.mediabox[3]) - float(page.mediabox[1])
-        name = page.add_resource(self.font, pikepdf.Name.Font, prefix="Stamp")
+        names = {bold: page.add_resource(self.font(bold), pikepdf.Name.Font, prefix="Stamp")
+                 for bold in {s.bold for s in stamps}}
         ops = [b"q 0 0 0 rg"]
         for i, s in enumerate(stamps):
+            name = names[s.bold]
             text = s.text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
             mark = (b"/Span <</MCID %d>> BDC" % mcids[i]) if i in mcids else b"/Artifact <</Type /Pagination>> BDC"
             ops.append(b"%s BT %s %.2f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET EMC" % (

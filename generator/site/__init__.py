@@ -108,7 +108,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                                 prints=build.prints)
         if with_print:
             with _timed(report, "PDFs"):
-                report.printed = _print(directory, docs / "print", report, changes)
+                report.printed = _print(directory, docs / "print", report, changes, build.cache.folder)
             with _timed(report, "braille, audio and Easy Read"):
                 report.printed += _formats(directory, docs / "print")
         if with_data:
@@ -184,11 +184,12 @@ def _cards(directory: Directory, build: SiteBuild, shard: tuple[int, int] | None
     return cards
 
 
-def _print(directory: Directory, target: Path, report: SiteReport, changes: ChangeLog | None) -> list:
+def _print(directory: Directory, target: Path, report: SiteReport, changes: ChangeLog | None,
+           cache: Path | None) -> list:
     from generator import printing  # noqa: PLC0415 - heavy (WeasyPrint): only when printing
 
     target.mkdir(parents=True, exist_ok=True)
-    return list(printing.build_all(directory, target, changes=changes))
+    return list(printing.build_all(directory, target, changes=changes, cache=cache))
 
 
 def _formats(directory: Directory, target: Path) -> list:
