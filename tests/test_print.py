@@ -733,3 +733,28 @@ def test_unknown_edition_is_a_clear_error(capsys):
     assert err == ("No edition called nope in site_config/editions.yml. Editions: south-liverpool, "
                    "aigburth, garston, speke, allerton, woolton, childwall, wavertree, "
                    "garston-speke-pcn, mather-avenue-surgery.")
+
+
+@pytest.mark.pdf
+def test_render_cache_gives_back_what_was_rendered_and_renders_again_what_is_broken(tmp_path):
+    """A part whose HTML did not change comes from the cache, the same bytes, anchors and pages;
+    a half-written file is rendered again; other HTML is another entry."""
+    from types import SimpleNamespace
+
+    from generator.printing import render
+
+    contact = SimpleNamespace(phone="0151 496 0000", email="", address="")
+    page = render.html("booklet_index.html", language="en-GB", title="x", publisher="x",
+                       paper="paper-white", css="booklet.css", letters=[], contact=contact,
+                       site_url="https://example.org", due_months=6, printed_on="1 December 2026")
+    with render.pool(1, cache=tmp_path) as pool:
+        first = render.submit(pool, page).result()
+        kept = sorted(tmp_path.rglob("*.pdf"))
+        assert len(kept) == 1 and first.pages >= 1 and "a-to-z" in first.anchors
+        again = render.submit(pool, page)
+        assert again.done() and again.result() == first  # from the folder, not a worker
+        kept[0].write_bytes(kept[0].read_bytes()[:40])  # a build stopped while writing
+        redone = render.submit(pool, page).result()
+        assert (redone.pages, redone.anchors) == (first.pages, first.anchors)
+        render.submit(pool, page.replace("A to Z index", "A to Z")).result()
+        assert len(list(tmp_path.rglob("*.pdf"))) == 2

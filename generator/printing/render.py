@@ -141,7 +141,8 @@ def pool(count: int | None = None, cache: Path | None = None) -> Pool:
     return executor
 
 
-PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "tinyhtml5")
+PACKAGES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "pyphen", "tinyhtml5",
+            "fontpkg-atkinson-hyperlegible")
 
 
 @lru_cache(maxsize=1)
