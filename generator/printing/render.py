@@ -11,6 +11,7 @@ and packages, so a part whose HTML did not change is never rendered again.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -74,6 +75,13 @@ def html(template: str, **context: object) -> str:
 _FONTS: dict[int, object] = {}  # process id -> its FontConfiguration (never shared over a fork)
 _SHEETS: dict[tuple[int, str], list] = {}  # (process id, style sheet names) -> parsed CSS
 STYLESHEETS = re.compile(r'<meta name="whats-on-css" content="([^"]*)">')
+
+
+@atexit.register
+def _let_go() -> None:
+    """Free them before Python tears its modules down (WeasyPrint's clean-up needs shutil)."""
+    _SHEETS.clear()
+    _FONTS.clear()
 
 
 def _font_config() -> object:
