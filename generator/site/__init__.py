@@ -91,7 +91,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with _timed(report, "cards"):
             build.prints = Fingerprints(directory)
             build.cards = _cards(directory, build, shard)
-        found = {"groups": []}  # a shard's page shells do not depend on the finder
+        found = {"groups": [], "eager": True}  # a shard's page shells do not depend on the finder
         if shard is None:
             with _timed(report, "finder index"):
                 words = Memo(build.cache, "finder-words", code_version())
@@ -101,7 +101,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                 words.save()
                 report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
             with _timed(report, "schedules"):
-                report.schedule_bytes = write_schedules(directory, assets)
+                report.schedule_bytes = write_schedules(directory, assets, big=not found["eager"])
         else:
             with _timed(report, "finder index"):  # this part's share of the areas, into the cache
                 keep_area_parts(directory, routes, build.cache, shard, cards=build.cards,

@@ -450,7 +450,7 @@ def write_finder(directory: Directory, assets_dir, routes: list, cache=None,  # 
     sizes = {p: len(t.encode()) for p, t in files.items()}
     return {"groups": start["groups"],
             "index_bytes": sum(n for p, n in sizes.items() if p != "finder/start.js"),
-            "docs_bytes": sizes["finder/start.js"]}
+            "docs_bytes": sizes["finder/start.js"], "eager": start["eager"]}
 
 
 __all__ = ["write_finder", "finder_files", "area_shard", "names_parts", "start_data",

@@ -109,9 +109,11 @@ def write_service_worker(site: Path) -> None:
         for path in sorted(site.glob(pattern)):
             if path.is_file() and path.suffix not in (".ttf", ".map"):
                 keep.append(path.relative_to(site).as_posix())
-    # The finder's parts: kept at install only for a small directory (finder.precached); else
+    # The finder's parts (and the home page's today/<area>.js of a big directory, site/today.py):
+    # kept at install only for a small directory (finder.precached); else
     # each is kept when a search first loads it (the service worker keeps what it fetches).
     finder_parts = {p.relative_to(site).as_posix() for p in (site / "assets" / "finder").rglob("*.js")}
+    finder_parts |= {p.relative_to(site).as_posix() for p in (site / "assets" / "today").glob("*.js")}
     chosen = {p.relative_to(site).as_posix() for p in finder.precached(site / "assets")}
     keep = [k for k in keep if k not in finder_parts or k in chosen]
     keep = sorted(set(keep), key=keep.index)

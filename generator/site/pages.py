@@ -81,6 +81,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
           org_count=sum(1 for o in directory.organisations if any(e in cards for e in
                                                                     (x.id for x in o.activities))),
           area_names=", ".join(a.name for a in directory.config.areas), has_data=has_data,
+          areas=[{"id": a.id, "name": a.name, "href": urls.area(a.id)} for a in directory.config.areas],
           booklets=[{"title": d.title, "filename": d.filename, "pages": d.pages,
                      "printed_on": _day(d.printed_on)} for d in printed if d.kind == "booklet"])
     _page(docs, "find/", "pages/find.md", **common, categories=directory.config.categories,

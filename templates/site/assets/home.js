@@ -67,7 +67,7 @@
   var base = here ? here.replace(/assets\/home\.js(\?.*)?$/, "") : "";
   var loaded = {}, waiting = {}, failed = {}, queue = window.WO_LOADED || [];
   function register(value) {
-    var k = value.key !== undefined ? "area:" + value.key : "names:" + value.p;
+    var k = value.today !== undefined ? "today:" + value.today : value.key !== undefined ? "area:" + value.key : "names:" + value.p;
     loaded[k] = value;
     var w = waiting[k] || []; delete waiting[k];
     w.forEach(function (f) { f(); });
@@ -148,27 +148,67 @@
   if (notice && data.bh.indexOf(today) >= 0) {
     notice.appendChild(el("p", { "class": "wo-notice", role: "note" }, "Today is a bank holiday: ring before you go."));
   }
-  todayBox.textContent = "";
-  var t = list(today, LIMIT);
-  if (t.rows.length) todayBox.appendChild(t.list);
-  else todayBox.appendChild(el("p", {}, t.done.length ? "Nothing more today. Try the rest of the week below." : "Nothing listed for today. Try the rest of the week below."));
-  if (t.rows.length > LIMIT) {
-    var more = el("p"); more.appendChild(el("a", { href: root + "find/index.html?when=today" }, "See all " + t.rows.length + " still to come today"));
-    todayBox.appendChild(more);
+  var findToday = root + "find/index.html?when=today";
+  if (data.acts) show();
+  else chooseArea();
+
+  // A big directory (generator/site/today.py): schedules.js has no activities; the reader chooses
+  // their area and only that area's file (and the one of activities with no area) is loaded.
+  function chooseArea() {
+    var form = document.getElementById("today-form"), select = document.getElementById("today-area"),
+      status = document.getElementById("today-status");
+    if (!form || !select) return;
+    var parts = {};
+    data.parts.forEach(function (p) { parts[p[0]] = p; });
+    form.hidden = false;
+    todayBox.textContent = "";
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var key = select.value, name = select.options[select.selectedIndex].text;
+      var items = [key, ""].filter(function (k) { return parts[k]; })
+        .map(function (k) { return ["today:" + k, parts[k][2]]; });
+      status.textContent = "Loading today's activities in " + name + "…";
+      want(items, function () {
+        if (items.some(function (i) { return failed[i[0]]; })) {
+          items.forEach(function (i) { delete failed[i[0]]; });
+          status.textContent = "Today's activities in " + name + " could not be loaded. Check your connection and try again.";
+          return;
+        }
+        var seen = {};
+        data.acts = [];
+        items.forEach(function (i) {
+          loaded[i[0]].acts.forEach(function (a) { if (!seen[a[1]]) { seen[a[1]] = 1; data.acts.push(a); } });
+        });
+        findToday = root + "find/index.html?when=today&area=" + encodeURIComponent(key);
+        show();
+        status.textContent = "Showing activities in " + name + ".";
+      });
+    });
   }
-  if (t.done.length) {
-    todayBox.appendChild(el("h3", {}, "Already finished today"));
-    todayBox.appendChild(t.doneList);
-  }
-  var week = document.getElementById("week-list");
-  week.textContent = "";
-  for (var n = today + 1; n <= today + 6; n++) {
-    week.appendChild(el("h3", {}, longDate(n)));
-    var d = list(n, 12);
-    if (d.rows.length) week.appendChild(d.list); else week.appendChild(el("p", {}, "Nothing listed."));
-    if (d.rows.length > 12) {
-      var p = el("p"); p.appendChild(el("a", { href: dayPage(n) }, "See the full " + DAY_NAMES[weekday(n)] + " timetable"));
-      week.appendChild(p);
+
+  function show() {
+    todayBox.textContent = "";
+    var t = list(today, LIMIT);
+    if (t.rows.length) todayBox.appendChild(t.list);
+    else todayBox.appendChild(el("p", {}, t.done.length ? "Nothing more today. Try the rest of the week below." : "Nothing listed for today. Try the rest of the week below."));
+    if (t.rows.length > LIMIT) {
+      var more = el("p"); more.appendChild(el("a", { href: findToday }, "See all " + t.rows.length + " still to come today"));
+      todayBox.appendChild(more);
+    }
+    if (t.done.length) {
+      todayBox.appendChild(el("h3", {}, "Already finished today"));
+      todayBox.appendChild(t.doneList);
+    }
+    var week = document.getElementById("week-list");
+    week.textContent = "";
+    for (var n = today + 1; n <= today + 6; n++) {
+      week.appendChild(el("h3", {}, longDate(n)));
+      var d = list(n, 12);
+      if (d.rows.length) week.appendChild(d.list); else week.appendChild(el("p", {}, "Nothing listed."));
+      if (d.rows.length > 12) {
+        var p = el("p"); p.appendChild(el("a", { href: dayPage(n) }, "See the full " + DAY_NAMES[weekday(n)] + " timetable"));
+        week.appendChild(p);
+      }
     }
   }
 })();
