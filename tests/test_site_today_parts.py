@@ -107,5 +107,30 @@ def test_the_home_page_loads_only_the_chosen_areas_schedules(big_home, demo, bro
         elsewhere = {e.activity.name for e in demo.current() if status.is_running(e)
                      and set(area_keys(e, demo)).isdisjoint({"garston", ""})} - set(want)
         assert elsewhere and not elsewhere & set(shown)
+        from tests.test_site_support import axe_violations
+
+        assert axe_violations(page) == []  # the area form, its status and the lists shown
+    finally:
+        ctx.close()
+
+
+@pytest.mark.browser
+def test_an_area_that_cannot_be_loaded_is_said_and_can_be_tried_again(big_home, browser):
+    base, _ = big_home
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    try:
+        page.route("**/assets/today/speke.js", lambda route: route.abort())
+        page.goto(base + "index.html")
+        page.select_option("#today-area", "speke")
+        page.focus("#today-form button")
+        page.keyboard.press("Enter")
+        page.wait_for_function("/could not/.test(document.getElementById('today-status').textContent)")
+        assert page.inner_text("#today-status") == ("Today's activities in Speke could not be loaded. "
+                                                    "Check your connection and try again.")
+        page.unroute("**/assets/today/speke.js")
+        page.keyboard.press("Enter")
+        page.wait_for_function("/Showing/.test(document.getElementById('today-status').textContent)")
+        assert page.inner_text("#today-list").strip()
     finally:
         ctx.close()
