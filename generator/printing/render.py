@@ -203,5 +203,20 @@ def submit(executor: Executor, html_text: str) -> Future:
         done.set_result(kept)
         return done
     job = executor.submit(render, html_text)
-    job.add_done_callback(lambda f: f.exception() is None and _keep(path, f.result()))
-    return job
+    finished: Future = Future()  # given its result only once the file is kept
+
+    def keep(f: Future) -> None:
+        if f.cancelled():
+            finished.cancel()
+            return
+        if f.exception() is not None:
+            finished.set_exception(f.exception())
+            return
+        try:
+            _keep(path, f.result())
+        except OSError:
+            pass  # a cache folder that cannot be written never stops a build
+        finished.set_result(f.result())
+
+    job.add_done_callback(keep)
+    return finished
