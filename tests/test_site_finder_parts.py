@@ -15,6 +15,7 @@ import threading
 import pytest
 
 from generator.site import finder, offline
+from generator.site.today import area_keys
 
 START = "window.WO_START="
 
@@ -68,7 +69,7 @@ def test_every_current_activity_is_in_its_areas_parts(demo_web, demo):
         assert part["key"] == key and len(part["docs"]) == count
         for doc in part["docs"]:
             seen.setdefault(doc[0], set()).add(key)
-    assert seen == {e.id: set(finder.shard_key(e, demo)) for e in demo.current()}
+    assert seen == {e.id: set(area_keys(e, demo)) for e in demo.current()}
 
 
 def _finder_requests(page) -> list[str]:

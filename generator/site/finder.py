@@ -31,7 +31,7 @@ from generator.directory import Directory, Entry
 from generator.freshness import Freshness
 from generator.site.cards import card
 from generator.site.keyfacts import bus_fact
-from generator.site.today import compact, day_number
+from generator.site.today import area_keys, compact, day_number
 from generator.site.views import route_path
 from generator.words import place, status
 
@@ -140,7 +140,7 @@ class Shared:
     _bodies: dict = field(default_factory=dict)
     words: Callable[[str], list[str]] = words_of  # the build may give one that keeps its answers
 
-    def card(self, entry: Entry):  # noqa: ANN201 - cards.Card
+    def card(self, entry: Entry):
         if entry.id not in self._cards:
             self._cards[entry.id] = card(entry, self.directory)
         return self._cards[entry.id]
@@ -215,12 +215,6 @@ def _doc(shared: Shared, entry: Entry) -> list:
             text_message(directory, entry)]
 
 
-def shard_key(entry: Entry, directory: Directory) -> list[str]:
-    """The finder parts an activity is in: each of its areas, or "" (no area: online, by phone)."""
-    known = [x for x in entry.areas if x in directory.config.area_by_id]
-    return known or [""]
-
-
 def _search_doc(shared: Shared, entry: Entry, i: int) -> dict:
     body, name = shared.body(entry), entry.activity.name
     return {"i": str(i), "name": name, "body": body,
@@ -281,7 +275,7 @@ def area_shard(directory: Directory, key: str, routes: list, shared: Shared | No
     its activities' result lines, filters and schedules, and their lunr index. A function of the
     Directory and the area only, so a build may keep it while the area's listings do not change."""
     shared = shared or Shared.of(directory, routes)
-    entries = [e for e in directory.current() if key in shard_key(e, directory)]
+    entries = [e for e in directory.current() if key in area_keys(e, directory)]
     docs = [_doc(shared, e) for e in entries]
     index = build_index([_search_doc(shared, e, i) for i, e in enumerate(entries)])
     return _pushed({"key": key, "docs": docs, "index": index})
@@ -345,8 +339,8 @@ def _file_name(text: str) -> str:
     return "".join(ch if ch.isascii() and ch.isalnum() else f"_{ord(ch):x}" for ch in text)
 
 
-def finder_files(directory: Directory, routes: list, cache=None,  # noqa: ANN001
-                 cards: dict | None = None, prints=None,  # noqa: ANN001
+def finder_files(directory: Directory, routes: list, cache=None,
+                 cards: dict | None = None, prints=None,
                  words: Callable[[str], list[str]] | None = None) -> dict[str, str]:
     """Every file of the finder's data, by path under assets/: finder/start.js (loaded with the
     page: the filters' choices, synonyms, which parts exist), finder/area/<id>.js per area (and
@@ -362,7 +356,7 @@ def finder_files(directory: Directory, routes: list, cache=None,  # noqa: ANN001
     areas = []
     for key in [a.id for a in directory.config.areas] + [""]:
         path = f"finder/area/{_file_name(key)}.js" if key else "finder/no-area.js"
-        entries = [e for e in directory.current() if key in shard_key(e, directory)]
+        entries = [e for e in directory.current() if key in area_keys(e, directory)]
         text = _kept(cache, "finder-area", area_key(shared, key, entries, prints),
                      lambda key=key: area_shard(directory, key, routes, shared))
         count = len(entries)
@@ -382,8 +376,8 @@ def finder_files(directory: Directory, routes: list, cache=None,  # noqa: ANN001
     return files
 
 
-def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int, int],  # noqa: ANN001
-                    cards: dict | None = None, prints=None) -> int:  # noqa: ANN001
+def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int, int],
+                    cards: dict | None = None, prints=None) -> int:
     """For build --shard I/N: make the parts of every Nth area (from the Ith; then the one of
     activities with no area) into `cache` only, so the merged build takes them from there.
     Returns how many were made."""
@@ -391,18 +385,18 @@ def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int,
     keys = [a.id for a in directory.config.areas] + [""]
     made = 0
     for key in keys[shard[0] - 1::shard[1]]:
-        entries = [e for e in directory.current() if key in shard_key(e, directory)]
+        entries = [e for e in directory.current() if key in area_keys(e, directory)]
         _kept(cache, "finder-area", area_key(shared, key, entries, prints),
               lambda key=key: area_shard(directory, key, routes, shared))
         made += 1
     return made
 
 
-def area_key(shared: Shared, key: str, entries: list[Entry], prints=None) -> str:  # noqa: ANN001
+def area_key(shared: Shared, key: str, entries: list[Entry], prints=None) -> str:
     """The cache key of an area's part: everything area_shard reads (the code, settings, the
     day, the calendar, and each of its activities with its transport facts and routes)."""
-    from generator.site.cache import Fingerprints, code_version, stable  # noqa: PLC0415
-    from generator.site.cache import key as digest  # noqa: PLC0415
+    from generator.site.cache import Fingerprints, code_version, stable
+    from generator.site.cache import key as digest
 
     d = shared.directory
     prints = prints or Fingerprints(d)
@@ -410,7 +404,7 @@ def area_key(shared: Shared, key: str, entries: list[Entry], prints=None) -> str
                   [(prints.entry(e), shared.route_ids.get(e.id)) for e in entries])
 
 
-def _kept(cache, kind: str, digest: str, make) -> str:  # noqa: ANN001
+def _kept(cache, kind: str, digest: str, make) -> str:
     if cache is None:
         return make()
     return cache.made(kind, digest, lambda: make().encode("utf-8")).decode("utf-8")
@@ -436,8 +430,8 @@ def precached(assets_dir: Path) -> list[Path]:
     return [start] if start.exists() else []
 
 
-def write_finder(directory: Directory, assets_dir, routes: list, cache=None,  # noqa: ANN001
-                 cards: dict | None = None, prints=None,  # noqa: ANN001
+def write_finder(directory: Directory, assets_dir, routes: list, cache=None,
+                 cards: dict | None = None, prints=None,
                  words: Callable[[str], list[str]] | None = None) -> dict:
     """Write the finder's data files (finder_files) under assets/; return sizes and the
     audience groups. `cache`, `cards`, `prints`: see finder_files."""

@@ -52,7 +52,7 @@ def _running(directory: Directory) -> list:
     return [e for e in directory.current() if e.activity.schedules and status.is_running(e)]
 
 
-def _act(e) -> list:  # noqa: ANN001 - Entry
+def _act(e) -> list:
     return [e.activity.name, urls.activity(e.id), where_short(e),
             [compact(s) for s in e.activity.schedules]]
 
@@ -62,8 +62,9 @@ def schedule_data(directory: Directory) -> dict:
     return dict(_calendar(directory), acts=[_act(e) for e in _running(directory)])
 
 
-def area_keys(entry, directory: Directory) -> list[str]:  # noqa: ANN001 - Entry
-    """The today files an activity is in: each of its areas, or "" (no area), as the finder's."""
+def area_keys(entry, directory: Directory) -> list[str]:
+    """The parts an activity is in, for the finder's area parts and the home page's today files
+    alike: each of its areas, or "" (no area: online, by phone)."""
     known = [x for x in entry.areas if x in directory.config.area_by_id]
     return known or [""]
 
@@ -99,7 +100,7 @@ def _js(value: object) -> str:
     return "window.WO_SCHED=" + _json(value) + ";\n"
 
 
-def write_schedules(directory: Directory, assets_dir, big: bool = False) -> int:  # noqa: ANN001 - Path
+def write_schedules(directory: Directory, assets_dir, big: bool = False) -> int:
     """Write today_files under assets/; return the bytes of what the home page loads first."""
     files = today_files(directory, big)
     for path, text in files.items():
