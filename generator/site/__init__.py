@@ -186,20 +186,20 @@ def _cards(directory: Directory, build: SiteBuild, shard: tuple[int, int] | None
 
 def _print(directory: Directory, target: Path, report: SiteReport, changes: ChangeLog | None,
            cache: Path | None) -> list:
-    from generator import printing  # noqa: PLC0415 - heavy (WeasyPrint): only when printing
+    from generator import printing  # heavy (WeasyPrint): only when printing
 
     target.mkdir(parents=True, exist_ok=True)
     return list(printing.build_all(directory, target, changes=changes, cache=cache))
 
 
 def _formats(directory: Directory, target: Path) -> list:
-    from generator import accessible  # noqa: PLC0415 - heavy (WeasyPrint, speech)
+    from generator import accessible  # heavy (WeasyPrint, speech)
 
     return accessible.build_all(directory, target)
 
 
 def _data(directory: Directory, target: Path, report: SiteReport) -> list:
-    from generator import opendata  # noqa: PLC0415
+    from generator import opendata
 
     target.mkdir(parents=True, exist_ok=True)
     paths = [Path(p) for p in opendata.export_all(directory, target)]
@@ -218,7 +218,7 @@ def _data(directory: Directory, target: Path, report: SiteReport) -> list:
 
 
 def _webform(directory: Directory, docs: Path, report: SiteReport) -> None:
-    from generator import webform  # noqa: PLC0415
+    from generator import webform
 
     webform.write(directory, docs)
 
@@ -226,12 +226,12 @@ def _webform(directory: Directory, docs: Path, report: SiteReport) -> None:
 def _coordinator_pages(directory: Directory, docs: Path) -> None:
     """Hook: pages for the directory's coordinators (outside the patients' navigation), written
     by their own modules. Today: coordinators/coverage/ (generator/coverage.py)."""
-    from generator import coverage  # noqa: PLC0415
+    from generator import coverage
 
     coverage.write_page(directory, docs)
 
 
-def _ics_writer(report: SiteReport):  # noqa: ANN202
-    from generator.calendar_ics import activity_ics  # noqa: PLC0415
+def _ics_writer(report: SiteReport):
+    from generator.calendar_ics import activity_ics
 
     return activity_ics

@@ -133,19 +133,19 @@ class Fingerprints:
     facts. The same as hashing the Entry's repr, but about seven times quicker (a repr of a
     pydantic model is slow), and worked out once per build for each activity."""
 
-    def __init__(self, directory) -> None:  # noqa: ANN001 - generator.directory.Directory
+    def __init__(self, directory) -> None:
         self.directory = directory
         self._entries: dict[int, str] = {}
         self._orgs: dict[int, str] = {}
         self._places: dict[object, str] = {}
 
-    def organisation(self, organisation) -> str:  # noqa: ANN001 - model.Organisation
+    def organisation(self, organisation) -> str:
         found = self._orgs.get(id(organisation))
         if found is None:
             found = self._orgs[id(organisation)] = key(organisation.model_dump_json())
         return found
 
-    def _place(self, entry) -> str:  # noqa: ANN001
+    def _place(self, entry) -> str:
         at = (entry.venue_key, id(entry.venue))
         found = self._places.get(at)
         if found is None:
@@ -154,7 +154,7 @@ class Fingerprints:
                                            self.directory.getting_there(entry))
         return found
 
-    def entry(self, entry) -> str:  # noqa: ANN001 - generator.directory.Entry
+    def entry(self, entry) -> str:
         found = self._entries.get(id(entry))
         if found is None:
             found = key(entry.activity.model_dump_json(), self.organisation(entry.organisation),
@@ -172,7 +172,7 @@ class Memo:
         data = cache.peek(kind, context)
         try:
             self._old = pickle.loads(data) if data is not None else {}
-        except Exception:  # noqa: BLE001 - damaged or from other code: make them again
+        except Exception:  # damaged or from other code: make them again
             self._old = {}
         self._new: dict = {}
 

@@ -31,7 +31,7 @@ class Card:
     next_day: int | None = None  # its day number, so the browser hides it once past
 
 
-def card(entry: Entry, directory=None) -> Card:  # noqa: ANN001 - Directory
+def card(entry: Entry, directory=None) -> Card:
     """With the directory, dates are as of its build date (past ones left out, next dates)."""
     a = entry.activity
     if directory is not None:

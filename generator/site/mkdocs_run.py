@@ -10,7 +10,7 @@ MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 def nav_pages() -> list[str]:
     """The pages mkdocs.yml's nav names (docs paths like 'find/index.md')."""
-    import yaml  # noqa: PLC0415 - comes with mkdocs
+    import yaml
 
     found: list[str] = []
 
@@ -38,8 +38,8 @@ def write_nav_stand_ins(docs: Path) -> None:
 
 
 def run_mkdocs(docs: Path, site: Path, *, site_name: str, site_url: str, copyright: str) -> None:
-    from mkdocs.commands.build import build  # noqa: PLC0415 - slow import
-    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.commands.build import build  # slow import
+    from mkdocs.config import load_config
 
     quiet = logging.getLogger("mkdocs")
     level = quiet.level

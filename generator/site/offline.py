@@ -51,8 +51,8 @@ def drop_theme_search(site: Path) -> None:
 def copy_vendor_files(assets: Path) -> None:
     shutil.copyfile(lunr_js(), assets / "lunr.js")
     try:
-        import fontpkg_atkinson_hyperlegible as font  # noqa: PLC0415
-        from fontTools.ttLib import TTFont  # noqa: PLC0415
+        import fontpkg_atkinson_hyperlegible as font
+        from fontTools.ttLib import TTFont
 
         for name, web in zip(FONT_FILES, WEB_FONTS, strict=True):
             ttf = TTFont(font.ROOT / "files" / name, recalcTimestamp=False)  # the same bytes each build
@@ -63,7 +63,7 @@ def copy_vendor_files(assets: Path) -> None:
 
 
 def write_icons(assets: Path) -> None:
-    from PIL import Image, ImageDraw, ImageFont  # noqa: PLC0415 - Pillow comes with WeasyPrint
+    from PIL import Image, ImageDraw, ImageFont
 
     for size in (192, 512):
         image = Image.new("RGB", (size, size), "#1a4a8a")
@@ -77,7 +77,7 @@ def write_icons(assets: Path) -> None:
     (assets / "icon.svg").write_text(render("assets/icon.svg"), encoding="utf-8")
 
 
-def write_manifest(site_settings, docs: Path) -> None:  # noqa: ANN001 - config.SiteSettings
+def write_manifest(site_settings, docs: Path) -> None:
     manifest = {
         "name": site_settings.name,
         "short_name": site_settings.short_name or site_settings.name[:12],
@@ -138,7 +138,7 @@ class ZipPart:
         return f"WOZIPSIZE-{self.filename}"
 
 
-def zip_plan(directory, with_print: bool) -> list[ZipPart]:  # noqa: ANN001 - Directory
+def zip_plan(directory, with_print: bool) -> list[ZipPart]:
     parts = [ZipPart(f"whats-on-{a.id}.zip", f"{a.name}", f"Activities in {a.name}, and the "
                      "browse pages and finder for the whole directory.", a.id)
              for a in directory.config.areas]
@@ -148,8 +148,8 @@ def zip_plan(directory, with_print: bool) -> list[ZipPart]:  # noqa: ANN001 - Di
     return parts
 
 
-def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | None = None,  # noqa: ANN001
-               cache=None) -> list[Path]:  # noqa: ANN001 - generator.site.cache.Cache
+def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | None = None,
+               cache=None) -> list[Path]:
     """One zip per area (its activity and organisation pages, with all the rest of the site but
     the print files and the downloads) and one of the print files; then the download page gets
     their sizes. Sites of tens of thousands of activities stay within what hosts accept per file.
@@ -158,7 +158,7 @@ def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | N
     compressed once for all the zips, and kept compressed in `cache` under the hash of its bytes
     (generator.site.zips), so a rebuild compresses only the files that changed, and a zip whose
     files all stayed the same is not written again."""
-    from generator.site import zips  # noqa: PLC0415
+    from generator.site import zips
 
     folder = site / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)

@@ -186,8 +186,8 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
                  for d in printed if d.kind == kind]
         if found:
             kinds.append({"title": title, "docs": found})
-    from generator.accessible import site_rows  # noqa: PLC0415 - braille, audio, Easy Read
-    from generator.words.formats import ask_for_formats  # noqa: PLC0415
+    from generator.accessible import site_rows
+    from generator.words.formats import ask_for_formats
 
     _page(docs, "print/", "pages/print.md", kinds=kinds, formats=site_rows(printed, docs / "print"),
           ask=ask_for_formats(site.contact.phone, site.contact.email))

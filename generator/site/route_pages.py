@@ -19,7 +19,7 @@ def _label(stop: naptan.Stop) -> str:
     return f"{stop.name} ({stop.indicator})" if stop.indicator else stop.name
 
 
-def _get_off(directory: Directory, entry, stops: list[str],  # noqa: ANN001 - Entry
+def _get_off(directory: Directory, entry, stops: list[str],
              names: dict[str, naptan.Stop]) -> NearbyStop | None:
     """The stop of `stops` nearest the venue (within the directory's walking distance), as a
     NearbyStop for the words; else the nearest of the venue's own stops that is in `stops`."""

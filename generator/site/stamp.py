@@ -60,7 +60,7 @@ def _shared(directory: Directory, shell: Shell, *extra: object) -> str:
                      shell.before, shell.after, *extra)
 
 
-def stamp_activities(directory: Directory, site: Path, ics_writer=None,  # noqa: ANN001
+def stamp_activities(directory: Directory, site: Path, ics_writer=None,
                      route_links: dict | None = None, cache: Cache | None = None,
                      shard: tuple[int, int] | None = None, *, built: Path | None = None,
                      files: SiteFiles | None = None, prints: Fingerprints | None = None) -> int:
@@ -113,7 +113,7 @@ def _worker_range(bounds: tuple[int, int]) -> tuple[int, int, int]:
 
 def _stamp_range(job: dict, bounds: tuple[int, int]) -> int:
     """Make the pages of job["entries"][bounds]; returns how many files were written."""
-    from generator.sms import gsm_length, messages_ahead, text_message  # noqa: PLC0415
+    from generator.sms import gsm_length, messages_ahead, text_message
 
     directory, site, ics_writer = job["directory"], job["site"], job["ics_writer"]
     shell, route_links, cache = job["shell"], job["route_links"], job["cache"]
@@ -156,7 +156,7 @@ def _qr(cache: Cache, page_url: str) -> str:
         page_url, scale=3, title=f"QR code for {page_url}", mask=QR_MASK).encode()).decode()
 
 
-def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
+def governance_lines(org) -> list[str]:
     g = org.governance
     if not g:
         return []
@@ -175,7 +175,7 @@ def governance_lines(org) -> list[str]:  # noqa: ANN001 - model.Organisation
     return lines
 
 
-def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list,  # noqa: ANN001
+def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list,
                         cache: Cache | None = None, shard: tuple[int, int] | None = None, *,
                         built: Path | None = None, files: SiteFiles | None = None,
                         prints: Fingerprints | None = None) -> int:

@@ -46,7 +46,7 @@ def write(directory: Directory, docs: Path, log: ChangeLog, build: SiteBuild) ->
 
 def feed(directory: Directory, changes: tuple[Change, ...]) -> bytes:
     """An Atom feed (RFC 4287) of the changes, made with feedgen."""
-    from feedgen.feed import FeedGenerator  # noqa: PLC0415 - only when the site is built
+    from feedgen.feed import FeedGenerator
 
     site = directory.config.site
     base = str(site.url).rstrip("/") + "/"

@@ -48,7 +48,7 @@ class SiteFiles:
         self.written.add(rel)
         self.changed += put(self.root / rel, data)
 
-    def add(self, rels) -> None:  # noqa: ANN001 - iterable of str: files written elsewhere (workers)
+    def add(self, rels) -> None:
         self.written.update(rels)
 
     def copy_tree(self, source: Path, skip: frozenset[str] = frozenset()) -> None:

@@ -81,7 +81,7 @@ class Packer:
         self.cache.put("zip-made", record, made + b" %d" % target.stat().st_size)
 
 
-def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],  # noqa: ANN001 - binary file
+def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],
               zip64_from: int = LIMIT16) -> None:
     """Write a zip of (name, crc32, method 0 or 8, size, stored bytes) to the open file `out`,
     with ZIP64 end records when it has more than `zip64_from` files (or passes 4 GB)."""
