@@ -5,7 +5,8 @@
 
 For each size the listings are written once by `python -m generator fake --count N` (kept in
 --work), then `build` runs in a child process with its plain progress lines (one per stage), and
-the whole time, the time per top-level stage and the machine's load are printed. The figures of the
+the whole time, the time per top-level stage and the machine's load are printed (the progress lines
+go to --work/build-N.log as they come, each with the seconds since the start). The figures of the
 last run of each size are kept in --work/bench_build.json and shown beside the new ones. With
 --warm, each synthetic size is built twice with the build cache: cold (an empty cache), then warm
 after one listing changed.
@@ -45,20 +46,27 @@ def one_change(listings: Path) -> None:
 
 def build(listings: Path, out: Path, cache: Path | None = None) -> tuple[float, dict[str, float], str]:
     shutil.rmtree(out, ignore_errors=True)
+    log = out.with_name(out.name + ".log")  # the plain progress lines, written as they come
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--out", str(out),
-                          "--listings", str(listings), "--today", "2026-11-22",
-                          "--cache", str(cache) if cache else "off"],
-                         cwd=ROOT, capture_output=True, text=True)
+    lines = []
+    with subprocess.Popen([sys.executable, "-m", "generator", "build", "--out", str(out),
+                           "--listings", str(listings), "--today", "2026-11-22",
+                           "--cache", str(cache) if cache else "off"],
+                          cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True) as run, log.open("w") as written:
+        for line in run.stderr:
+            lines.append(line.rstrip("\n"))
+            written.write(f"{time.perf_counter() - started:8.1f}  {line}")
+            written.flush()
     seconds = time.perf_counter() - started
     if run.returncode:
-        raise SystemExit(f"build failed:\n{run.stderr[-3000:]}")
+        raise SystemExit("build failed:\n" + "\n".join(lines)[-3000:])
     stages = {}
-    for line in run.stderr.splitlines():
+    for line in lines:
         m = re.fullmatch(r"(\S[^:]*): done(?:, [\d,]+ \w+)? in ([\d.]+)s", line)
         if m:  # top-level stages only (nested ones are indented)
             stages[m.group(1)] = float(m.group(2))
-    return seconds, stages, run.stderr.splitlines()[-1]
+    return seconds, stages, lines[-1]
 
 
 def main() -> int:
