@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
-import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -16,6 +17,18 @@ from generator.printing import select
 from generator.printing.nobreak import NBSP, keep
 
 PAGE_RE = re.compile(r"page\s+(\d+)$")
+
+
+@functools.cache
+def _opened(path: Path) -> pdfplumber.PDF:
+    """A PDF of the demo build, opened once per test process and kept open: pdfplumber keeps the
+    characters it parsed from each page, so the many tests that read one booklet parse it once."""
+    return pdfplumber.open(path)
+
+
+def _read(path: Path) -> contextlib.nullcontext:
+    """`with _read(path) as pdf:` for the demo build's PDFs (never for one a test renders itself)."""
+    return contextlib.nullcontext(_opened(Path(path)))
 
 
 def _norm(text: str) -> str:
@@ -38,12 +51,12 @@ def booklets(printed):
 def whole(booklets):
     """The whole-directory edition: (path, [text of each page]) ."""
     path = booklets["south-liverpool"]
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         return path, [_norm(p.extract_text() or "") for p in pdf.pages]
 
 
 def _lines(path: Path, first: int, last: int) -> list[str]:
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         return [_norm(line["text"]) for page in pdf.pages[first - 1:last]
                 for line in page.extract_text_lines()]
 
@@ -119,7 +132,7 @@ def test_area_edition_keeps_to_its_area(demo, booklets):
     aigburth = next(e for e in demo.config.editions if e.id == "aigburth")
     chosen = select.for_edition(demo, aigburth)
     assert chosen and all(e.venue is None or e.venue.area == "aigburth" for e in chosen)
-    with pdfplumber.open(booklets["aigburth"]) as pdf:
+    with _read(booklets["aigburth"]) as pdf:
         text = _norm(" ".join(p.extract_text() or "" for p in pdf.pages))
     for entry in select.in_print(demo):
         if entry.venue is not None and entry.venue.area != "aigburth":
@@ -166,7 +179,7 @@ def _all_pdfs(printed):
 def test_every_character_is_at_least_16pt_and_never_italic(printed):
     checked = 0
     for path in _all_pdfs(printed):
-        with pdfplumber.open(path) as pdf:
+        with _read(path) as pdf:
             for number, page in enumerate(pdf.pages, 1):
                 for char in page.chars:
                     if not char["text"].strip():
@@ -182,7 +195,7 @@ def test_every_character_is_at_least_16pt_and_never_italic(printed):
 def test_booklet_body_text_is_17pt(whole):
     """17pt body text (large print is 16pt at least): two activities or more to an A4 page."""
     path, pages = whole
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         sizes = [round(c["size"]) for c in pdf.pages[6].chars if c["text"].strip()]
     assert max(set(sizes), key=sizes.count) == 17
 
@@ -196,7 +209,7 @@ def test_phone_numbers_times_and_postcodes_do_not_break():
 
 def test_every_page_but_the_cover_has_its_number_at_the_foot(whole):
     path, pages = whole
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         for number, page in enumerate(pdf.pages[1:], 2):
             words = [w for w in page.extract_words() if w["top"] > page.height - 60]
             assert " ".join(w["text"] for w in words) == f"Page {number}"
@@ -206,7 +219,7 @@ def test_every_page_but_the_cover_has_its_number_at_the_foot(whole):
 
 def test_running_heads_and_page_numbers_stay_in_one_place(whole):
     path, pages = whole
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         heads, feet = set(), set()
         for page in pdf.pages[1:]:
             words = page.extract_words()
@@ -217,7 +230,7 @@ def test_running_heads_and_page_numbers_stay_in_one_place(whole):
 
 def test_phone_numbers_and_postcodes_are_never_split_in_the_booklet(whole, demo):
     path, pages = whole
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages).replace(NBSP, " ")
     pieces = set()
     for entry in select.in_print(demo):
@@ -301,7 +314,7 @@ def _see_also(path: Path, pages: list[str], categories: list[str]) -> list[tuple
     """(page, name, target page) of every "See also" row: in the category sections, the only lines
     that end "page N" (a row that wraps has the page number on its first line)."""
     found = []
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         for number, page in enumerate(pdf.pages, 1):
             if not any(pages[number - 1].startswith(c) for c in categories):
                 continue
@@ -395,7 +408,7 @@ def _running_heads(path: Path, chapter: str, name_of) -> list[tuple[int, str, st
     """(page, running head, the head the row at the top of the page calls for) for each page of
     `chapter`. name_of(heading line) is the day or route a heading starts."""
     found, current = [], None
-    with pdfplumber.open(path) as pdf:
+    with _read(path) as pdf:
         for number, page in enumerate(pdf.pages, 1):
             lines = [(_norm(line["text"]), line) for line in page.extract_text_lines()]
             if not lines or not lines[0][0].startswith(chapter + ":"):
@@ -589,29 +602,27 @@ def test_outline_points_at_the_sections(whole):
 # --- posters ----------------------------------------------------------------------------------
 
 
-def _qr_payloads(path: Path, tmp_path: Path) -> list[str]:
+def _qr_payloads(path: Path) -> list[str]:
+    """The QR codes on the first page, drawn at 100 dpi by pdfium (pdfplumber's renderer)."""
     import zxingcpp
-    from PIL import Image
 
-    stem = tmp_path / path.stem
-    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", str(path), str(stem)],
-                   check=True)
-    image = Image.open(next(tmp_path.glob(f"{path.stem}*.png")))
+    with _read(path) as pdf:
+        image = pdf.pages[0].to_image(resolution=100).original
     return [r.text for r in zxingcpp.read_barcodes(image)]
 
 
-def test_posters_are_one_page_with_a_qr_code_to_their_page(printed, demo, tmp_path):
+def test_posters_are_one_page_with_a_qr_code_to_their_page(printed, demo):
     out, docs = printed
     posters = [d for d in docs if d.kind == "poster"]
     for doc in posters:
         assert doc.pages == 1
     for doc in posters:
         expected = urls.absolute(demo.config, urls.activity(doc.id))
-        assert _qr_payloads(out / doc.filename, tmp_path) == [expected]
+        assert _qr_payloads(out / doc.filename) == [expected]
 
 
 def _poster_text(out: Path, activity_id: str) -> str:
-    with pdfplumber.open(out / f"posters/{activity_id}.pdf") as pdf:
+    with _read(out / f"posters/{activity_id}.pdf") as pdf:
         return _norm(pdf.pages[0].extract_text())
 
 
@@ -656,7 +667,7 @@ def test_the_summary_goes_before_the_headline_shrinks(printed, demo):
     out, _ = printed
     shrunk = 0
     for entry in select.in_print(demo):
-        with pdfplumber.open(out / f"posters/{entry.id}.pdf") as pdf:
+        with _read(out / f"posters/{entry.id}.pdf") as pdf:
             page = pdf.pages[0]
             headline = page.chars[0]["size"]
             text = _norm(page.extract_text())
@@ -702,12 +713,12 @@ def test_a_177_character_word_wraps_on_posters_and_in_booklets(demo):
         assert max(c["x1"] for c in chars) <= width - right_margin_mm * 72 / 25.4 + 1
 
 
-def test_near_here_posters_list_this_weeks_nearest_with_qr_to_the_site(printed, demo, tmp_path):
+def test_near_here_posters_list_this_weeks_nearest_with_qr_to_the_site(printed, demo):
     out, docs = printed
     for doc in (d for d in docs if d.kind == "near-here"):
         assert doc.pages == 1
-        assert _qr_payloads(out / doc.filename, tmp_path) == [demo.config.site.url]
-        with pdfplumber.open(out / doc.filename) as pdf:
+        assert _qr_payloads(out / doc.filename) == [demo.config.site.url]
+        with _read(out / doc.filename) as pdf:
             text = _norm(pdf.pages[0].extract_text())
         assert "What's on near here this week" in text
         assert "km away" in text or " m away" in text
@@ -716,7 +727,7 @@ def test_near_here_posters_list_this_weeks_nearest_with_qr_to_the_site(printed, 
 def test_qr_code_is_vector(printed):
     out, docs = printed
     poster = next(d for d in docs if d.kind == "poster")
-    with pdfplumber.open(out / poster.filename) as pdf:
+    with _read(out / poster.filename) as pdf:
         assert not pdf.pages[0].images  # drawn as paths, not a bitmap
         assert len(pdf.pages[0].rects) + len(pdf.pages[0].curves) > 0
     assert segno.make("x")  # segno is what draws it
