@@ -255,8 +255,11 @@ def test_stale_listings_are_marked_when_site_config_says_mark(demo, tmp_path):
     site = demo.config.site
     marking = site.model_copy(update={"staleness": site.staleness.model_copy(update={"print_stale": "mark"})})
     config = demo.config.model_copy(update={"site": marking, "editions": ()})
-    directory = dataclasses.replace(demo, config=config)
-    stale = [e for e in directory.activities if e.freshness.value == "stale"]
+    stale = [e for e in demo.activities if e.freshness.value == "stale"]
+    fresh = [e for e in demo.activities if e.freshness.value == "fresh"][:3]
+    assert stale and fresh
+    # a booklet of just these (a few pages, not the whole directory's 70)
+    directory = dataclasses.replace(demo, config=config, activities=tuple(stale + fresh))
     assert {e.id for e in stale} <= {e.id for e in select.in_print(directory)}
     assert not any(e.freshness.value == "ended" for e in select.in_print(directory))
     with render.pool() as pool:
@@ -267,6 +270,10 @@ def test_stale_listings_are_marked_when_site_config_says_mark(demo, tmp_path):
     for entry in stale:
         checked = f"{entry.activity.last_checked.day} {entry.activity.last_checked:%B %Y}"
         assert f"{entry.activity.name} Not checked since {checked}: ring before you go." in text
+    marks = re.findall(r"Not checked since \d+ \w+ \d{4}: ring before you go\.", text)
+    assert len(marks) == len(stale)  # and only they are marked
+    for entry in fresh:
+        assert entry.activity.name in text
 
 
 # --- page numbers in the contents, timetable, bus index and A to Z index -------------------------
