@@ -3,6 +3,8 @@ tests use their own copy of the demo (tests/demo/), never the repository's listi
 
 from __future__ import annotations
 
+import pytest
+
 import filecmp
 import shutil
 import subprocess
@@ -26,6 +28,7 @@ def _copy_repository(target: Path) -> None:
             shutil.copy2(ROOT / name, target / name)
 
 
+@pytest.mark.long
 def test_the_tests_pass_after_the_demo_is_replaced(tmp_path):
     repo = tmp_path / "our-directory"
     _copy_repository(repo)

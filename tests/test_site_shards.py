@@ -16,6 +16,7 @@ def _files(root: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
+@pytest.mark.long
 def test_parts_merged_are_the_site_one_build_makes(demo, tmp_path):
     parts = []
     made = 0

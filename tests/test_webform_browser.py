@@ -351,6 +351,7 @@ def test_js_and_python_make_the_same_slug(page, form_page):
 # Updates: "Nothing has changed" first; a change is merged into the group's file.
 
 
+@pytest.mark.long
 def test_every_demo_activity_comes_back_unchanged(page, form_page, demo, demo_files):
     """Start from each existing activity, change nothing: merged into its file, no line changes."""
     for org in demo.organisations:

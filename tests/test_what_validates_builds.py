@@ -164,6 +164,7 @@ def _cells(text: str) -> list[list[str]]:
 
 # Bounded: a few examples, the same ones every run (derandomize), and no shrinking (each example
 # builds a site and renders a PDF); a failure still prints the listing that failed.
+@pytest.mark.long
 @settings(max_examples=5, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(_listing())
