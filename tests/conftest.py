@@ -111,9 +111,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if names & PDF_FIXTURES:
             item.add_marker(pytest.mark.pdf)
-    # The longest tests go first. pytest-xdist hands out the first quarter of the tests to the
-    # workers in turn, so these are shared between them from the start (and keep the second
-    # worker busy while the first builds the demo) instead of one of them ending the run alone.
+    # The longest tests that need no demo build go first. pytest-xdist hands out the first quarter
+    # of the tests to the workers in turn, so one worker runs these while the other builds the
+    # demo, and neither ends the run alone on one of them.
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: else as collected
 
 

@@ -3,13 +3,13 @@ tests use their own copy of the demo (tests/demo/), never the repository's listi
 
 from __future__ import annotations
 
-import pytest
-
 import filecmp
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import DEMO, ROOT
 
