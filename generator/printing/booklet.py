@@ -16,7 +16,7 @@ import re
 import string
 import time
 from collections.abc import Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from generator.model import Frequency
 from generator.printing import render, select
 from generator.printing.document import PrintedDocument
 from generator.printing.facts import Facts, facts
-from generator.printing.join import Bookmark, join
+from generator.printing.join import Bookmark, Joiner
 from generator.printing.stamp import Stamp, text_width
 from generator.words import formats
 from generator.words.dates import day_name, long_date, times
@@ -283,17 +283,30 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
     html += [render.html("booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0)
              for i, group in enumerate(_groups(routes, BUS_ROWS))]
     html.append(render.html("booklet_index.html", **common, letters=a_to_z(all_facts, slots)))
-    jobs: dict[int, Future] = {}
-    for i in sorted(range(len(html)), key=lambda i: -len(html[i])):  # the longest first
-        jobs[i] = render.submit(executor, html[i])
-    results: list[render.Rendered] = [jobs[i].result() for i in range(len(html))]
-    # an activity too long for one page is printed again without its least needed lines
+    # the front matter first (it is small, and the joining below starts with it), then the
+    # longest first
+    jobs = {i: render.submit(executor, html[i])
+            for i in [0, *sorted(range(1, len(html)), key=lambda i: -len(html[i]))]}
     first_section = 1
-    retry = {i: render.submit(executor, section(parts[i - first_section], split))
-             for i in range(first_section, first_section + len(parts))
-             if (split := split_activities(results[i]))}
-    for i, job in retry.items():
-        results[i] = job.result()
+    waiting: dict[Future, int] = {job: i for i, job in jobs.items()}
+    retried: set[int] = set()
+    done: dict[int, render.Rendered] = {}
+    joined = Joiner()  # each part is joined on as soon as it and those before it are rendered
+    while waiting:
+        finished, _ = wait(waiting, return_when=FIRST_COMPLETED)
+        for job in finished:
+            i = waiting.pop(job)
+            result = job.result()
+            # an activity too long for one page is printed again without its least needed lines
+            if (first_section <= i < first_section + len(parts) and i not in retried
+                    and (split := split_activities(result))):
+                retried.add(i)
+                waiting[render.submit(executor, section(parts[i - first_section], split))] = i
+                continue
+            done[i] = result
+        while joined.parts in done:
+            joined.add(done[joined.parts].pdf)
+    results = [done[i] for i in range(len(html))]
     log.debug("%s: %d parts laid out at %.1fs", edition.id, len(results), time.perf_counter() - clock)
 
     starts: dict[str, int] = {}  # anchor id -> 1-based page number
@@ -333,8 +346,7 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
                   Bookmark("A to Z index", starts["a-to-z"] - 1),
                   Bookmark("Add or correct a listing", starts["correct"] - 1)]
     filename = f"booklets/{edition.id}{'-yellow' if paper == 'yellow' else ''}.pdf"
-    pages = join([r.pdf for r in results], out_dir / filename,
-                 title=edition.title, language=config.site.language, author=config.site.publisher,
-                 stamps=stamps, bookmarks=bookmarks)
+    pages = joined.save(out_dir / filename, title=edition.title, language=config.site.language,
+                        author=config.site.publisher, stamps=stamps, bookmarks=bookmarks)
     log.debug("%s: %d pages joined at %.1fs", edition.id, pages, time.perf_counter() - clock)
     return PrintedDocument("booklet", edition.id, edition.title, filename, pages, directory.today)

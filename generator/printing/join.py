@@ -40,14 +40,32 @@ def _nums(tree: pikepdf.Object) -> list[tuple[int, pikepdf.Object]]:
 def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, author: str = "",
          stamps: dict[int, list[Stamp]] | None = None, bookmarks: Sequence[Bookmark] = ()) -> int:
     """Write `parts` one after another to `target`; return the number of pages."""
-    out = pikepdf.new()
-    root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root, K=Array()))
-    namespaces: list[pikepdf.Object] = []
-    parent_tree: list[tuple[int, pikepdf.Object]] = []
-    next_key = 0
+    joined = Joiner()
     for data in parts:
+        joined.add(data)
+    return joined.save(target, title=title, language=language, author=author, stamps=stamps,
+                       bookmarks=bookmarks)
+
+
+class Joiner:
+    """The joined PDF, built one part at a time (`add`, in page order), so a caller can add each
+    part as soon as it is rendered, while the others still are; then `save`."""
+
+    def __init__(self) -> None:
+        self.out = out = pikepdf.new()
+        self.root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        self.document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document,
+                                                     P=self.root, K=Array()))
+        self.namespaces: list[pikepdf.Object] = []
+        self.parent_tree: list[tuple[int, pikepdf.Object]] = []
+        self.next_key = 0
+        self.parts = 0  # how many were added
+
+    def add(self, data: bytes) -> None:
+        """Append one rendered part: its pages, its structure and its ParentTree keys."""
+        out, document = self.out, self.document
         src = pikepdf.open(BytesIO(data))
+        self.parts += 1
         first = len(out.pages)
         tree = src.Root.get("/StructTreeRoot")
         part_doc = None
@@ -59,12 +77,12 @@ def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, aut
         for page in src.pages:
             out.pages.append(page)
         if tree is None:
-            continue
-        offset = next_key
+            return
+        offset = self.next_key
         pairs = _nums(tree.ParentTree) if "/ParentTree" in tree else []
         for key, value in pairs:
-            parent_tree.append((key + offset, _copy(out, value)))
-        next_key = offset + (max((k for k, _ in pairs), default=-1) + 1)
+            self.parent_tree.append((key + offset, _copy(out, value)))
+        self.next_key = offset + (max((k for k, _ in pairs), default=-1) + 1)
         for page in out.pages[first:]:
             if "/StructParents" in page.obj:
                 page.obj.StructParents = int(page.obj.StructParents) + offset
@@ -73,8 +91,8 @@ def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, aut
                     annot.StructParent = int(annot.StructParent) + offset
         if part_doc is not None:
             copied = out.copy_foreign(part_doc)
-            if "/NS" in copied and not namespaces:
-                namespaces.append(copied.NS)
+            if "/NS" in copied and not self.namespaces:
+                self.namespaces.append(copied.NS)
                 document.NS = copied.NS
             kid_list = copied.K if isinstance(copied.K, Array) else Array([copied.K])
             for kid in kid_list:
@@ -86,39 +104,44 @@ def join(parts: Sequence[bytes], target: Path, *, title: str, language: str, aut
                 if isinstance(kid, Dictionary):
                     kid.P = document
                 document.K.append(kid)
-    root.K = Array([document])
-    if stamps:
-        _draw(out, stamps, dict(parent_tree), _empty_spans(document))
-    flat = Array()
-    for key, value in sorted(parent_tree, key=lambda kv: kv[0]):
-        flat.append(key)
-        flat.append(value)
-    root.ParentTree = out.make_indirect(Dictionary(Nums=flat))
-    root.ParentTreeNextKey = next_key
-    if namespaces:
-        root.Namespaces = Array(namespaces)
-    out.Root.StructTreeRoot = root
-    out.Root.MarkInfo = Dictionary(Marked=True)
-    out.Root.Lang = pikepdf.String(language)
-    out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
 
-    if bookmarks:
-        with out.open_outline() as outline:
-            for mark in bookmarks:
-                outline.root.append(_item(mark))
-        out.Root.PageMode = Name.UseOutlines
-    out.docinfo[Name.Title] = title
-    if author:
-        out.docinfo[Name.Author] = author
-    out.docinfo[Name.Creator] = "What's On"
-    with out.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta["dc:title"] = title
-        meta["dc:language"] = [language]
+    def save(self, target: Path, *, title: str, language: str, author: str = "",
+             stamps: dict[int, list[Stamp]] | None = None, bookmarks: Sequence[Bookmark] = ()) -> int:
+        """Draw the stamps, set the outline and metadata, write `target`; return the page count."""
+        out, root, document, parent_tree = self.out, self.root, self.document, self.parent_tree
+        root.K = Array([document])
+        if stamps:
+            _draw(out, stamps, dict(parent_tree), _empty_spans(document))
+        flat = Array()
+        for key, value in sorted(parent_tree, key=lambda kv: kv[0]):
+            flat.append(key)
+            flat.append(value)
+        root.ParentTree = out.make_indirect(Dictionary(Nums=flat))
+        root.ParentTreeNextKey = self.next_key
+        if self.namespaces:
+            root.Namespaces = Array(self.namespaces)
+        out.Root.StructTreeRoot = root
+        out.Root.MarkInfo = Dictionary(Marked=True)
+        out.Root.Lang = pikepdf.String(language)
+        out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+
+        if bookmarks:
+            with out.open_outline() as outline:
+                for mark in bookmarks:
+                    outline.root.append(_item(mark))
+            out.Root.PageMode = Name.UseOutlines
+        out.docinfo[Name.Title] = title
         if author:
-            meta["dc:creator"] = [author]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    out.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7")
-    return len(out.pages)
+            out.docinfo[Name.Author] = author
+        out.docinfo[Name.Creator] = "What's On"
+        with out.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = title
+            meta["dc:language"] = [language]
+            if author:
+                meta["dc:creator"] = [author]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        out.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7")
+        return len(out.pages)
 
 
 def _empty_spans(document: pikepdf.Object) -> dict[tuple[int, int], list[pikepdf.Object]]:

@@ -12,6 +12,7 @@ and packages, so a part whose HTML did not change is never rendered again.
 from __future__ import annotations
 
 import atexit
+import gc
 import hashlib
 import json
 import os
@@ -129,6 +130,21 @@ def render(html_text: str) -> Rendered:
     return Rendered(pdf, len(document.pages), anchors)
 
 
+GC_THRESHOLD = (100_000, 50, 1000)  # Python's default is (700, 10, 10)
+
+
+def _start_worker() -> None:
+    """Once in each worker, as it starts. Laying out a document makes millions of objects that
+    live until it is written, and at Python's usual pace the garbage collector walks them (and,
+    in a forked worker, everything it inherited: the whole directory, in a build) thousands of
+    times, about a fifth of the rendering time. What the worker inherited is put out of its
+    reach for good (`gc.freeze`: it is never garbage here, and its memory stays shared with the
+    parent), and collections run less often; reference counting still frees almost everything
+    as soon as it is done with."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 def workers() -> int:
     return max(1, min(os.cpu_count() or 1, int(os.environ.get("WHATSON_PRINT_WORKERS", "2"))))
 
@@ -137,7 +153,7 @@ class Pool(ProcessPoolExecutor):
     """The worker processes, and the folder where rendered documents are kept (None: nowhere)."""
 
     def __init__(self, count: int, cache: Path | None = None):
-        super().__init__(count)
+        super().__init__(count, initializer=_start_worker)
         self.cache = Path(cache) if cache is not None else None
 
 
