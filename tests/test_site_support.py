@@ -34,6 +34,10 @@ PAGE_TYPES = {
     "my list": "my-list/index.html?ids=aigburth-tuesday-walk,garston-foodbank",
 }
 
+# Pages whose scripts add content after the load event (the finder's parts, the home page's
+# "on today", My list); the others are whole once loaded.
+LATE_CONTENT = {kind for kind in PAGE_TYPES if kind.startswith(("home", "finder", "my list"))}
+
 
 def url(site: Path, path: str) -> str:
     return (site / path.split("?")[0]).as_uri() + ("?" + path.split("?", 1)[1] if "?" in path else "")

@@ -28,7 +28,7 @@ from generator.site.stamp import in_shard, stamp_activities, stamp_organisations
 from generator.site.state import SiteBuild
 from generator.site.today import write_schedules
 from generator.site.views import route_table
-from generator.site.writer import SiteFiles, scratch
+from generator.site.writer import SiteFiles, in_memory, scratch
 
 STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js", "mylist.js")
 
@@ -74,7 +74,8 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
     out = Path(out).resolve()
     report = SiteReport(out)
     build = SiteBuild(cache=Cache(cache), files=SiteFiles(out))  # gone with this build
-    staging = scratch("whats-on-docs-")  # docs for mkdocs and its output, in memory if possible
+    # docs for mkdocs and its output: in memory when small enough, else on disk
+    staging = scratch("whats-on-docs-", memory=in_memory(len(directory.activities), with_print))
     try:
         docs = staging / "docs"
         built = staging / "site"  # mkdocs' output, copied into `out` file by file if changed

@@ -9,7 +9,7 @@ holding an earlier build gives the same folder as a build into an empty one
 (tests/test_site_cache.py).
 
 Work that needs many small files removed afterwards (the staging docs and mkdocs' own output)
-goes to a folder in memory (/dev/shm) when there is one.
+goes to a folder in memory (/dev/shm) when there is one and the build is small enough (`in_memory`).
 """
 
 from __future__ import annotations
@@ -85,11 +85,24 @@ class SiteFiles:
         return sorted(self.written)
 
 
-def scratch(prefix: str) -> Path:
-    """A new temporary folder, in memory when the machine has /dev/shm (deleting thousands of
-    small files there is instant)."""
-    base = SHM if SHM.is_dir() and os.access(SHM, os.W_OK) else None
+# The most activities whose staging folder is kept in memory. A whole build (with the print files,
+# which mkdocs copies once more) of 10,000 listing files (22,500 activities) filled 16 GB of
+# /dev/shm and the kernel stopped the build for want of memory; a site alone is about 70 KB an
+# activity, twice (the docs and mkdocs' output).
+IN_MEMORY_MAX = 5_000
+
+
+def in_memory(activities: int, with_print: bool) -> bool:
+    """Whether a build's staging folder may go in memory: never with the print files (booklets,
+    posters, audio: gigabytes in a big directory), and only for a site of modest size."""
+    return not with_print and activities <= IN_MEMORY_MAX
+
+
+def scratch(prefix: str, memory: bool = True) -> Path:
+    """A new temporary folder: in memory when `memory` and the machine has /dev/shm (deleting
+    thousands of small files there is instant), else in the system's temporary folder on disk."""
+    base = SHM if memory and SHM.is_dir() and os.access(SHM, os.W_OK) else None
     return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
 
 
-__all__ = ["put", "SiteFiles", "scratch"]
+__all__ = ["put", "SiteFiles", "scratch", "in_memory"]
