@@ -4,8 +4,6 @@ the kernel for want of memory."""
 
 from __future__ import annotations
 
-import pytest
-
 import generator.site as site_module
 from generator.site import build_site, writer
 from tests import tiny
@@ -27,14 +25,24 @@ def test_scratch_goes_to_memory_only_when_asked(tmp_path, monkeypatch):
     assert memory not in on_disk.parents and on_disk.is_dir()
 
 
-@pytest.mark.pdf
 def test_a_build_with_print_stages_on_disk_and_a_site_alone_in_memory(tmp_path, monkeypatch):
+    """The real site build; the print stages write one small file each (the PDFs, braille, audio
+    and Easy Read are built and tested elsewhere; here only where the staging goes matters)."""
     asked = []
     real = site_module.scratch
     monkeypatch.setattr(site_module, "scratch", lambda prefix, memory=True: (
         asked.append(memory), real(prefix, memory))[1])
+
+    def printed(directory, folder, *args):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "booklet.pdf").write_bytes(b"%PDF-1.7 stand-in")
+        return []
+
+    monkeypatch.setattr(site_module, "_print", printed)
+    monkeypatch.setattr(site_module, "_formats", lambda directory, folder: [])
     directory = tiny.directory(tmp_path / "listings", {"name": "Tiny Walk"}).directory
     build_site(directory, tmp_path / "site", with_zip=False)
     build_site(directory, tmp_path / "whole", with_print=True, with_zip=False)
     assert asked == [True, False]
-    assert (tmp_path / "whole" / "print").is_dir() and (tmp_path / "site" / "index.html").exists()
+    assert (tmp_path / "whole" / "print" / "booklet.pdf").exists()
+    assert (tmp_path / "site" / "index.html").exists()
