@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--edition", action="append")
     parser.add_argument("--kind", action="append", choices=("braille", "audio", "easy-read"))
     args = parser.parse_args()
-    os.environ["WHATSON_CACHE"] = tempfile.mkdtemp(prefix="whats-on-bench-cache-")
+    os.environ["WHATS_ON_CACHE"] = tempfile.mkdtemp(prefix="whats-on-bench-cache-")
     from generator import accessible
     from generator.directory import load
 

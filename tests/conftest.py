@@ -27,13 +27,13 @@ def _run_from_the_demo_copy():
 
 @pytest.fixture(autouse=True, scope="session")
 def _caches_in_the_session_folder(tmp_path_factory):
-    """The build caches (site pages, braille, speech, Easy Read) start empty in every test session
-    and live in its temporary folder: every run builds cold, as CI does, and nothing is written into
-    the repository (tests/demo/.cache, .cache/). Tests of the cache settings set their own."""
+    """The build cache (site pages, PDFs, braille, speech, Easy Read) starts empty in every test
+    session and lives in its temporary folder: every run builds cold, as CI does, and nothing is
+    written into the repository (tests/demo/.cache, .cache/). Tests of the cache settings set their
+    own."""
     caches = tmp_path_factory.mktemp("caches")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("WHATS_ON_CACHE", str(caches / "whats-on"))
-        mp.setenv("WHATSON_CACHE", str(caches))
         yield caches
 
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from generator.accessible import audio
+from generator.accessible.cache import Store
 from generator.config import FormatSettings
 from generator.printing.facts import facts
 
@@ -80,7 +81,7 @@ def test_tracks_count_activities_and_sections(demo):
 
 def test_speech_command_is_a_setting_and_speech_is_cached(tmp_path, monkeypatch):
     """Any local engine that writes a WAV will do; a second run speaks nothing."""
-    monkeypatch.setenv("WHATSON_CACHE", str(tmp_path / "cache"))
+    store = Store(tmp_path / "cache")
     engine = tmp_path / "engine.py"
     engine.write_text(
         "import math, struct, sys, wave\n"
@@ -90,15 +91,18 @@ def test_speech_command_is_a_setting_and_speech_is_cached(tmp_path, monkeypatch)
         "    n = 16000 * len(text.split()) * 60 // 150\n"
         "    w.writeframes(b''.join(struct.pack('<h', int(8000 * math.sin(i / 8))) for i in range(n)))\n")
     settings = FormatSettings(speech=[sys.executable, str(engine), "{text}", "{wav}"])
-    made = audio.speak_all(settings, ["One two three four five six seven eight nine ten."])
+    made = audio.speak_all(settings, ["One two three four five six seven eight nine ten."], store)
     data = made["One two three four five six seven eight nine ten."]
     assert 3.0 < audio.seconds(data, settings.audio_kbps) < 5.0  # 10 words at 150 a minute: 4 s
     monkeypatch.setattr(audio, "_speak", lambda *a: pytest.fail("spoken again"))
-    assert audio.speak_all(settings, ["One two three four five six seven eight nine ten."]) == made
+    assert audio.speak_all(settings, ["One two three four five six seven eight nine ten."], store) == made
     monkeypatch.undo()
-    monkeypatch.setenv("WHATSON_CACHE", str(tmp_path / "cache"))
     with pytest.raises(audio.AudioError, match="speech command failed"):
-        audio.speak_all(FormatSettings(speech=["false"]), ["Something not said before."])
+        audio.speak_all(FormatSettings(speech=["false"]), ["Something not said before."], store)
+    assert list(store.folder.rglob("*.mp3")), "kept in the store"
+    monkeypatch.setattr(audio, "_speak", lambda *a: pytest.fail("spoken again"))
+    with pytest.raises(pytest.fail.Exception, match="spoken again"):  # Store(None) keeps nothing
+        audio.speak_all(settings, ["One two three four five six seven eight nine ten."], Store(None))
 
 
 def _decode(path) -> tuple[float, float, float]:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from generator.accessible import braille, build_braille, louis
+from generator.accessible.cache import Store
 from generator.accessible.content import edition_content, editions
 
 EDITIONS = ("south-liverpool", "aigburth")
@@ -16,12 +17,9 @@ DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 @pytest.fixture(scope="module")
 def brf(demo, tmp_path_factory):
     """The whole-directory and Aigburth editions in braille, made with an empty cache."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("WHATSON_CACHE", str(tmp_path_factory.mktemp("cache")))
     out = tmp_path_factory.mktemp("braille")
     contents = [edition_content(demo, e) for e in editions(demo, list(EDITIONS))]
-    made = build_braille(demo, contents, out)
-    mp.undo()
+    made = build_braille(demo, contents, out, Store(tmp_path_factory.mktemp("cache")))
     return {c.edition.id: (c, (out / d.filename).read_bytes(), d) for c, d in zip(contents, made, strict=True)}
 
 
@@ -113,11 +111,11 @@ def test_title_page_says_how_to_ask_for_other_formats(back, demo):
 
 def test_made_again_from_the_cache(demo, tmp_path, monkeypatch, brf):
     """Nothing changed: the second build reads the cache and never runs lou_translate."""
-    monkeypatch.setenv("WHATSON_CACHE", str(tmp_path / "cache"))
+    store = Store(tmp_path / "cache")
     contents = [edition_content(demo, e) for e in editions(demo, ["aigburth"])]
-    first = build_braille(demo, contents, tmp_path / "one")
+    first = build_braille(demo, contents, tmp_path / "one", store)
     monkeypatch.setattr(louis, "translate", lambda *a, **k: pytest.fail("translated again"))
-    second = build_braille(demo, contents, tmp_path / "two")
+    second = build_braille(demo, contents, tmp_path / "two", store)
     assert (tmp_path / "one" / first[0].filename).read_bytes() == (tmp_path / "two" / second[0].filename).read_bytes()
     assert (tmp_path / "one" / first[0].filename).read_bytes() == brf["aigburth"][1]
 

@@ -10,8 +10,9 @@ writes, beside the large-print PDFs:
 - easy-read/EDITION.pdf: A4 Easy Read, a picture beside each fact (easyread.py)
 
 The three run side by side (braille and audio on threads that wait on lou_translate, the speech
-engine and ffmpeg; Easy Read in worker processes), and whatever is slow to make is cached by a
-hash of what it is made from (cache.py), so a build where nothing changed remakes nothing.
+engine and ffmpeg; Easy Read in worker processes), and whatever is slow to make is kept by a
+hash of what it is made from, in the build cache folder's accessible/ (cache.py), so a build where
+nothing changed remakes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Literal
 
 from generator import progress
 from generator.accessible import audio, braille, cache, easyread, louis
+from generator.accessible.cache import FROM_SETTINGS, Store
 from generator.accessible.content import EditionContent, edition_content, editions
 from generator.directory import Directory
 
@@ -73,12 +75,14 @@ def site_rows(made: list, folder: Path) -> list[dict]:
 
 def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = None,
               kinds: tuple[str, ...] = ("braille", "audio", "easy-read"),
-              workers: int = 2) -> list[FormatDocument]:
+              workers: int = 2, cache: Path | str | None = FROM_SETTINGS) -> list[FormatDocument]:
     """Every chosen edition in every chosen format. Raises printing's UnknownEdition for an edition
-    id that is not in the settings."""
+    id that is not in the settings. What is made is kept in `cache`/accessible (the build cache
+    folder; None or "off" keeps nothing; by default $WHATS_ON_CACHE, else .cache/whats-on)."""
     from generator.printing import render
 
     out_dir = Path(out_dir)
+    store = Store.from_setting(cache)
     contents = [edition_content(directory, e) for e in editions(directory, only)]
     made: list[FormatDocument] = []
     pool = render.pool(workers) if "easy-read" in kinds else None
@@ -87,12 +91,13 @@ def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = N
                 ThreadPoolExecutor(2) as threads:
             jobs = []
             if "braille" in kinds:
-                jobs.append(threads.submit(_staged, "Braille", build_braille, directory, contents, out_dir))
+                jobs.append(threads.submit(_staged, "Braille", build_braille, directory, contents, out_dir,
+                                           store))
             if "audio" in kinds:
                 jobs.append(threads.submit(_staged, "Audio", build_audio, directory, contents, out_dir,
-                                           workers))
+                                           store, workers))
             if pool is not None:
-                made += _staged("Easy Read", build_easy_read, directory, contents, out_dir, pool)
+                made += _staged("Easy Read", build_easy_read, directory, contents, out_dir, pool, store)
                 done.advance(len(contents))
             for job in jobs:
                 made += job.result()
@@ -110,7 +115,8 @@ def _staged(name: str, build, directory: Directory, contents: list[EditionConten
         return build(directory, contents, *args)
 
 
-def build_braille(directory: Directory, contents: list[EditionContent], out_dir: Path) -> list[FormatDocument]:
+def build_braille(directory: Directory, contents: list[EditionContent], out_dir: Path,
+                  store: Store) -> list[FormatDocument]:
     folder = out_dir / "braille"
     folder.mkdir(parents=True, exist_ok=True)
     plans = []
@@ -118,14 +124,14 @@ def build_braille(directory: Directory, contents: list[EditionContent], out_dir:
         front, body = braille.blocks(content)
         strings = braille.texts(front, body, content)
         digest = cache.key("braille", louis.TABLES, louis.version(), repr(front), repr(body), strings)
-        plans.append((content, front, body, strings, digest, cache.get("braille", digest, ".brf")))
+        plans.append((content, front, body, strings, digest, store.get("braille", digest, ".brf")))
     missing = [s for *_, strings, _, data in plans if data is None for s in strings]
     cells = braille.translate_all(missing) if missing else {}
     made = []
     for content, front, body, _strings, digest, data in plans:
         if data is None:
             data = braille.brf(braille.layout(content, front, body, cells))
-            cache.put("braille", digest, ".brf", data)
+            store.put("braille", digest, ".brf", data)
         name = f"braille/{content.edition.id}.brf"
         (out_dir / name).write_bytes(data)
         made.append(FormatDocument("braille", content.edition.id, content.title, name,
@@ -134,7 +140,7 @@ def build_braille(directory: Directory, contents: list[EditionContent], out_dir:
 
 
 def build_audio(directory: Directory, contents: list[EditionContent], out_dir: Path,
-                workers: int = 2) -> list[FormatDocument]:
+                store: Store, workers: int = 2) -> list[FormatDocument]:
     settings = directory.config.site.formats
     folder = out_dir / "audio"
     (folder / "activities").mkdir(parents=True, exist_ok=True)
@@ -142,7 +148,7 @@ def build_audio(directory: Directory, contents: list[EditionContent], out_dir: P
     activities = {f.id: f for c in contents for f in c.activities}
     per_activity = audio.activity_texts(list(activities.values()))
     texts = [p for _, tracks in plans for t in tracks for p in t.pieces] + list(per_activity.values())
-    speech = audio.speak_all(settings, texts, workers)
+    speech = audio.speak_all(settings, texts, store, workers)
     for activity_id, text in per_activity.items():
         (folder / "activities" / f"{activity_id}.mp3").write_bytes(speech[text])
     made = []
@@ -156,7 +162,7 @@ def build_audio(directory: Directory, contents: list[EditionContent], out_dir: P
 
 
 def build_easy_read(directory: Directory, contents: list[EditionContent], out_dir: Path,
-                    pool: Executor) -> list[FormatDocument]:
+                    pool: Executor, store: Store) -> list[FormatDocument]:
     """Each activity's page is rendered once (cached by its HTML) and shared by the editions
     that hold it; an edition is its front matter and its activities' pages, joined, with the
     page numbers drawn on."""
@@ -168,7 +174,7 @@ def build_easy_read(directory: Directory, contents: list[EditionContent], out_di
     def part(page: str) -> str:
         digest = cache.key("easy-read-part", page, easyread.attribution())
         if digest not in parts:
-            data = cache.get("easy-read-part", digest, ".pdf")
+            data = store.get("easy-read-part", digest, ".pdf")
             parts[digest] = data if data is not None else pool.submit(_render, page)
         return digest
 
@@ -180,24 +186,24 @@ def build_easy_read(directory: Directory, contents: list[EditionContent], out_di
         plans.append((content, part(easyread.front_html(content, language, {})), activity_keys))
     made = []
     for content, placeholder_key, activity_keys in plans:
-        front_pages = _pages_of(_part_bytes(parts, placeholder_key))
+        front_pages = _pages_of(_part_bytes(parts, placeholder_key, store))
         starts: dict[str, int] = {}
         page = front_pages + 1
         for section_id, key in activity_keys:
             starts.setdefault(section_id, page)
-            page += _pages_of(_part_bytes(parts, key))
+            page += _pages_of(_part_bytes(parts, key, store))
         front_key = part(easyread.front_html(content, language, starts))
         keys = [front_key, *(k for _, k in activity_keys)]
         name = f"easy-read/{content.edition.id}.pdf"
         digest = cache.key("easy-read", content.title, language, keys)
-        data = cache.get("easy-read", digest, ".pdf")
+        data = store.get("easy-read", digest, ".pdf")
         if data is None:
-            pdfs = [_part_bytes(parts, k) for k in keys]
+            pdfs = [_part_bytes(parts, k, store) for k in keys]
             if _pages_of(pdfs[0]) != front_pages:
                 raise RuntimeError("The Easy Read contents changed length when the page numbers went in.")
             _join_numbered(pdfs, folder / f"{content.edition.id}.pdf", content, language)
             data = (folder / f"{content.edition.id}.pdf").read_bytes()
-            cache.put("easy-read", digest, ".pdf", data)
+            store.put("easy-read", digest, ".pdf", data)
         else:
             (out_dir / name).write_bytes(data)
         made.append(FormatDocument("easy-read", content.edition.id, content.title, name,
@@ -212,11 +218,11 @@ def _render(page: str) -> bytes:
     return render.render(page).pdf
 
 
-def _part_bytes(parts: dict[str, object], key: str) -> bytes:
+def _part_bytes(parts: dict[str, object], key: str, store: Store) -> bytes:
     value = parts[key]
     if not isinstance(value, bytes):
         value = value.result()
-        cache.put("easy-read-part", key, ".pdf", value)
+        store.put("easy-read-part", key, ".pdf", value)
         parts[key] = value
     return value
 

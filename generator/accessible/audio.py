@@ -163,13 +163,14 @@ def _encode(settings: FormatSettings, wavs: Sequence[Path]) -> list[Path]:
     return outputs
 
 
-def speak_all(settings: FormatSettings, texts: Sequence[str], workers: int = 2) -> dict[str, bytes]:
-    """Every text's MP3, from the cache or spoken now (speech on `workers` threads)."""
+def speak_all(settings: FormatSettings, texts: Sequence[str], store: cache.Store,
+              workers: int = 2) -> dict[str, bytes]:
+    """Every text's MP3, from the store or spoken now (speech on `workers` threads)."""
     unique = list(dict.fromkeys(texts))
     found: dict[str, bytes] = {}
     missing = []
     for text in unique:
-        data = cache.get("speech", _piece_key(settings, text), ".mp3")
+        data = store.get("speech", _piece_key(settings, text), ".mp3")
         if data is None:
             missing.append(text)
         else:
@@ -185,7 +186,7 @@ def speak_all(settings: FormatSettings, texts: Sequence[str], workers: int = 2) 
             mp3s = [p for batch in pool.map(lambda b: _encode(settings, b), batches) for p in batch]
         for text, mp3 in zip(missing, mp3s, strict=True):
             data = mp3.read_bytes()
-            cache.put("speech", _piece_key(settings, text), ".mp3", data)
+            store.put("speech", _piece_key(settings, text), ".mp3", data)
             found[text] = data
     return found
 

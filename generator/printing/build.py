@@ -10,9 +10,8 @@ from generator.changes import ChangeLog
 from generator.directory import Directory
 from generator.printing import booklet, changes_sheet, posters, render, select
 from generator.printing.document import PrintedDocument
+from generator.site.cache import FROM_SETTINGS
 from generator.site.cache import folder_from as cache_folder
-
-FROM_SETTINGS = "from-settings"  # the cache folder $WHATS_ON_CACHE names, else .cache/whats-on
 
 
 class UnknownEdition(LookupError):
@@ -42,7 +41,7 @@ def build_all(directory: Directory, out_dir: Path, *, editions: list[str] | None
         if missing:
             raise UnknownEdition(missing, list(known))
         chosen = [known[e] for e in editions]
-    folder = cache_folder(None if cache is FROM_SETTINGS else (cache or "off"))
+    folder = cache_folder(cache or "off")
     with render.pool(cache=folder / "print" if folder else None) as pool, ThreadPoolExecutor(max(2, render.workers())) as threads:
         # editions run side by side so one edition's waits are filled with another's work
         with progress.stage("Booklets", len(chosen), "booklets") as booklets:

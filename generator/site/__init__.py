@@ -111,7 +111,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             with _timed(report, "PDFs"):
                 report.printed = _print(directory, docs / "print", report, changes, build.cache.folder)
             with _timed(report, "braille, audio and Easy Read"):
-                report.printed += _formats(directory, docs / "print")
+                report.printed += _formats(directory, docs / "print", build.cache.folder)
         if with_data:
             with _timed(report, "open data"):
                 report.data_files = _data(directory, docs / "data", report)
@@ -193,10 +193,10 @@ def _print(directory: Directory, target: Path, report: SiteReport, changes: Chan
     return list(printing.build_all(directory, target, changes=changes, cache=cache))
 
 
-def _formats(directory: Directory, target: Path) -> list:
+def _formats(directory: Directory, target: Path, cache: Path | None) -> list:
     from generator import accessible  # heavy (WeasyPrint, speech)
 
-    return accessible.build_all(directory, target)
+    return accessible.build_all(directory, target, cache=cache)
 
 
 def _data(directory: Directory, target: Path, report: SiteReport) -> list:

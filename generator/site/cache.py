@@ -186,9 +186,12 @@ class Memo:
             self.cache.put(self.kind, self.context, pickle.dumps(self._new, protocol=5))
 
 
+FROM_SETTINGS = "from-settings"  # a build function's default: the folder $WHATS_ON_CACHE names, else DEFAULT
+
+
 def folder_from(setting: str | Path | None) -> Path | None:
     """The cache folder from --cache / $WHATS_ON_CACHE ("off" or "" = none)."""
-    value = os.environ.get(ENV) if setting is None else setting
+    value = os.environ.get(ENV) if setting is None or setting == FROM_SETTINGS else setting
     if value is None:
         return DEFAULT
     if str(value).strip().lower() in ("", "off", "none", "no"):
@@ -196,5 +199,5 @@ def folder_from(setting: str | Path | None) -> Path | None:
     return Path(value)
 
 
-__all__ = ["Cache", "key", "stable", "code_version", "folder_from", "DEFAULT", "Fingerprints",
+__all__ = ["Cache", "key", "stable", "code_version", "folder_from", "DEFAULT", "FROM_SETTINGS", "Fingerprints",
            "Memo"]
