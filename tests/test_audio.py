@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from generator.accessible import audio
-from generator.accessible.cache import Store
 from generator.config import FormatSettings
 from generator.printing.facts import facts
+from generator.site.cache import Cache
 
 WORDS_PER_MINUTE = 150
 
@@ -81,7 +81,7 @@ def test_tracks_count_activities_and_sections(demo):
 
 def test_speech_command_is_a_setting_and_speech_is_cached(tmp_path, monkeypatch):
     """Any local engine that writes a WAV will do; a second run speaks nothing."""
-    store = Store(tmp_path / "cache")
+    store = Cache(tmp_path / "cache")
     engine = tmp_path / "engine.py"
     engine.write_text(
         "import math, struct, sys, wave\n"
@@ -99,10 +99,10 @@ def test_speech_command_is_a_setting_and_speech_is_cached(tmp_path, monkeypatch)
     monkeypatch.undo()
     with pytest.raises(audio.AudioError, match="speech command failed"):
         audio.speak_all(FormatSettings(speech=["false"]), ["Something not said before."], store)
-    assert list(store.folder.rglob("*.mp3")), "kept in the store"
+    assert [p for p in (store.folder / "speech").rglob("*") if p.is_file()], "kept in the store"
     monkeypatch.setattr(audio, "_speak", lambda *a: pytest.fail("spoken again"))
-    with pytest.raises(pytest.fail.Exception, match="spoken again"):  # Store(None) keeps nothing
-        audio.speak_all(settings, ["One two three four five six seven eight nine ten."], Store(None))
+    with pytest.raises(pytest.fail.Exception, match="spoken again"):  # Cache(None) keeps nothing
+        audio.speak_all(settings, ["One two three four five six seven eight nine ten."], Cache(None))
 
 
 def _decode(path) -> tuple[float, float, float]:

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from generator.accessible import braille, build_braille, louis
-from generator.accessible.cache import Store
 from generator.accessible.content import edition_content, editions
+from generator.site.cache import Cache
 
 EDITIONS = ("south-liverpool", "aigburth")
 DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -19,7 +19,7 @@ def brf(demo, tmp_path_factory):
     """The whole-directory and Aigburth editions in braille, made with an empty cache."""
     out = tmp_path_factory.mktemp("braille")
     contents = [edition_content(demo, e) for e in editions(demo, list(EDITIONS))]
-    made = build_braille(demo, contents, out, Store(tmp_path_factory.mktemp("cache")))
+    made = build_braille(demo, contents, out, Cache(tmp_path_factory.mktemp("cache")))
     return {c.edition.id: (c, (out / d.filename).read_bytes(), d) for c, d in zip(contents, made, strict=True)}
 
 
@@ -111,7 +111,7 @@ def test_title_page_says_how_to_ask_for_other_formats(back, demo):
 
 def test_made_again_from_the_cache(demo, tmp_path, monkeypatch, brf):
     """Nothing changed: the second build reads the cache and never runs lou_translate."""
-    store = Store(tmp_path / "cache")
+    store = Cache(tmp_path / "cache")
     contents = [edition_content(demo, e) for e in editions(demo, ["aigburth"])]
     first = build_braille(demo, contents, tmp_path / "one", store)
     monkeypatch.setattr(louis, "translate", lambda *a, **k: pytest.fail("translated again"))

@@ -25,9 +25,11 @@ from typing import Literal
 
 from generator import progress
 from generator.accessible import audio, braille, cache, easyread, louis
-from generator.accessible.cache import FROM_SETTINGS, Store
+from generator.accessible.cache import FROM_SETTINGS
+from generator.accessible.cache import store as cache_store
 from generator.accessible.content import EditionContent, edition_content, editions
 from generator.directory import Directory
+from generator.site.cache import Cache
 
 Kind = Literal["braille", "audio", "easy-read"]
 KINDS: dict[str, str] = {"braille": "Braille (UEB grade 2, .brf)", "audio": "Audio (MP3, one track a section)",
@@ -82,7 +84,7 @@ def build_all(directory: Directory, out_dir: Path, *, only: list[str] | None = N
     from generator.printing import render
 
     out_dir = Path(out_dir)
-    store = Store.from_setting(cache)
+    store = cache_store(cache)
     contents = [edition_content(directory, e) for e in editions(directory, only)]
     made: list[FormatDocument] = []
     pool = render.pool(workers) if "easy-read" in kinds else None
@@ -116,7 +118,7 @@ def _staged(name: str, build, directory: Directory, contents: list[EditionConten
 
 
 def build_braille(directory: Directory, contents: list[EditionContent], out_dir: Path,
-                  store: Store) -> list[FormatDocument]:
+                  store: Cache) -> list[FormatDocument]:
     folder = out_dir / "braille"
     folder.mkdir(parents=True, exist_ok=True)
     plans = []
@@ -124,14 +126,14 @@ def build_braille(directory: Directory, contents: list[EditionContent], out_dir:
         front, body = braille.blocks(content)
         strings = braille.texts(front, body, content)
         digest = cache.key("braille", louis.TABLES, louis.version(), repr(front), repr(body), strings)
-        plans.append((content, front, body, strings, digest, store.get("braille", digest, ".brf")))
+        plans.append((content, front, body, strings, digest, store.get("braille", digest)))
     missing = [s for *_, strings, _, data in plans if data is None for s in strings]
     cells = braille.translate_all(missing) if missing else {}
     made = []
     for content, front, body, _strings, digest, data in plans:
         if data is None:
             data = braille.brf(braille.layout(content, front, body, cells))
-            store.put("braille", digest, ".brf", data)
+            store.put("braille", digest, data)
         name = f"braille/{content.edition.id}.brf"
         (out_dir / name).write_bytes(data)
         made.append(FormatDocument("braille", content.edition.id, content.title, name,
@@ -140,7 +142,7 @@ def build_braille(directory: Directory, contents: list[EditionContent], out_dir:
 
 
 def build_audio(directory: Directory, contents: list[EditionContent], out_dir: Path,
-                store: Store, workers: int = 2) -> list[FormatDocument]:
+                store: Cache, workers: int = 2) -> list[FormatDocument]:
     settings = directory.config.site.formats
     folder = out_dir / "audio"
     (folder / "activities").mkdir(parents=True, exist_ok=True)
@@ -162,7 +164,7 @@ def build_audio(directory: Directory, contents: list[EditionContent], out_dir: P
 
 
 def build_easy_read(directory: Directory, contents: list[EditionContent], out_dir: Path,
-                    pool: Executor, store: Store) -> list[FormatDocument]:
+                    pool: Executor, store: Cache) -> list[FormatDocument]:
     """Each activity's page is rendered once (cached by its HTML) and shared by the editions
     that hold it; an edition is its front matter and its activities' pages, joined, with the
     page numbers drawn on."""
@@ -174,7 +176,7 @@ def build_easy_read(directory: Directory, contents: list[EditionContent], out_di
     def part(page: str) -> str:
         digest = cache.key("easy-read-part", page, easyread.attribution())
         if digest not in parts:
-            data = store.get("easy-read-part", digest, ".pdf")
+            data = store.get("easy-read-part", digest)
             parts[digest] = data if data is not None else pool.submit(_render, page)
         return digest
 
@@ -196,14 +198,14 @@ def build_easy_read(directory: Directory, contents: list[EditionContent], out_di
         keys = [front_key, *(k for _, k in activity_keys)]
         name = f"easy-read/{content.edition.id}.pdf"
         digest = cache.key("easy-read", content.title, language, keys)
-        data = store.get("easy-read", digest, ".pdf")
+        data = store.get("easy-read", digest)
         if data is None:
             pdfs = [_part_bytes(parts, k, store) for k in keys]
             if _pages_of(pdfs[0]) != front_pages:
                 raise RuntimeError("The Easy Read contents changed length when the page numbers went in.")
             _join_numbered(pdfs, folder / f"{content.edition.id}.pdf", content, language)
             data = (folder / f"{content.edition.id}.pdf").read_bytes()
-            store.put("easy-read", digest, ".pdf", data)
+            store.put("easy-read", digest, data)
         else:
             (out_dir / name).write_bytes(data)
         made.append(FormatDocument("easy-read", content.edition.id, content.title, name,
@@ -218,11 +220,11 @@ def _render(page: str) -> bytes:
     return render.render(page).pdf
 
 
-def _part_bytes(parts: dict[str, object], key: str, store: Store) -> bytes:
+def _part_bytes(parts: dict[str, object], key: str, store: Cache) -> bytes:
     value = parts[key]
     if not isinstance(value, bytes):
         value = value.result()
-        store.put("easy-read-part", key, ".pdf", value)
+        store.put("easy-read-part", key, value)
         parts[key] = value
     return value
 

@@ -25,6 +25,7 @@ from generator.accessible import cache
 from generator.accessible.content import EditionContent
 from generator.config import FormatSettings
 from generator.printing.facts import Facts
+from generator.site.cache import Cache
 from generator.words import formats, say, spoken
 
 ENCODE_BATCH = 40  # WAV files per ffmpeg process
@@ -163,14 +164,14 @@ def _encode(settings: FormatSettings, wavs: Sequence[Path]) -> list[Path]:
     return outputs
 
 
-def speak_all(settings: FormatSettings, texts: Sequence[str], store: cache.Store,
+def speak_all(settings: FormatSettings, texts: Sequence[str], store: Cache,
               workers: int = 2) -> dict[str, bytes]:
     """Every text's MP3, from the store or spoken now (speech on `workers` threads)."""
     unique = list(dict.fromkeys(texts))
     found: dict[str, bytes] = {}
     missing = []
     for text in unique:
-        data = store.get("speech", _piece_key(settings, text), ".mp3")
+        data = store.get("speech", _piece_key(settings, text))
         if data is None:
             missing.append(text)
         else:
@@ -186,7 +187,7 @@ def speak_all(settings: FormatSettings, texts: Sequence[str], store: cache.Store
             mp3s = [p for batch in pool.map(lambda b: _encode(settings, b), batches) for p in batch]
         for text, mp3 in zip(missing, mp3s, strict=True):
             data = mp3.read_bytes()
-            store.put("speech", _piece_key(settings, text), ".mp3", data)
+            store.put("speech", _piece_key(settings, text), data)
             found[text] = data
     return found
 
