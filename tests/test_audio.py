@@ -105,6 +105,25 @@ def test_speech_command_is_a_setting_and_speech_is_cached(tmp_path, monkeypatch)
         audio.speak_all(settings, ["One two three four five six seven eight nine ten."], Cache(None))
 
 
+def test_speech_is_made_a_batch_at_a_time(tmp_path, monkeypatch):
+    """Speaking a big directory (some 56,000 pieces for 10,000 listing files, a WAV of about 1 MB
+    each) never fills the disk: each batch is spoken, encoded and deleted before the next, so the
+    temporary folder holds a batch a thread at most, and every piece still gets its own MP3."""
+    monkeypatch.setattr(audio, "ENCODE_BATCH", 3)
+    speak, most = audio._speak, [0]
+
+    def counted(settings, text, folder, name):
+        most[0] = max(most[0], sum(1 for _ in folder.glob("*.wav")))
+        return speak(settings, text, folder, name)
+
+    monkeypatch.setattr(audio, "_speak", counted)
+    texts = [f"Activity {n} of 14." for n in range(1, 15)]
+    made = audio.speak_all(FormatSettings(), texts, Cache(None), workers=2)
+    assert sorted(made) == sorted(texts) and len(set(made.values())) == len(texts)
+    assert all(audio.seconds(data, FormatSettings().audio_kbps) > 0.5 for data in made.values())
+    assert 0 < most[0] <= 2 * 3  # two threads, three WAVs each, at the most
+
+
 def _decode(path) -> tuple[float, float, float]:
     """Decode the whole file with ffmpeg: (seconds, mean dB, peak dB)."""
     done = subprocess.run(["ffmpeg", "-nostdin", "-v", "info", "-i", str(path), "-af", "volumedetect",

@@ -180,13 +180,23 @@ def speak_all(settings: FormatSettings, texts: Sequence[str], store: Cache,
         return found
     with tempfile.TemporaryDirectory(prefix="whats-on-speech-") as tmp:
         folder = Path(tmp)
+
+        def batch(start: int) -> list[bytes]:
+            """ENCODE_BATCH pieces spoken, encoded, and their files deleted: the temporary folder
+            never holds more than a batch a thread (a WAV is about 1 MB; a directory of 10,000
+            listing files speaks some 56,000 pieces)."""
+            names = [f"p{i}" for i in range(start, min(start + ENCODE_BATCH, len(missing)))]
+            wavs = [_speak(settings, missing[start + n], folder, name) for n, name in enumerate(names)]
+            mp3s = _encode(settings, wavs)
+            out = [mp3.read_bytes() for mp3 in mp3s]
+            for path in (*wavs, *mp3s, *(folder / f"{name}.txt" for name in names)):
+                path.unlink(missing_ok=True)
+            return out
+
         with ThreadPoolExecutor(max(1, workers)) as pool:
-            wavs = list(pool.map(lambda it: _speak(settings, it[1], folder, f"p{it[0]}"),
-                                 enumerate(missing)))
-            batches = [wavs[i:i + ENCODE_BATCH] for i in range(0, len(wavs), ENCODE_BATCH)]
-            mp3s = [p for batch in pool.map(lambda b: _encode(settings, b), batches) for p in batch]
-        for text, mp3 in zip(missing, mp3s, strict=True):
-            data = mp3.read_bytes()
+            spoken = [data for part in pool.map(batch, range(0, len(missing), ENCODE_BATCH))
+                      for data in part]
+        for text, data in zip(missing, spoken, strict=True):
             store.put("speech", _piece_key(settings, text), data)
             found[text] = data
     return found
