@@ -270,25 +270,30 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
     days = timetable(printed, slots, directory.today, directory.calendar)
     terms = (term_dates(config.terms, directory.today)
              if any(s.term_time_only for e, _ in printed for s in e.activity.schedules) else None)
-    html = [render.html(
+    # Each part, in page order, as a way to write its HTML. Big indexes go in several parts, so the
+    # work is shared out evenly: the timetable is cut between days and the bus index between routes.
+    writers = [lambda: render.html(
         "booklet_front.html", **common, contents=_front_rows(sections, slots), count=len(all_facts),
         checked_from=long_date(checked[0], weekday=False) if checked else "",
         checked_to=long_date(checked[-1], weekday=False) if checked else "",
         marks_stale=any(f.stale_warning for f in all_facts))]
-    html += [section(part) for part in parts]
-    # big indexes go in several parts, so the work is shared out evenly: the timetable is cut
-    # between days and the bus index between routes
-    html += [render.html("booklet_timetable.html", **common, days=group, first=i == 0, terms=terms)
-             for i, group in enumerate(_groups(days, TIMETABLE_ROWS))]
-    html += [render.html("booklet_buses.html", **common, routes=group, unknown=unknown, first=i == 0)
-             for i, group in enumerate(_groups(routes, BUS_ROWS))]
-    html.append(render.html("booklet_index.html", **common, letters=a_to_z(all_facts, slots)))
-    # the front matter first (it is small, and the joining below starts with it), then the
-    # longest first
-    jobs = {i: render.submit(executor, html[i])
-            for i in [0, *sorted(range(1, len(html)), key=lambda i: -len(html[i]))]}
+    writers += [lambda part=part: section(part) for part in parts]
+    writers += [lambda i=i, group=group: render.html("booklet_timetable.html", **common, days=group,
+                                                     first=i == 0, terms=terms)
+                for i, group in enumerate(_groups(days, TIMETABLE_ROWS))]
+    writers += [lambda i=i, group=group: render.html("booklet_buses.html", **common, routes=group,
+                                                     unknown=unknown, first=i == 0)
+                for i, group in enumerate(_groups(routes, BUS_ROWS))]
+    writers.append(lambda: render.html("booklet_index.html", **common, letters=a_to_z(all_facts, slots)))
+    # Each part goes to the workers as soon as its HTML is written, so they start while the rest
+    # is written: the front matter first (it is small, and the joining below starts with it),
+    # then the A to Z index (the largest part), the sections, and the smaller index parts last.
+    # Slot names depend only on what they point at, not on the order they are made in.
     first_section = 1
-    waiting: dict[Future, int] = {job: i for i, job in jobs.items()}
+    order = [0, len(writers) - 1, *range(1, len(writers) - 1)]
+    waiting: dict[Future, int] = {}
+    for i in order:
+        waiting[render.submit(executor, writers[i]())] = i
     retried: set[int] = set()
     done: dict[int, render.Rendered] = {}
     joined = Joiner()  # each part is joined on as soon as it and those before it are rendered
@@ -306,7 +311,7 @@ def build(directory: Directory, edition: Edition, out_dir: Path, executor: Execu
             done[i] = result
         while joined.parts in done:
             joined.add(done[joined.parts].pdf)
-    results = [done[i] for i in range(len(html))]
+    results = [done[i] for i in range(len(writers))]
     log.debug("%s: %d parts laid out at %.1fs", edition.id, len(results), time.perf_counter() - clock)
 
     starts: dict[str, int] = {}  # anchor id -> 1-based page number
