@@ -39,7 +39,7 @@ def test_a_build_with_print_stages_on_disk_and_a_site_alone_in_memory(tmp_path, 
         return []
 
     monkeypatch.setattr(site_module, "_print", printed)
-    monkeypatch.setattr(site_module, "_formats", lambda directory, folder: [])
+    monkeypatch.setattr(site_module, "_formats", lambda directory, folder, cache: [])
     directory = tiny.directory(tmp_path / "listings", {"name": "Tiny Walk"}).directory
     build_site(directory, tmp_path / "site", with_zip=False)
     build_site(directory, tmp_path / "whole", with_print=True, with_zip=False)
