@@ -276,6 +276,28 @@ def test_stale_listings_are_marked_when_site_config_says_mark(demo, tmp_path):
         assert entry.activity.name in text
 
 
+@pytest.mark.pdf
+def test_the_same_booklet_twice_is_the_same_bytes(demo, tmp_path):
+    """Rendered twice from nothing (no render cache), a booklet is byte for byte the same file:
+    its stamped fonts have fixed names and its file identifier is a hash of its content. So a
+    rebuild leaves an unchanged booklet alone on the site and in the print zip."""
+    import dataclasses
+
+    from generator.printing import booklet, render
+
+    directory = dataclasses.replace(demo, config=demo.config.model_copy(update={"editions": ()}),
+                                    activities=demo.activities[:8])
+    made = []
+    for run in ("one", "two"):
+        with render.pool() as pool:
+            doc = booklet.build(directory, select.editions(directory)[0], tmp_path / run, pool)
+        made.append((tmp_path / run / doc.filename).read_bytes())
+    assert made[0] == made[1]
+    with pikepdf.open(tmp_path / "one" / doc.filename) as pdf:
+        names = {str(k) for page in pdf.pages[1:] for k in page.resources.Font.keys()}
+    assert "/StampRegular" in names  # the page numbers' font
+
+
 # --- page numbers in the contents, timetable, bus index and A to Z index -------------------------
 
 

@@ -140,7 +140,10 @@ class Joiner:
             if author:
                 meta["dc:creator"] = [author]
         target.parent.mkdir(parents=True, exist_ok=True)
-        out.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7")
+        # the file identifier is a hash of the content (not of the time): the same parts give
+        # the same bytes, so a rebuild leaves an unchanged booklet, and the print zip, alone
+        out.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7",
+                 deterministic_id=True)
         return len(out.pages)
 
 

@@ -95,8 +95,8 @@ class Stamper:
             return
         mcids = mcids or {}
         height = float(page.mediabox[3]) - float(page.mediabox[1])
-        names = {bold: page.add_resource(self.font(bold), pikepdf.Name.Font, prefix="Stamp")
-                 for bold in {s.bold for s in stamps}}
+        names = {bold: page.add_resource(self.font(bold), pikepdf.Name.Font, name=_free_name(page, bold))
+                 for bold in sorted({s.bold for s in stamps})}
         ops = [b"q 0 0 0 rg"]
         for i, s in enumerate(stamps):
             name = names[s.bold]
@@ -109,3 +109,15 @@ class Stamper:
         page.contents_add(pikepdf.Stream(self.pdf, b"q"), prepend=True)
         page.contents_add(pikepdf.Stream(self.pdf, b"Q"), prepend=False)
         page.contents_add(pikepdf.Stream(self.pdf, b"\n".join(ops)), prepend=False)
+
+
+def _free_name(page: pikepdf.Page, bold: bool) -> pikepdf.Name:
+    """The same font resource name every time ("/StampBold", "/StampRegular", with a number if the
+    page already has one by that name), so the same parts give the same bytes (pikepdf's own
+    names are random)."""
+    taken = page.resources.get("/Font", pikepdf.Dictionary())
+    base = "/StampBold" if bold else "/StampRegular"
+    name, n = base, 1
+    while name in taken:
+        name, n = f"{base}{n}", n + 1
+    return pikepdf.Name(name)
