@@ -124,6 +124,28 @@ def test_speech_is_made_a_batch_at_a_time(tmp_path, monkeypatch):
     assert 0 < most[0] <= 2 * 3  # two threads, three WAVs each, at the most
 
 
+def test_a_build_stopped_half_way_keeps_what_it_has_spoken(tmp_path, monkeypatch):
+    """Speech is kept a batch at a time: when a piece fails, the batches spoken before it are in
+    the store, and the next build speaks only the rest."""
+    monkeypatch.setattr(audio, "ENCODE_BATCH", 2)
+    speak = audio._speak
+
+    def failing(settings, text, folder, name):
+        if text == "Third piece.":
+            raise audio.AudioError("stopped")
+        return speak(settings, text, folder, name)
+
+    monkeypatch.setattr(audio, "_speak", failing)
+    store = Cache(tmp_path / "cache")
+    with pytest.raises(audio.AudioError, match="stopped"):
+        audio.speak_all(FormatSettings(), ["First piece.", "Second piece.", "Third piece."], store, workers=1)
+    assert len([p for p in (store.folder / "speech").rglob("*") if p.is_file()]) == 2
+    said = []
+    monkeypatch.setattr(audio, "_speak", lambda settings, text, *a: said.append(text) or speak(settings, text, *a))
+    made = audio.speak_all(FormatSettings(), ["First piece.", "Second piece.", "Third piece."], store)
+    assert said == ["Third piece."] and len(made) == 3
+
+
 def _decode(path) -> tuple[float, float, float]:
     """Decode the whole file with ffmpeg: (seconds, mean dB, peak dB)."""
     done = subprocess.run(["ffmpeg", "-nostdin", "-v", "info", "-i", str(path), "-af", "volumedetect",

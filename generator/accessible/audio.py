@@ -182,13 +182,17 @@ def speak_all(settings: FormatSettings, texts: Sequence[str], store: Cache,
         folder = Path(tmp)
 
         def batch(start: int) -> list[bytes]:
-            """ENCODE_BATCH pieces spoken, encoded, and their files deleted: the temporary folder
-            never holds more than a batch a thread (a WAV is about 1 MB; a directory of 10,000
-            listing files speaks some 56,000 pieces)."""
-            names = [f"p{i}" for i in range(start, min(start + ENCODE_BATCH, len(missing)))]
-            wavs = [_speak(settings, missing[start + n], folder, name) for n, name in enumerate(names)]
+            """ENCODE_BATCH pieces spoken, encoded, kept, and their files deleted: the temporary
+            folder never holds more than a batch a thread (a WAV is about 1 MB; a directory of
+            10,000 listing files speaks some 56,000 pieces), and a build stopped half way keeps
+            what it has spoken."""
+            texts = missing[start:start + ENCODE_BATCH]
+            names = [f"p{start + n}" for n in range(len(texts))]
+            wavs = [_speak(settings, text, folder, name) for text, name in zip(texts, names, strict=True)]
             mp3s = _encode(settings, wavs)
             out = [mp3.read_bytes() for mp3 in mp3s]
+            for text, data in zip(texts, out, strict=True):
+                store.put("speech", _piece_key(settings, text), data)
             for path in (*wavs, *mp3s, *(folder / f"{name}.txt" for name in names)):
                 path.unlink(missing_ok=True)
             return out
@@ -196,9 +200,7 @@ def speak_all(settings: FormatSettings, texts: Sequence[str], store: Cache,
         with ThreadPoolExecutor(max(1, workers)) as pool:
             spoken = [data for part in pool.map(batch, range(0, len(missing), ENCODE_BATCH))
                       for data in part]
-        for text, data in zip(missing, spoken, strict=True):
-            store.put("speech", _piece_key(settings, text), data)
-            found[text] = data
+        found.update(zip(missing, spoken, strict=True))
     return found
 
 
