@@ -6,7 +6,7 @@
     add/form.css, *.js        its style and scripts (from templates/form/)
     add/listing-schema.js     schema/listing.schema.json as ``window.WHATSON_SCHEMA = …``
     add/form-data.js          venues, categories, areas, the site's contact and GitHub repository
-    add/listings/<id>.js      one small file per activity: its organisation (without the
+    add/listings/<id>.js      one small file per activity (the site build writes these itself): its organisation (without the
                               maintainers: names, e-mails and GitHub handles are never published)
                               and the activity, so ``add/index.html?activity=<id>`` starts from it
                               ("update this activity")
@@ -111,18 +111,30 @@ def _plain(value: object) -> object:
 PRIVATE = frozenset({"maintainers"})  # organisation fields never put in a published file
 
 
+def _listing(org, entry) -> dict:
+    organisation = _plain(org.organisation.model_dump(mode="python", exclude_unset=True,
+                                                      exclude=set(PRIVATE)))
+    activity = _plain(entry.activity.model_dump(mode="python", exclude_unset=True))
+    return {"file": f"{org.id}.yml", "activity": entry.id,
+            "listing": {"organisation": organisation, "activities": [activity]}}
+
+
 def listing_data(directory: Directory) -> dict[str, dict]:
     """activity id -> {file, activity, listing}: the organisation's public fields and that
     activity, as written in the file (nothing private: no maintainers)."""
-    out: dict[str, dict] = {}
-    for org in directory.organisations:
-        organisation = _plain(org.organisation.model_dump(mode="python", exclude_unset=True,
-                                                          exclude=set(PRIVATE)))
-        for entry in org.activities:
-            activity = _plain(entry.activity.model_dump(mode="python", exclude_unset=True))
-            out[entry.id] = {"file": f"{org.id}.yml", "activity": entry.id,
-                             "listing": {"organisation": organisation, "activities": [activity]}}
-    return out
+    return {entry.id: _listing(org, entry) for org in directory.organisations
+            for entry in org.activities}
+
+
+def listing_path(activity_id: str) -> str:
+    """Where an activity's form file goes, under the site (or the standalone form's folder)."""
+    return f"{PAGE_DIR}/listings/{activity_id}.js"
+
+
+def listing_js(org, entry) -> str:
+    """The form's file for one activity of `org` (a Directory organisation): listing_data's
+    value for it, as `window.WHATSON_LISTING = …`."""
+    return _js("WHATSON_LISTING", _listing(org, entry))
 
 
 def form_data(directory: Directory) -> dict:
@@ -173,25 +185,31 @@ def _context(directory: Directory) -> dict:
     }
 
 
-def _write_files(directory: Directory, out: Path, schema: dict, pages: Iterable[tuple[str, str]]) -> None:
+def _write_files(directory: Directory, out: Path, schema: dict, pages: Iterable[tuple[str, str]],
+                 listings: bool = True) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
         shutil.copyfile(TEMPLATES / name, out / name)
     (out / "listing-schema.js").write_text(_js("WHATSON_SCHEMA", schema), encoding="utf-8")
     (out / "form-data.js").write_text(_js("WHATSON_FORM", form_data(directory)), encoding="utf-8")
-    per = out / "listings"
-    per.mkdir(exist_ok=True)
-    for activity_id, data in listing_data(directory).items():
-        (per / f"{activity_id}.js").write_text(_js("WHATSON_LISTING", data), encoding="utf-8")
+    if listings:
+        per = out / "listings"
+        per.mkdir(exist_ok=True)
+        for org in directory.organisations:
+            for entry in org.activities:
+                (per / f"{entry.id}.js").write_text(listing_js(org, entry), encoding="utf-8")
     env = _environment()
     context = _context(directory)
     for filename, template in pages:
         (out / filename).write_text(env.get_template(template).render(**context), encoding="utf-8")
 
 
-def write(directory: Directory, docs_dir: Path) -> None:
-    """The form page and its files, into the staging docs folder (page at add/index.html)."""
-    _write_files(directory, docs_dir / PAGE_DIR, load_schema(), [("index.md", "page.md.j2")])
+def write(directory: Directory, docs_dir: Path, listings: bool = True) -> None:
+    """The form page and its files, into the staging docs folder (page at add/index.html).
+    `listings=False` leaves out the file per activity (listing_js at listing_path), for a build
+    that writes those itself."""
+    _write_files(directory, docs_dir / PAGE_DIR, load_schema(), [("index.md", "page.md.j2")],
+                 listings)
 
 
 def write_standalone(directory: Directory, out: Path) -> Path:

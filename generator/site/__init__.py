@@ -73,7 +73,8 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with_print = with_data = with_zip = False
     out = Path(out).resolve()
     report = SiteReport(out)
-    build = SiteBuild(cache=Cache(cache), files=SiteFiles(out))  # gone with this build
+    kept = Cache(cache)
+    build = SiteBuild(cache=kept, files=SiteFiles(out, kept))  # gone with this build
     # docs for mkdocs and its output: in memory when small enough, else on disk
     staging = scratch("whats-on-docs-", memory=in_memory(len(directory.activities), with_print))
     try:
@@ -144,6 +145,8 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             report.pages += stamp_organisations(directory, out, build.cards, build.card_list,
                                                 build.cache, shard, built=built, files=build.files,
                                                 prints=build.prints)
+            if shard is None:
+                _form_listings(directory, build)
         with _timed(report, "site files"):  # mkdocs' output into `out`, then what is left over
             build.files.copy_tree(built)
             if shard is None:
@@ -153,6 +156,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             report.changed = build.files.changed
         if shard is not None:
             report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
+            build.files.save()
             return report
         if build.cache.folder is not None:
             report.cache_hits, report.cache_misses = build.cache.hits, build.cache.misses
@@ -160,9 +164,11 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             with _timed(report, "zip"):
                 report.zip_paths = offline.write_zips(
                     directory, out, offline.zip_plan(directory, with_print),
-                    files=[f for f in build.files.sorted() if f != "sw.js"], cache=build.cache)
+                    files=[f for f in build.files.sorted() if f != "sw.js"], cache=build.cache,
+                    records=build.files.records)
         with _timed(report, "service worker"):
             offline.write_service_worker(out)
+        build.files.save()
         report.pages += sum(1 for _ in docs.rglob("*.md")) - 2  # the two shells
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -221,7 +227,22 @@ def _data(directory: Directory, target: Path, report: SiteReport) -> list:
 def _webform(directory: Directory, docs: Path, report: SiteReport) -> None:
     from generator import webform
 
-    webform.write(directory, docs)
+    webform.write(directory, docs, listings=False)  # those go straight into the site: below
+
+
+def _form_listings(directory: Directory, build: SiteBuild) -> None:
+    """The web form's file for each activity (add/listings/<id>.js, generator.webform), written
+    straight into the site folder (not through mkdocs, which would copy 20,000 files twice), and
+    left alone, unmade, while its listing does not change."""
+    from generator import webform
+
+    code = code_version()
+    for org in directory.organisations:
+        for entry in org.activities:
+            rel = webform.listing_path(entry.id)
+            made_from = key("form-listing", code, build.prints.entry(entry))
+            if not build.files.unchanged(rel, made_from):
+                build.files.put(rel, webform.listing_js(org, entry).encode("utf-8"), made_from)
 
 
 def _coordinator_pages(directory: Directory, docs: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -139,6 +140,11 @@ class Shared:
     _cards: dict = field(default_factory=dict)
     _bodies: dict = field(default_factory=dict)
     words: Callable[[str], list[str]] = words_of  # the build may give one that keeps its answers
+    # The build's cache and fingerprints (generator.site.cache), when it has them: searched text
+    # and result lines are then kept between builds, by activity.
+    cache: object = None
+    prints: object = None
+    kept_bodies: object = None  # a Memo of body(), made by finder_files
 
     def card(self, entry: Entry):
         if entry.id not in self._cards:
@@ -149,24 +155,39 @@ class Shared:
         """The text searched beside the name: summary, description, organisation, venue, where,
         categories."""
         if entry.id not in self._bodies:
-            a = entry.activity
-            cat_names = {c.id: c.name for c in self.directory.config.categories}
-            self._bodies[entry.id] = " ".join([
-                a.summary, richtext.to_plain(a.description), entry.organisation.name,
-                entry.venue.name if entry.venue else "", self.card(entry).where,
-                " ".join(cat_names.get(x, "") for x in a.categories)])
+            if self.kept_bodies is not None:
+                self._bodies[entry.id] = self.kept_bodies.get(self.prints.entry(entry),
+                                                              lambda: self._body(entry))
+            else:
+                self._bodies[entry.id] = self._body(entry)
         return self._bodies[entry.id]
+
+    def _body(self, entry: Entry) -> str:
+        a = entry.activity
+        cat_names = {c.id: c.name for c in self.directory.config.categories}
+        return " ".join([
+            a.summary, richtext.to_plain(a.description), entry.organisation.name,
+            entry.venue.name if entry.venue else "", self.card(entry).where,
+            " ".join(cat_names.get(x, "") for x in a.categories)])
+
+    def context(self) -> str:
+        """The cache key of what every activity's searched text and result line share."""
+        from generator.site.cache import code_version, key, stable
+
+        d = self.directory
+        return key(code_version(), d.config, d.today, stable(d.calendar))
 
     @classmethod
     def of(cls, directory: Directory, routes: list, cards: dict | None = None,
-           words: Callable[[str], list[str]] | None = None) -> Shared:
+           words: Callable[[str], list[str]] | None = None, cache=None, prints=None) -> Shared:
         """`cards`: the build's cards by activity id, when it has made them already; `words`:
-        words_of, or one that gives the same answers quicker."""
+        words_of, or one that gives the same answers quicker; `cache`, `prints`: the build's
+        cache and fingerprints (generator.site.cache), to keep what is worked out per activity."""
         shared = cls(directory, routes,
                      {c.id: i for i, c in enumerate(directory.config.categories)},
                      {a.id: i for i, a in enumerate(directory.config.areas)},
                      table=synonym_table(directory.config.synonyms), _cards=dict(cards or {}),
-                     words=words or words_of)
+                     words=words or words_of, cache=cache, prints=prints)
         for r in routes:
             for e in r.entries:
                 shared.route_ids.setdefault(e.id, []).append(route_id(r))
@@ -276,8 +297,25 @@ def area_shard(directory: Directory, key: str, routes: list, shared: Shared | No
     Directory and the area only, so a build may keep it while the area's listings do not change."""
     shared = shared or Shared.of(directory, routes)
     entries = [e for e in directory.current() if key in area_keys(e, directory)]
-    docs = [_doc(shared, e) for e in entries]
-    index = build_index([_search_doc(shared, e, i) for i, e in enumerate(entries)])
+    memo = None
+    if shared.cache is not None and shared.prints is not None:
+        from generator.site.cache import Memo
+        from generator.site.cache import key as digest
+
+        memo = Memo(shared.cache, "finder-lines", digest(shared.context(), key))
+    docs, search = [], []
+    for i, e in enumerate(entries):
+        if memo is None:
+            line, searched = _doc(shared, e), _search_doc(shared, e, i)
+        else:  # kept by activity: its fingerprint and its routes
+            line, searched = memo.get(digest(shared.prints.entry(e), shared.route_ids.get(e.id)),
+                                      lambda e=e: (_doc(shared, e), _search_doc(shared, e, 0)))
+            searched = dict(searched, i=str(i))
+        docs.append(line)
+        search.append(searched)
+    if memo is not None:
+        memo.save()
+    index = build_index(search)
     return _pushed({"key": key, "docs": docs, "index": index})
 
 
@@ -297,12 +335,14 @@ def _name_words(record: list) -> set[str]:
             if len(w) > 1 and w not in STOP_WORDS and w not in _FILLER}
 
 
-def names_parts(directory: Directory, budget: int = NAMES_BUDGET) -> dict[str, dict]:
+def names_parts(directory: Directory, budget: int = NAMES_BUDGET,
+                records: list[list] | None = None) -> dict[str, dict]:
     """The names index in parts by the start of the words ({"wa": {...}, "wo": {...}}): a part
     of more than `budget` bytes is split by one more letter, so each stays small at any size.
-    Each part: {"p": prefix, "w": {word: [record numbers]}, "r": [records]}."""
+    Each part: {"p": prefix, "w": {word: [record numbers]}, "r": [records]}. `records`:
+    name_records(directory), if made already."""
     by_word: dict[str, list[int]] = {}
-    records = name_records(directory)
+    records = name_records(directory) if records is None else records
     for n, record in enumerate(records):
         for w in _name_words(record):
             by_word.setdefault(w, []).append(n)
@@ -351,25 +391,42 @@ def finder_files(directory: Directory, routes: list, cache=None,
     is made from (area_key), so a build makes again only the parts of areas that changed.
     `cards`, `prints`: the build's cards and fingerprints (generator.site.cache), if made;
     `words`: see Shared.of."""
-    shared = Shared.of(directory, routes, cards, words)
+    from generator.site.cache import Fingerprints, Memo, code_version
+    from generator.site.cache import key as digest
+
+    if cache is not None:
+        prints = prints or Fingerprints(directory)
+    shared = Shared.of(directory, routes, cards, words, cache=cache, prints=prints)
+    if cache is not None:
+        shared.kept_bodies = Memo(cache, "finder-bodies", shared.context())
     files: dict[str, str] = {}
     areas = []
     for key in [a.id for a in directory.config.areas] + [""]:
         path = f"finder/area/{_file_name(key)}.js" if key else "finder/no-area.js"
         entries = [e for e in directory.current() if key in area_keys(e, directory)]
-        text = _kept(cache, "finder-area", area_key(shared, key, entries, prints),
-                     lambda key=key: area_shard(directory, key, routes, shared))
-        count = len(entries)
+        text, packed = _area_part(shared, key, entries, cache, prints)
         files[path] = text
-        areas.append([key, path, count, len(gzip.compress(text.encode(), 6))])
+        areas.append([key, path, len(entries), packed])
     names = {}
-    for prefix, part in names_parts(directory).items():
+    records = name_records(directory)
+    if cache is None:
+        parts = names_parts(directory, records=records)
+    else:  # the same names, the same parts: kept under the hash of the names (not counted
+        # among the pages kept and made)
+        names_key = digest(code_version(), records)
+        found = cache.peek("finder-names", names_key)
+        parts = pickle.loads(found) if found is not None else names_parts(directory, records=records)
+        if found is None:
+            cache.put("finder-names", names_key, pickle.dumps(parts, protocol=5))
+    for prefix, part in parts.items():
         path = f"finder/names/{_file_name(prefix)}.js"
         files[path] = _pushed(part)
         names[prefix] = path
     eager = sum(a[3] for a in areas) <= EAGER_BYTES
     start = dict(start_data(directory, routes, shared), parts=areas, names=names, eager=eager,
                  page=urls.activity("{id}"))
+    if shared.kept_bodies is not None:
+        shared.kept_bodies.save()
     # A small directory's parts come inside start.js: one file with the page, as one index did.
     files["finder/start.js"] = _js("WO_START", start) + "".join(
         files[path] for _, path, _, _ in areas if eager)
@@ -381,15 +438,27 @@ def keep_area_parts(directory: Directory, routes: list, cache, shard: tuple[int,
     """For build --shard I/N: make the parts of every Nth area (from the Ith; then the one of
     activities with no area) into `cache` only, so the merged build takes them from there.
     Returns how many were made."""
-    shared = Shared.of(directory, routes, cards)
+    from generator.site.cache import Fingerprints
+
+    shared = Shared.of(directory, routes, cards, cache=cache,
+                       prints=prints or (Fingerprints(directory) if cache is not None else None))
     keys = [a.id for a in directory.config.areas] + [""]
     made = 0
     for key in keys[shard[0] - 1::shard[1]]:
         entries = [e for e in directory.current() if key in area_keys(e, directory)]
-        _kept(cache, "finder-area", area_key(shared, key, entries, prints),
-              lambda key=key: area_shard(directory, key, routes, shared))
+        _area_part(shared, key, entries, cache, prints)
         made += 1
     return made
+
+
+def _area_part(shared: Shared, key: str, entries: list[Entry], cache, prints) -> tuple[str, int]:
+    """An area's part (area_shard) and its size gzipped, both kept in `cache`."""
+    digest = area_key(shared, key, entries, prints)
+    text = _kept(cache, "finder-area", digest,
+                 lambda: area_shard(shared.directory, key, shared.routes, shared))
+    packed = _kept(cache, "finder-area-gzipped", digest,
+                   lambda: str(len(gzip.compress(text.encode(), 6))))
+    return text, int(packed)
 
 
 def area_key(shared: Shared, key: str, entries: list[Entry], prints=None) -> str:

@@ -149,7 +149,7 @@ def zip_plan(directory, with_print: bool) -> list[ZipPart]:
 
 
 def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | None = None,
-               cache=None) -> list[Path]:
+               cache=None, records: dict | None = None) -> list[Path]:
     """One zip per area (its activity and organisation pages, with all the rest of the site but
     the print files and the downloads) and one of the print files; then the download page gets
     their sizes. Sites of tens of thousands of activities stay within what hosts accept per file.
@@ -157,7 +157,8 @@ def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | N
     `files`: the site's files (relative paths; default: what is in `site`). Each file is
     compressed once for all the zips, and kept compressed in `cache` under the hash of its bytes
     (generator.site.zips), so a rebuild compresses only the files that changed, and a zip whose
-    files all stayed the same is not written again."""
+    files all stayed the same is not written again. `records`: what the build knows of the files
+    it wrote (generator.site.writer.SiteFiles.records), so their hashes need no reading."""
     from generator.site import zips
 
     folder = site / DOWNLOADS
@@ -168,7 +169,7 @@ def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | N
     activity_areas = {e.id: set(e.areas) for e in directory.activities}
     org_areas = {o.id: set().union(*(activity_areas.get(e.id, set()) for e in o.activities))
                  for o in directory.organisations}
-    packer = zips.Packer(site, cache)
+    packer = zips.Packer(site, cache, records)
     written = []
     for part in parts:
         if part.area is None:

@@ -15,7 +15,7 @@ from generator.site.keyfacts import bus_fact
 from generator.site.render import linker, render
 from generator.site.route_pages import route_directions
 from generator.site.state import SiteBuild
-from generator.site.views import day_sessions, route_path, where_short
+from generator.site.views import route_path, week_sessions, where_short
 from generator.transport import days as transport_days
 from generator.words import people
 from generator.words.dates import long_date
@@ -128,6 +128,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
 
     # Days: a timetable by start time.
     day_items = []
+    week = week_sessions(directory)
     for i, day in enumerate(DAYS):
         path = urls.day(day)
         rows = [{"time": r["time"], "name": r["entry"].activity.name,
@@ -135,7 +136,7 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
                  "where": where_short(r["entry"]), "bus": bus_fact(directory, r["entry"]),
                  "phone": r["entry"].activity.on_the_day_phone or r["entry"].activity.phone,
                  "join": people.access_text(r["entry"])}
-                for r in day_sessions(directory, i)]
+                for r in week[i]]
         day_items.append({"name": day.title(), "path": path, "count": len(rows)})
         _page(docs, path, "pages/day.md", title=f"{day.title()} timetable", day=day.title(),
               rows=rows, finder_link=f"find/?day={i}")

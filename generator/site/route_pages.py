@@ -19,21 +19,35 @@ def _label(stop: naptan.Stop) -> str:
     return f"{stop.name} ({stop.indicator})" if stop.indicator else stop.name
 
 
+def _nearest(latitude: float, longitude: float, stops: list[str], names: dict[str, naptan.Stop],
+             within: float) -> tuple[float, naptan.Stop] | None:
+    best = None
+    for code in stops:
+        stop = names.get(code)
+        if stop is None:
+            continue
+        metres = haversine_m(latitude, longitude, stop.latitude, stop.longitude)
+        if metres <= within and (best is None or metres < best[0]):
+            best = (metres, stop)
+    return best
+
+
 def _get_off(directory: Directory, entry, stops: list[str],
-             names: dict[str, naptan.Stop]) -> NearbyStop | None:
+             names: dict[str, naptan.Stop], nearest: dict | None = None) -> NearbyStop | None:
     """The stop of `stops` nearest the venue (within the directory's walking distance), as a
-    NearbyStop for the words; else the nearest of the venue's own stops that is in `stops`."""
+    NearbyStop for the words; else the nearest of the venue's own stops that is in `stops`.
+    `nearest`: answers already found for this list of stops, by venue position (many
+    activities share a venue)."""
     settings = directory.config.site.transport
     venue = entry.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        best = None
-        for code in stops:
-            stop = names.get(code)
-            if stop is None:
-                continue
-            metres = haversine_m(venue.latitude, venue.longitude, stop.latitude, stop.longitude)
-            if metres <= settings.max_distance_m and (best is None or metres < best[0]):
-                best = (metres, stop)
+        at = (venue.latitude, venue.longitude)
+        if nearest is not None and at in nearest:
+            best = nearest[at]
+        else:
+            best = _nearest(*at, stops, names, settings.max_distance_m)
+            if nearest is not None:
+                nearest[at] = best
         if best is not None:
             metres, stop = round(best[0]), best[1]
             return NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
@@ -67,8 +81,9 @@ def route_directions(directory: Directory, routes: list) -> dict[tuple[str, str]
             # The stop to get off at, for each activity: the nearest of its stops that this
             # direction calls at (not the first: nobody arrives on a bus there).
             near: dict[str, list] = {}
+            nearest: dict = {}
             for entry in route.entries:
-                found = _get_off(directory, entry, stops[1:], names)
+                found = _get_off(directory, entry, stops[1:], names, nearest)
                 if found is not None:
                     near.setdefault(found.atco_code, []).append((entry, found))
             rows = []

@@ -22,7 +22,7 @@ from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
 from generator.site.render import environment, linker
 from generator.site.views import activity_view
-from generator.site.writer import SiteFiles, put
+from generator.site.writer import SiteFiles
 
 SHELL = "wo-shell"
 TITLE = "WOSHELLTITLE"
@@ -76,27 +76,22 @@ def stamp_activities(directory: Directory, site: Path, ics_writer=None,
            "route_links": route_links, "shell": shell, "cache": cache or Cache(None),
            "shared": _shared(directory, shell, ics_writer is not None),
            "entries": in_shard(directory.activities, shard),
-           "prints": prints or Fingerprints(directory)}
+           "prints": prints or Fingerprints(directory),
+           "files": files if files is not None else SiteFiles(site)}
     count = len(job["entries"])
     workers = min(os.cpu_count() or 1, 4)
-    written = 0
     if count < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        written = _stamp_range(job, (0, count))
+        _stamp_range(job, (0, count))
     else:
         step = max(50, count // (workers * 4))
         ranges = [(i, min(i + step, count)) for i in range(0, count, step)]
         # Forked workers inherit `job` as the initializer's argument (fork pickles nothing).
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
                                  initializer=_start_worker, initargs=(job,)) as pool:
-            for hits, misses, changed in pool.map(_worker_range, ranges):
+            for hits, misses, records, changed in pool.map(_worker_range, ranges):
                 job["cache"].hits += hits
                 job["cache"].misses += misses
-                written += changed
-    if files is not None:
-        files.changed += written
-        for entry in job["entries"]:
-            folder = urls.activity(entry.id)
-            files.add([folder + "index.html"] + ([f"{folder}{entry.id}.ics"] if ics_writer else []))
+                job["files"].taken(records, changed)
     return count
 
 
@@ -104,24 +99,26 @@ def _start_worker(job: dict) -> None:
     _WORKER_JOB.update(job)
 
 
-def _worker_range(bounds: tuple[int, int]) -> tuple[int, int, int]:
-    cache = _WORKER_JOB["cache"]
-    cache.hits = cache.misses = 0
-    written = _stamp_range(_WORKER_JOB, bounds)
-    return cache.hits, cache.misses, written
+def _worker_range(bounds: tuple[int, int]) -> tuple[int, int, dict, int]:
+    cache, files = _WORKER_JOB["cache"], _WORKER_JOB["files"]
+    cache.hits = cache.misses = files.changed = 0
+    files.records = {}
+    _stamp_range(_WORKER_JOB, bounds)
+    return cache.hits, cache.misses, files.records, files.changed
 
 
-def _stamp_range(job: dict, bounds: tuple[int, int]) -> int:
-    """Make the pages of job["entries"][bounds]; returns how many files were written."""
+def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
+    """Make the pages of job["entries"][bounds] into job["files"]: a page (or calendar) whose
+    inputs are those its file in the site was last written from is left alone unread; the rest
+    come from the cache or are made."""
     from generator.sms import gsm_length, messages_ahead, text_message
 
-    directory, site, ics_writer = job["directory"], job["site"], job["ics_writer"]
+    directory, ics_writer, files = job["directory"], job["ics_writer"], job["files"]
     shell, route_links, cache = job["shell"], job["route_links"], job["cache"]
     template = environment().get_template("pages/activity.html")
     href = linker(2)
-    written = 0
     for entry in job["entries"][bounds[0]:bounds[1]]:
-        folder = site / urls.activity(entry.id)
+        folder = urls.activity(entry.id)
         spoken = f"print/audio/activities/{entry.id}.mp3"  # the audio edition's (generator.accessible)
         has_audio = (job["built"] / spoken).exists()
         digest = cache_key(job["shared"], job["prints"].entry(entry),
@@ -129,11 +126,16 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> int:
         ics = None
         if ics_writer is not None:
             ics = f"{entry.id}.ics"
-            data = cache.get("activity-ics", digest)
-            if data is None:
-                data = ics_writer(directory, entry)
-                cache.put("activity-ics", digest, data)
-            written += put(folder / ics, data)
+            made_from = "activity-ics " + digest
+            if not files.unchanged(folder + ics, made_from):
+                data = cache.get("activity-ics", digest)
+                if data is None:
+                    data = ics_writer(directory, entry)
+                    cache.put("activity-ics", digest, data)
+                files.put(folder + ics, data, made_from)
+        made_from = "activity-page " + digest
+        if files.unchanged(folder + "index.html", made_from):
+            continue
         page = cache.get("activity-page", digest)
         if page is None:
             page_url = urls.absolute(directory.config, urls.activity(entry.id))
@@ -146,8 +148,7 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> int:
                 qr=_qr(cache, page_url))
             page = shell.page(entry.id, entry.activity.name, content).encode("utf-8")
             cache.put("activity-page", digest, page)
-        written += put(folder / "index.html", page)
-    return written
+        files.put(folder + "index.html", page, made_from)
 
 
 def _qr(cache: Cache, page_url: str) -> str:
@@ -187,10 +188,14 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
     href = linker(2)
     orgs = in_shard(directory.organisations, shard)
     prints = prints or Fingerprints(directory)
+    files = files if files is not None else SiteFiles(site)
     for org in orgs:
-        folder = site / urls.organisation(org.id)
+        rel = urls.organisation(org.id) + "index.html"
         entries = [cards[e.id] for e in org.activities if e.id in cards]
         digest = cache_key(shared, org.id, prints.organisation(org.organisation), entries)
+        made_from = "organisation-page " + digest
+        if files.unchanged(rel, made_from):
+            continue
         page = cache.get("organisation-page", digest)
         if page is None:
             content = template.render(o=org.organisation, entries=entries, href=href,
@@ -198,10 +203,7 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
                                       governance=governance_lines(org.organisation))
             page = shell.page(org.id, org.organisation.name, content).encode("utf-8")
             cache.put("organisation-page", digest, page)
-        changed = put(folder / "index.html", page)
-        if files is not None:
-            files.add([urls.organisation(org.id) + "index.html"])
-            files.changed += changed
+        files.put(rel, page, made_from)
     return len(orgs)
 
 

@@ -18,7 +18,7 @@ from generator.words.cost import cost_text
 from generator.words.lists import and_list
 from generator.words.place import where_short
 
-__all__ = ["GettingThere", "activity_view", "cost_text", "day_sessions", "getting_there",
+__all__ = ["GettingThere", "activity_view", "cost_text", "day_sessions", "week_sessions", "getting_there",
            "route_path", "route_table", "where_short"]
 
 
@@ -134,12 +134,13 @@ def activity_view(directory: Directory, entry: Entry,
     }
 
 
-def day_sessions(directory: Directory, day_index: int) -> list[dict]:
-    """The timetable of one day of the week: each schedule that can fall on it, by start time.
+def week_sessions(directory: Directory) -> list[list[dict]]:
+    """The timetable of each day of the week, Monday first: each schedule that can fall on the
+    day, by start time.
 
     Activities closed for now or ended are left out, and so are rows whose dates are all past;
     one that is full or has a waiting list says so."""
-    rows = []
+    week: list[list[dict]] = [[] for _ in schedule.DAY_ORDER]
     for entry in directory.current():
         if not status.is_running(entry):
             continue
@@ -149,12 +150,20 @@ def day_sessions(directory: Directory, day_index: int) -> list[dict]:
                 continue
             days = schedule.weekdays_of([s] if s.frequency.value != "once" else [
                 s.model_copy(update={"dates": [d for d in s.dates if d >= directory.today]})])
-            if any(schedule.day_index(d) == day_index for d in days):
-                pattern = dates.describe(s, directory.today, directory.calendar, with_next=False)
-                next_text, next_day = dates.site_next(directory, entry, [s])
-                rows.append({"start": s.start, "time": dates.times(s.start, s.end),
-                             "entry": entry, "label": label, "next": next_text,
-                             "next_day": next_day,
-                             "pattern": pattern})
-    rows.sort(key=lambda r: (r["start"], r["entry"].activity.name.lower()))
-    return rows
+            on = sorted({schedule.day_index(d) for d in days})
+            if not on:
+                continue
+            row = {"start": s.start, "time": dates.times(s.start, s.end), "entry": entry,
+                   "label": label,
+                   "pattern": dates.describe(s, directory.today, directory.calendar,
+                                             with_next=False)}
+            for day_index in on:
+                week[day_index].append(row)
+    for rows in week:
+        rows.sort(key=lambda r: (r["start"], r["entry"].activity.name.lower()))
+    return week
+
+
+def day_sessions(directory: Directory, day_index: int) -> list[dict]:
+    """One day's timetable (week_sessions), Monday 0."""
+    return week_sessions(directory)[day_index]

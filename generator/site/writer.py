@@ -8,19 +8,38 @@ write (a listing that went, the pages of an earlier, bigger directory). So a bui
 holding an earlier build gives the same folder as a build into an empty one
 (tests/test_site_cache.py).
 
+Each file written is recorded (what it was made from, its size, modification time, SHA-256 and
+CRC-32) in the build cache, so the next build into the same folder can pass over a file whose
+inputs did not change without reading it or the cache (`SiteFiles.unchanged`), and the zips know
+each file's hash without reading it (generator.site.zips). A file touched since (another size or
+modification time) is never trusted: it is compared, and written again if it differs.
+
 Work that needs many small files removed afterwards (the staging docs and mkdocs' own output)
 goes to a folder in memory (/dev/shm) when there is one and the build is small enough (`in_memory`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import tempfile
+import zlib
 from pathlib import Path
 
 from generator.output_folder import MARKER
+from generator.site.cache import Cache
+from generator.site.cache import key as cache_key
 
 SHM = Path("/dev/shm")
+
+
+def _records(data: bytes | None) -> dict:
+    try:
+        found = pickle.loads(data) if data is not None else {}
+    except Exception:  # damaged or from other code: compare every file
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def put(target: Path, data: bytes) -> bool:
@@ -36,17 +55,65 @@ def put(target: Path, data: bytes) -> bool:
     return True
 
 
-class SiteFiles:
-    """The files one build writes into its site folder (paths relative to it, as POSIX text)."""
+# What the build knows of a file it wrote: (what it was made from, or None; size; modification
+# time in ns; SHA-256 of its bytes; their CRC-32).
+Record = tuple
 
-    def __init__(self, root: Path) -> None:
+
+class SiteFiles:
+    """The files one build writes into its site folder (paths relative to it, as POSIX text).
+
+    `cache` (generator.site.cache.Cache): where the record of what each file was made from is kept
+    between builds into this folder; without one, every file is compared byte for byte."""
+
+    def __init__(self, root: Path, cache: Cache | None = None) -> None:
         self.root = Path(root)
         self.written: set[str] = set()
         self.changed = 0
+        self.cache = cache or Cache(None)
+        self._key = cache_key("site-files", str(self.root.resolve()))
+        self.before: dict[str, Record] = _records(self.cache.peek("site-files", self._key))
+        self.records: dict[str, Record] = {}
 
-    def put(self, rel: str, data: bytes) -> None:
+    def unchanged(self, rel: str, made_from: str) -> bool:
+        """True when the last build wrote `rel` from `made_from` (a cache key of everything it is
+        made from) and nothing has touched it since (same size and modification time): then it
+        needs neither making nor reading, and counts as written by this build."""
+        found = self.before.get(rel)
+        if found is None or found[0] != made_from:
+            return False
+        try:
+            st = os.stat(self.root / rel)
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (found[1], found[2]):
+            return False
         self.written.add(rel)
-        self.changed += put(self.root / rel, data)
+        self.records[rel] = found
+        return True
+
+    def put(self, rel: str, data: bytes, made_from: str | None = None) -> bool:
+        """Write `data` as the site's `rel` unless it already holds those bytes; True if written."""
+        self.written.add(rel)
+        target = self.root / rel
+        wrote = put(target, data)
+        self.changed += wrote
+        st = target.stat()
+        self.records[rel] = (made_from, st.st_size, st.st_mtime_ns,
+                             hashlib.sha256(data).hexdigest(), zlib.crc32(data))
+        return wrote
+
+    def taken(self, records: dict[str, Record], changed: int) -> None:
+        """What a worker process wrote with its own copy of this object (see stamp.py)."""
+        self.written.update(records)
+        self.records.update(records)
+        self.changed += changed
+
+    def save(self) -> None:
+        """Keep the records of this build's files for the next build into this folder."""
+        self.cache.put("site-files", self._key, pickle.dumps(
+            {rel: found for rel, found in self.records.items() if rel in self.written},
+            protocol=5))
 
     def add(self, rels) -> None:
         self.written.update(rels)
@@ -65,20 +132,23 @@ class SiteFiles:
         """Delete every file in the site folder that this build did not write (and folders left
         empty). The output folder's marker and `keep` stay. Returns how many files went."""
         keep = keep | {MARKER}
+        return self._remove_under(str(self.root), "", keep)
+
+    def _remove_under(self, folder: str, rel: str, keep: frozenset[str]) -> int:
         removed = 0
-        for folder, dirs, names in os.walk(self.root, topdown=False):
-            base = Path(folder)
-            for name in names:
-                path = base / name
-                rel = path.relative_to(self.root).as_posix()
-                if rel not in self.written and rel not in keep:
-                    path.unlink()
-                    removed += 1
-            for name in dirs:
+        with os.scandir(folder) as found:
+            items = list(found)
+        for item in items:
+            name = rel + item.name
+            if item.is_dir(follow_symlinks=False):
+                removed += self._remove_under(item.path, name + "/", keep)
                 try:
-                    (base / name).rmdir()  # only when empty
+                    os.rmdir(item.path)  # only when empty
                 except OSError:
                     pass
+            elif name not in self.written and name not in keep:
+                os.unlink(item.path)
+                removed += 1
         return removed
 
     def sorted(self) -> list[str]:

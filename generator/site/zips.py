@@ -4,7 +4,8 @@ The area zips share most of their files (every browse page, the finder), so each
 compressed once per build and its compressed bytes go into every zip that holds it. They are also
 kept in the build cache (generator.site.cache) under the SHA-256 of the file's bytes, so the next
 build compresses only files that changed. A zip whose list of files and their hashes is the one
-the cache says this folder's zip was last written from is left as it is.
+the cache says this folder's zip was last written from is left as it is; one that must be written
+again takes its unchanged files, compressed, from the zip it replaces.
 
 The zip format is written here (local headers, central directory, ZIP64 end records when a zip
 has more than 65,535 files or passes 4 GB): Python's zipfile cannot take bytes already
@@ -14,7 +15,11 @@ compressed. Every entry has a fixed date and mode, so the same files always give
 from __future__ import annotations
 
 import hashlib
+import mmap
+import os
+import pickle
 import struct
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -39,12 +44,26 @@ def _deflate(data: bytes) -> bytes:
 
 
 class Packer:
-    """Compresses each file of `site` once and writes zips of them."""
+    """Compresses each file of `site` once and writes zips of them. `records`: what the build
+    knows of the files it wrote (generator.site.writer.SiteFiles.records), so their hashes need
+    no reading."""
 
-    def __init__(self, site: Path, cache: Cache | None = None) -> None:
+    def __init__(self, site: Path, cache: Cache | None = None,
+                 records: dict[str, tuple] | None = None) -> None:
         self.site = Path(site)
         self.cache = cache or Cache(None)
+        self.records = records or {}
         self._entries: dict[str, tuple[str, int, int, int, bytes]] = {}  # name -> packed
+        self._hashes: dict[str, str] = {}
+
+    def sha(self, name: str) -> str:
+        """The SHA-256 of the site's file `name`: from its record, else read."""
+        found = self.records.get(name)
+        if found is not None:
+            return found[3]
+        if name not in self._hashes:
+            self._hashes[name] = self.entry(name)[0]
+        return self._hashes[name]
 
     def entry(self, name: str) -> tuple[str, int, int, int, bytes]:
         """(sha256 of the bytes, crc32, method, size, compressed bytes) of the site's file."""
@@ -66,26 +85,90 @@ class Packer:
         return found
 
     def write(self, target: Path, names: list[str]) -> None:
-        entries = [(name, self.entry(name)) for name in names]
-        made = cache_key("zip", zlib.ZLIB_VERSION, [(n, e[0]) for n, e in entries]).encode()
-        record = cache_key("zip-made", str(Path(target).resolve()))
-        try:
-            same = self.cache.get("zip-made", record) == made + b" %d" % target.stat().st_size
-        except OSError:
-            same = False
-        if same:
+        """Write the zip `target` of the site's files `names`, unless it is there already as
+        the last build made it from files with the same hashes. When it must be written again,
+        a file whose hash is the one it had in the old zip is copied from there, compressed,
+        so only the files that changed are read and compressed."""
+        target = Path(target)
+        hashes = [(n, self.sha(n)) for n in names]
+        made = cache_key("zip", zlib.ZLIB_VERSION, hashes)
+        record = cache_key("zip-made", str(target.resolve()))
+        old = _old_zip(self.cache.peek("zip-made", record), target)
+        if old is not None and old["made"] == made:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as out:
-            write_zip(out, [(PREFIX + n, e[1], e[2], e[3], e[4]) for n, e in entries])
-        self.cache.put("zip-made", record, made + b" %d" % target.stat().st_size)
+        with _OldEntries(target, old) as reuse:
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    entries = [(n,) + (reuse.get(n, sha) or self.entry(n)[1:]) for n, sha in hashes]
+                    starts = write_zip(out, [(PREFIX + e[0],) + e[1:] for e in entries])
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        st = target.stat()
+        kept = {name: (sha, crc, method, size, start, len(packed)) for (name, sha), (_, crc, method,
+                size, packed), start in zip(hashes, entries, starts, strict=True)}
+        self.cache.put("zip-made", record, pickle.dumps(
+            {"made": made, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "entries": kept},
+            protocol=5))
+
+
+def _old_zip(data: bytes | None, target: Path) -> dict | None:
+    """The record of the zip the last build wrote at `target`, if it is still that file."""
+    try:
+        old = pickle.loads(data) if data is not None else None
+        st = target.stat()
+    except Exception:  # no zip there, or a record from other code: write it whole
+        return None
+    if not isinstance(old, dict) or (old.get("size"), old.get("mtime_ns")) != (st.st_size,
+                                                                               st.st_mtime_ns):
+        return None
+    return old
+
+
+class _OldEntries:
+    """The entries of the zip the last build wrote (its record `old`), by name, as (crc32,
+    method, size, compressed bytes), for files whose hash is unchanged."""
+
+    def __init__(self, target: Path, old: dict | None) -> None:
+        self.target = target
+        self.entries = (old or {}).get("entries") or {}
+        self._file = self._map = None
+
+    def __enter__(self) -> _OldEntries:
+        if self.entries:
+            try:
+                self._file = open(self.target, "rb")
+                self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                self.__exit__()
+        return self
+
+    def get(self, name: str, sha: str) -> tuple | None:
+        found = self.entries.get(name)
+        if found is None or found[0] != sha or self._map is None:
+            return None
+        _, crc, method, size, start, length = found
+        return (crc, method, size, self._map[start:start + length])
+
+    def __exit__(self, *exc: object) -> None:
+        if self._map is not None:
+            self._map.close()
+        if self._file is not None:
+            self._file.close()
+        self._map = self._file = None
+        self.entries = {}
 
 
 def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],
               zip64_from: int = LIMIT16) -> None:
     """Write a zip of (name, crc32, method 0 or 8, size, stored bytes) to the open file `out`,
-    with ZIP64 end records when it has more than `zip64_from` files (or passes 4 GB)."""
+    with ZIP64 end records when it has more than `zip64_from` files (or passes 4 GB). Returns
+    where each entry's stored bytes start in the file."""
     central = []
+    starts = []
     offset = 0
     for name, crc, method, size, packed in entries:
         raw = name.encode("utf-8")
@@ -95,6 +178,7 @@ def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],
         out.write(header)
         out.write(raw)
         out.write(packed)
+        starts.append(offset + len(header) + len(raw))
         extra = b""
         at = offset
         version = VERSION
@@ -120,6 +204,7 @@ def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],
                               min(count, LIMIT16), min(length, LIMIT32), min(start, LIMIT32), 0))
     else:
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, length, start, 0))
+    return starts
 
 
 __all__ = ["Packer", "write_zip"]
