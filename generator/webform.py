@@ -6,10 +6,10 @@
     add/form.css, *.js        its style and scripts (from templates/form/)
     add/listing-schema.js     schema/listing.schema.json as ``window.WHATSON_SCHEMA = …``
     add/form-data.js          venues, categories, areas, the site's contact and GitHub repository
-    add/listings/<id>.js      one small file per activity (the site build writes these itself): its organisation (without the
+    add/listings/<id>.js      one small file per activity: its organisation (without the
                               maintainers: names, e-mails and GitHub handles are never published)
                               and the activity, so ``add/index.html?activity=<id>`` starts from it
-                              ("update this activity")
+                              ("update this activity"); the site build writes these itself
 
 Everything is loaded by ``<script src>``, never fetched, so the form works from ``file://`` and
 offline. The browser checks answers against the same JSON Schema the editors use; the rules the

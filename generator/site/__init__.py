@@ -17,20 +17,21 @@ from pathlib import Path
 from generator import progress
 from generator.changes import ChangeLog, not_available
 from generator.directory import Directory
-from generator.site import offline, whats_new
+from generator.site import background, offline, whats_new
 from generator.site.cache import Cache, Fingerprints, Memo, code_version, key, stable
 from generator.site.cards import card
-from generator.site.finder import keep_area_parts, words_of, write_finder
+from generator.site.finder import audience_choices, keep_area_parts, words_of, write_finder
 from generator.site.mkdocs_run import run_mkdocs, write_nav_stand_ins
 from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
 from generator.site.stamp import in_shard, stamp_activities, stamp_organisations
 from generator.site.state import SiteBuild
-from generator.site.today import write_schedules
+from generator.site.today import activity_line, write_schedules
 from generator.site.views import route_table
 from generator.site.writer import SiteFiles, in_memory, scratch
 
 STATIC_ASSETS = ("site.css", "site.js", "home.js", "finder.js", "mylist.js")
+BACKGROUND_FROM = 2_000  # activities: from here the finder's data is made beside the pages
 
 
 @dataclass
@@ -94,16 +95,21 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             build.prints = Fingerprints(directory)
             build.cards = _cards(directory, build, shard)
         found = {"groups": [], "eager": True}  # a shard's page shells do not depend on the finder
+        finder_job = None
         if shard is None:
-            with _timed(report, "finder index"):
+            def make_finder() -> dict:
                 words = Memo(build.cache, "finder-words", code_version())
-                found = write_finder(directory, assets, routes, build.cache, cards=build.cards,
-                                     prints=build.prints, words=lambda text: words.get(
-                                         key(text), lambda: words_of(text)))
+                made = write_finder(directory, assets, routes, build.cache, cards=build.cards,
+                                    prints=build.prints, words=lambda text: words.get(
+                                        key(text), lambda: words_of(text)))
                 words.save()
-                report.index_bytes, report.docs_bytes = found["index_bytes"], found["docs_bytes"]
-            with _timed(report, "schedules"):
-                report.schedule_bytes = write_schedules(directory, assets, big=not found["eager"])
+                return made
+
+            # Beside the pages, on the other core, for a big directory (generator.site.background)
+            with _timed(report, "finder index"):
+                finder_job = background.start(make_finder, big=len(directory.activities)
+                                              >= BACKGROUND_FROM)
+                found = {"groups": audience_choices(directory), "eager": True}
         else:
             with _timed(report, "finder index"):  # this part's share of the areas, into the cache
                 keep_area_parts(directory, routes, build.cache, shard, cards=build.cards,
@@ -129,6 +135,18 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             else:  # a part makes no browse pages: stand-ins, so mkdocs' nav (in the shells) is the same
                 write_nav_stand_ins(docs)
             write_shells(docs)
+        if finder_job is not None:
+            with _timed(report, "finder index"):  # what is left of it
+                made = finder_job.result()
+                if made["groups"] != found["groups"]:
+                    raise RuntimeError("The finder and the find page disagree on the audiences.")
+                report.index_bytes, report.docs_bytes = made["index_bytes"], made["docs_bytes"]
+            with _timed(report, "schedules"):  # each activity's line kept by its fingerprint
+                acts = Memo(build.cache, "today-acts", key(code_version(), directory.config))
+                report.schedule_bytes = write_schedules(
+                    directory, assets, big=not made["eager"],
+                    act=lambda e: acts.get(build.prints.entry(e), lambda: activity_line(e)))
+                acts.save()
         with _timed(report, "mkdocs"):
             run_mkdocs(docs, built, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,

@@ -194,6 +194,16 @@ class Shared:
         return shared
 
 
+def audience_choices(directory: Directory) -> list[str]:
+    """The finder's "who it is for" choices: every audience group the current activities name,
+    in the order they first appear."""
+    groups: dict[str, int] = {}
+    for entry in directory.current():
+        for g in audience_groups(entry):
+            groups.setdefault(g, len(groups))
+    return sorted(groups, key=groups.get)
+
+
 def audience_groups(entry: Entry) -> list[str]:
     """The audience groups an activity names, leaving out the words for "open to all"."""
     aud = entry.activity.audience
@@ -249,10 +259,7 @@ def start_data(directory: Directory, routes: list, shared: Shared | None = None)
     shared = shared or Shared.of(directory, routes)
     entries = directory.current()
     vocabulary: dict[str, int] = {}
-    groups: dict[str, int] = {}
     for entry in entries:
-        for g in audience_groups(entry):
-            groups.setdefault(g, len(groups))
         for w in shared.words(entry.activity.name + " " + shared.body(entry)):
             if _WORD.match(w):
                 vocabulary[w] = vocabulary.get(w, 0) + 1
@@ -260,7 +267,7 @@ def start_data(directory: Directory, routes: list, shared: Shared | None = None)
     return {
         "cats": [[c.id, c.name] for c in directory.config.categories],
         "areas": [[a.id, a.name, a.latitude, a.longitude] for a in directory.config.areas],
-        "groups": sorted(groups, key=groups.get),
+        "groups": audience_choices(directory),
         "routes": [[route_id(r), r.label] for r in routes],
         "syn": synonym_table(directory.config.synonyms, words_of),
         # Words in the listings, most used first: a query word one typo away is read as one.
@@ -516,5 +523,5 @@ def write_finder(directory: Directory, assets_dir, routes: list, cache=None,
             "docs_bytes": sizes["finder/start.js"], "eager": start["eager"]}
 
 
-__all__ = ["write_finder", "finder_files", "area_shard", "names_parts", "start_data",
+__all__ = ["write_finder", "finder_files", "audience_choices", "area_shard", "names_parts", "start_data",
            "build_index", "route_id", "read_part", "precached", "Shared", "keep_area_parts"]

@@ -52,14 +52,14 @@ def _running(directory: Directory) -> list:
     return [e for e in directory.current() if e.activity.schedules and status.is_running(e)]
 
 
-def _act(e) -> list:
+def activity_line(e) -> list:
     return [e.activity.name, urls.activity(e.id), where_short(e),
             [compact(s) for s in e.activity.schedules]]
 
 
 def schedule_data(directory: Directory) -> dict:
     """Everything, in one: the calendar and every running activity's schedules."""
-    return dict(_calendar(directory), acts=[_act(e) for e in _running(directory)])
+    return dict(_calendar(directory), acts=[activity_line(e) for e in _running(directory)])
 
 
 def area_keys(entry, directory: Directory) -> list[str]:
@@ -73,16 +73,18 @@ def area_path(key: str) -> str:
     return f"today/{key}.js" if key else "today/no-area.js"
 
 
-def today_files(directory: Directory, big: bool) -> dict[str, str]:
+def today_files(directory: Directory, big: bool, act=activity_line) -> dict[str, str]:
     """The home page's schedule files, by path under assets/. `big`: write one per area (see the
-    module's text); else schedules.js holds everything, as it always has."""
+    module's text); else schedules.js holds everything, as it always has. `act`: activity_line,
+    or one that gives the same answers quicker (the build's, which keeps them)."""
     if not big:
         return {"schedules.js": _js(schedule_data(directory))}
     by_area: dict[str, list] = {a.id: [] for a in directory.config.areas}
     by_area[""] = []
     for e in _running(directory):
+        line = act(e)
         for key in area_keys(e, directory):
-            by_area[key].append(_act(e))
+            by_area[key].append(line)
     files = {area_path(k): "(window.WO_LOADED=window.WO_LOADED||[]).push(" + _json(
         {"today": k, "acts": acts}) + ");\n" for k, acts in by_area.items() if acts}
     names = {a.id: a.name for a in directory.config.areas}
@@ -100,9 +102,10 @@ def _js(value: object) -> str:
     return "window.WO_SCHED=" + _json(value) + ";\n"
 
 
-def write_schedules(directory: Directory, assets_dir, big: bool = False) -> int:
+def write_schedules(directory: Directory, assets_dir, big: bool = False,
+                    act=activity_line) -> int:
     """Write today_files under assets/; return the bytes of what the home page loads first."""
-    files = today_files(directory, big)
+    files = today_files(directory, big, act)
     for path, text in files.items():
         target = assets_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
