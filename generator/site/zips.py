@@ -21,6 +21,7 @@ import pickle
 import struct
 import tempfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.site.cache import Cache
@@ -28,7 +29,8 @@ from generator.site.cache import key as cache_key
 
 STORED_SUFFIXES = (".pdf", ".png", ".zip", ".ttf", ".mp3")  # already compressed
 PREFIX = "whats-on/"
-ONE_AREA = ("activities/", "organisations/")  # pages in (mostly) one area's zip
+ONE_AREA = ("activities/", "organisations/")  # pages in (mostly) one area's zip (and print/
+# files are only in the print zip): not kept in memory between zips
 DOS_TIME = 0  # 00:00:00
 DOS_DATE = (2000 - 1980) << 9 | 1 << 5 | 1  # 1 January 2000
 EXTERNAL = 0o644 << 16  # rw-r--r--, as before
@@ -80,7 +82,7 @@ class Packer:
                 if kept is None:
                     self.cache.put("zip-entry", digest, packed)
             found = (digest, zlib.crc32(data), method, len(data), packed)
-            if not name.startswith(ONE_AREA):  # in every area's zip: kept for the next
+            if not name.startswith(ONE_AREA + ("print/",)):  # in every area's zip: kept for the next
                 self._entries[name] = found
         return found
 
@@ -97,19 +99,26 @@ class Packer:
         if old is not None and old["made"] == made:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
+        kept: dict[str, tuple] = {}
+
+        def entries(reuse: _OldEntries):  # one file's bytes in memory at a time
+            for name, sha in hashes:
+                crc, method, size, packed = reuse.get(name, sha) or self.entry(name)[1:]
+                kept[name] = (sha, crc, method, size, len(packed))
+                yield PREFIX + name, crc, method, size, packed
+
         with _OldEntries(target, old) as reuse:
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
             try:
                 with os.fdopen(fd, "wb") as out:
-                    entries = [(n,) + (reuse.get(n, sha) or self.entry(n)[1:]) for n, sha in hashes]
-                    starts = write_zip(out, [(PREFIX + e[0],) + e[1:] for e in entries])
+                    starts = write_zip(out, entries(reuse))
                 os.replace(tmp, target)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         st = target.stat()
-        kept = {name: (sha, crc, method, size, start, len(packed)) for (name, sha), (_, crc, method,
-                size, packed), start in zip(hashes, entries, starts, strict=True)}
+        kept = {name: found[:4] + (start,) + found[4:] for (name, found), start
+                in zip(kept.items(), starts, strict=True)}
         self.cache.put("zip-made", record, pickle.dumps(
             {"made": made, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "entries": kept},
             protocol=5))
@@ -162,8 +171,8 @@ class _OldEntries:
         self.entries = {}
 
 
-def write_zip(out, entries: list[tuple[str, int, int, int, bytes]],
-              zip64_from: int = LIMIT16) -> None:
+def write_zip(out, entries: Iterable[tuple[str, int, int, int, bytes]],
+              zip64_from: int = LIMIT16) -> list[int]:
     """Write a zip of (name, crc32, method 0 or 8, size, stored bytes) to the open file `out`,
     with ZIP64 end records when it has more than `zip64_from` files (or passes 4 GB). Returns
     where each entry's stored bytes start in the file."""
