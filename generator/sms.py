@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from generator import urls
 from generator.directory import Directory, Entry
-from generator.schedule import sessions
+from generator.schedule import first_sessions
 from generator.words import people, place, status
 from generator.words import transport as transport_words
 from generator.words.cost import cost_short
@@ -184,11 +184,12 @@ def messages_ahead(directory: Directory, entry: Entry, count: int = 6) -> list[d
     visitor's own today. [] for an activity that is not running or has no dates."""
     if status.status_label(entry) is not None:
         return []
-    found = sessions(entry.activity.schedules, directory.today,
-                     directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
+    found = first_sessions(entry.activity.schedules, directory.today,
+                           directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar,
+                           count)
     out = []
     steady = _steady(directory, entry)  # the same on every date
-    for session in found[:count]:
+    for session in found:
         text = text_message(dataclasses.replace(directory, today=session.date), entry, steady)
         out.append({"day": day_number(session.date), "text": text, "length": gsm_length(text)})
     return out

@@ -182,3 +182,31 @@ def test_fortnightly_first_session_after_valid_from_on_an_earlier_weekday():
     assert occurrences(s, D(2026, 11, 1), D(2026, 11, 30), CAL) == [D(2026, 11, 16), D(2026, 11, 19),
                                                                     D(2026, 11, 30)]
     assert rule(s).dtstart == D(2026, 11, 16)
+
+
+def test_the_first_sessions_are_found_without_working_out_a_year(demo, tmp_path):
+    """first_sessions / first_occurrences look a few weeks ahead first: the same answers as the
+    whole range, for every demo and synthetic schedule (weekly, fortnightly, monthly, one-off,
+    bank holidays and terms), from many days, whatever the count."""
+    from generator.directory import load, load_config
+    from generator.fake import ANCHOR, generate
+    from generator.schedule import first_occurrences, first_sessions, occurrences, sessions
+    from tests.conftest import DEMO
+
+    generate(40, tmp_path / "fake", load_config(DEMO / "site_config"), seed=9)
+    fake = load(tmp_path / "fake", DEMO / "site_config", today=ANCHOR,
+                enrich_transport=False).directory
+    checked = 0
+    for directory in (demo, fake):
+        cal = directory.calendar
+        for entry in directory.activities:
+            schedules = entry.activity.schedules
+            for start in (directory.today + dt.timedelta(days=n) for n in (0, 17, 40, 200, 390)):
+                end = start + dt.timedelta(days=366)
+                whole = sessions(schedules, start, end, cal)
+                for count in (1, 6, 60):
+                    assert first_sessions(schedules, start, end, cal, count) == whole[:count]
+                for s in schedules:
+                    assert first_occurrences(s, start, end, cal) == occurrences(s, start, end, cal)[:1]
+                checked += 1
+    assert checked > 500

@@ -10,7 +10,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.model import Day, Frequency, Schedule, WeekOfMonth
-from generator.schedule import Calendar, Session, day_index, is_over, occurrences, sessions
+from generator.schedule import (
+    Calendar,
+    Session,
+    day_index,
+    first_occurrences,
+    first_sessions,
+    is_over,
+)
 from generator.words import say
 from generator.words.lists import and_list
 
@@ -120,7 +127,7 @@ def next_date(day: dt.date, today: dt.date) -> str:
 
 
 def next_occurrence(s: Schedule, today: dt.date, calendar: Calendar = Calendar()) -> dt.date | None:
-    found = occurrences(s, today, today + dt.timedelta(days=HORIZON_DAYS), calendar)
+    found = first_occurrences(s, today, today + dt.timedelta(days=HORIZON_DAYS), calendar)
     return found[0] if found else None
 
 
@@ -168,8 +175,8 @@ def when(directory, entry) -> list[str]:
 
 def next_session(directory, entry) -> Session | None:
     """The next session on or after the build date, within about a year."""
-    found = sessions(entry.activity.schedules, directory.today,
-                     directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
+    found = first_sessions(entry.activity.schedules, directory.today,
+                           directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
     return found[0] if found else None
 
 
@@ -218,11 +225,12 @@ def when_rows(directory, entry) -> list[dict]:
 def upcoming(directory, entry, count: int = 6) -> list[dict]:
     """The next few sessions as {"text": 'Tuesday 8 December, 10am to 11:30am', "day": N}, so
     the browser can show the first that is not past on the visitor's own today."""
-    found = sessions(entry.activity.schedules, directory.today,
-                     directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar)
+    found = first_sessions(entry.activity.schedules, directory.today,
+                           directory.today + dt.timedelta(days=HORIZON_DAYS), directory.calendar,
+                           count)
     return [{"text": say("{date}, {times}", date=next_date(x.date, directory.today),
                          times=times(x.start, x.end)), "day": day_number(x.date)}
-            for x in found[:count]]
+            for x in found]
 
 
 def short_date(day: dt.date, today: dt.date) -> str:
