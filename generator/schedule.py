@@ -175,21 +175,16 @@ NEAR_WINDOWS = (35, 91)  # days: where the next sessions are looked for first
 
 def first_occurrences(s: Schedule, start: dt.date, end: dt.date, cal: Calendar = Calendar(),
                       count: int = 1) -> list[dt.date]:
-    """occurrences(s, start, end, cal)[:count], found by looking a few weeks ahead first (the
-    dates up to any day are the same whatever the range's end, so a short range that already
-    has `count` of them has the first ones): a weekly session is not worked out a year ahead."""
-    for days in NEAR_WINDOWS:
-        near = min(end, start + dt.timedelta(days=days))
-        found = occurrences(s, start, near, cal)
-        if len(found) >= count or near == end:
-            return found[:count]
-    return occurrences(s, start, end, cal)[:count]
+    """occurrences(s, start, end, cal)[:count], found as first_sessions finds them."""
+    return [x.date for x in first_sessions([s], start, end, cal, count)]
 
 
 def first_sessions(schedules: Sequence[Schedule], start: dt.date, end: dt.date,
                    cal: Calendar = Calendar(), count: int = 1) -> list[Session]:
-    """sessions(schedules, start, end, cal)[:count], looking a few weeks ahead first (see
-    first_occurrences)."""
+    """sessions(schedules, start, end, cal)[:count], found by looking a few weeks ahead first
+    (the sessions up to any day are the same whatever the range's end, so a short range that
+    already has `count` of them has the first ones): a weekly session is not worked out a year
+    ahead."""
     for days in NEAR_WINDOWS:
         near = min(end, start + dt.timedelta(days=days))
         found = sessions(schedules, start, near, cal)

@@ -94,7 +94,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         with _timed(report, "cards"):
             build.prints = Fingerprints(directory)
             build.cards = _cards(directory, build, shard)
-        found = {"groups": [], "eager": True}  # a shard's page shells do not depend on the finder
+        groups: list[str] = []  # the find page's audiences (a shard's pages do not depend on them)
         finder_job = None
         if shard is None:
             def make_finder() -> dict:
@@ -109,7 +109,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
             with _timed(report, "finder index"):
                 finder_job = background.start(make_finder, big=len(directory.activities)
                                               >= BACKGROUND_FROM)
-                found = {"groups": audience_choices(directory), "eager": True}
+                groups = audience_choices(directory)
         else:
             with _timed(report, "finder index"):  # this part's share of the areas, into the cache
                 keep_area_parts(directory, routes, build.cache, shard, cards=build.cards,
@@ -128,7 +128,7 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
                 whats_new.write(directory, docs, changes or not_available(
                     "the changes were not worked out for this build"), build)
                 _coordinator_pages(directory, docs)
-                write_pages(directory, docs, routes=routes, groups=found["groups"],
+                write_pages(directory, docs, routes=routes, groups=groups,
                             printed=report.printed, has_data=(docs / "data" / "index.md").exists(),
                             build=build,
                             zips=offline.zip_plan(directory, with_print) if with_zip else [])
@@ -138,8 +138,6 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
         if finder_job is not None:
             with _timed(report, "finder index"):  # what is left of it
                 made = finder_job.result()
-                if made["groups"] != found["groups"]:
-                    raise RuntimeError("The finder and the find page disagree on the audiences.")
                 report.index_bytes, report.docs_bytes = made["index_bytes"], made["docs_bytes"]
             with _timed(report, "schedules"):  # each activity's line kept by its fingerprint
                 acts = Memo(build.cache, "today-acts", key(code_version(), directory.config))

@@ -8,8 +8,8 @@ write (a listing that went, the pages of an earlier, bigger directory). So a bui
 holding an earlier build gives the same folder as a build into an empty one
 (tests/test_site_cache.py).
 
-Each file written is recorded (what it was made from, its size, modification time, SHA-256 and
-CRC-32) in the build cache, so the next build into the same folder can pass over a file whose
+Each file written is recorded (what it was made from, its size, modification time and SHA-256)
+in the build cache, so the next build into the same folder can pass over a file whose
 inputs did not change without reading it or the cache (`SiteFiles.unchanged`), and the zips know
 each file's hash without reading it (generator.site.zips). A file touched since (another size or
 modification time) is never trusted: it is compared, and written again if it differs.
@@ -24,7 +24,6 @@ import hashlib
 import os
 import pickle
 import tempfile
-import zlib
 from pathlib import Path
 
 from generator.output_folder import MARKER
@@ -56,7 +55,7 @@ def put(target: Path, data: bytes) -> bool:
 
 
 # What the build knows of a file it wrote: (what it was made from, or None; size; modification
-# time in ns; SHA-256 of its bytes; their CRC-32).
+# time in ns; SHA-256 of its bytes).
 Record = tuple
 
 
@@ -99,8 +98,7 @@ class SiteFiles:
         wrote = put(target, data)
         self.changed += wrote
         st = target.stat()
-        self.records[rel] = (made_from, st.st_size, st.st_mtime_ns,
-                             hashlib.sha256(data).hexdigest(), zlib.crc32(data))
+        self.records[rel] = (made_from, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
         return wrote
 
     def taken(self, records: dict[str, Record], changed: int) -> None:
