@@ -256,9 +256,8 @@ def _form_listings(directory: Directory, build: SiteBuild) -> None:
     for org in directory.organisations:
         for entry in org.activities:
             rel = webform.listing_path(entry.id)
-            made_from = key("form-listing", code, build.prints.entry(entry))
-            if not build.files.unchanged(rel, made_from):
-                build.files.put(rel, webform.listing_js(org, entry).encode("utf-8"), made_from)
+            build.files.put_made(rel, key("form-listing", code, build.prints.entry(entry)),
+                                 lambda org=org, entry=entry: webform.listing_js(org, entry).encode("utf-8"))
 
 
 def _coordinator_pages(directory: Directory, docs: Path) -> None:

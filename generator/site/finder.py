@@ -304,24 +304,19 @@ def area_shard(directory: Directory, key: str, routes: list, shared: Shared | No
     Directory and the area only, so a build may keep it while the area's listings do not change."""
     shared = shared or Shared.of(directory, routes)
     entries = [e for e in directory.current() if key in area_keys(e, directory)]
-    memo = None
-    if shared.cache is not None and shared.prints is not None:
-        from generator.site.cache import Memo
-        from generator.site.cache import key as digest
+    from generator.site.cache import Cache, Fingerprints, Memo
+    from generator.site.cache import key as digest
 
-        memo = Memo(shared.cache, "finder-lines", digest(shared.context(), key))
+    # Kept by activity (its fingerprint and its routes) in the build's cache, if it has one
+    memo = Memo(shared.cache or Cache(None), "finder-lines", digest(shared.context(), key))
+    prints = shared.prints or Fingerprints(directory)
     docs, search = [], []
     for i, e in enumerate(entries):
-        if memo is None:
-            line, searched = _doc(shared, e), _search_doc(shared, e, i)
-        else:  # kept by activity: its fingerprint and its routes
-            line, searched = memo.get(digest(shared.prints.entry(e), shared.route_ids.get(e.id)),
-                                      lambda e=e: (_doc(shared, e), _search_doc(shared, e, 0)))
-            searched = dict(searched, i=str(i))
+        line, searched = memo.get(digest(prints.entry(e), shared.route_ids.get(e.id)),
+                                  lambda e=e: (_doc(shared, e), _search_doc(shared, e, 0)))
         docs.append(line)
-        search.append(searched)
-    if memo is not None:
-        memo.save()
+        search.append(dict(searched, i=str(i)))
+    memo.save()
     index = build_index(search)
     return _pushed({"key": key, "docs": docs, "index": index})
 

@@ -123,21 +123,16 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
         has_audio = (job["built"] / spoken).exists()
         digest = cache_key(job["shared"], job["prints"].entry(entry),
                            (route_links or {}).get(entry.id), has_audio)
-        ics = None
-        if ics_writer is not None:
-            ics = f"{entry.id}.ics"
-            made_from = "activity-ics " + digest
-            if not files.unchanged(folder + ics, made_from):
-                data = cache.get("activity-ics", digest)
-                if data is None:
-                    data = ics_writer(directory, entry)
-                    cache.put("activity-ics", digest, data)
-                files.put(folder + ics, data, made_from)
-        made_from = "activity-page " + digest
-        if files.unchanged(folder + "index.html", made_from):
-            continue
-        page = cache.get("activity-page", digest)
-        if page is None:
+        ics = f"{entry.id}.ics" if ics_writer is not None else None
+        if ics is not None:
+            def calendar(entry=entry) -> bytes:
+                return ics_writer(directory, entry)
+
+            files.put_made(folder + ics, "activity-ics " + digest,
+                           lambda digest=digest, calendar=calendar: cache.made(
+                               "activity-ics", digest, calendar))
+
+        def page(entry=entry, has_audio=has_audio, spoken=spoken, ics=ics) -> bytes:
             page_url = urls.absolute(directory.config, urls.activity(entry.id))
             sms = text_message(directory, entry)
             content = template.render(
@@ -146,9 +141,10 @@ def _stamp_range(job: dict, bounds: tuple[int, int]) -> None:
                 href=href, ics=ics, page_url=page_url,
                 sms=sms, sms_length=gsm_length(sms), sms_ahead=messages_ahead(directory, entry),
                 qr=_qr(cache, page_url))
-            page = shell.page(entry.id, entry.activity.name, content).encode("utf-8")
-            cache.put("activity-page", digest, page)
-        files.put(folder + "index.html", page, made_from)
+            return shell.page(entry.id, entry.activity.name, content).encode("utf-8")
+
+        files.put_made(folder + "index.html", "activity-page " + digest,
+                       lambda digest=digest, page=page: cache.made("activity-page", digest, page))
 
 
 def _qr(cache: Cache, page_url: str) -> str:
@@ -193,17 +189,16 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
         rel = urls.organisation(org.id) + "index.html"
         entries = [cards[e.id] for e in org.activities if e.id in cards]
         digest = cache_key(shared, org.id, prints.organisation(org.organisation), entries)
-        made_from = "organisation-page " + digest
-        if files.unchanged(rel, made_from):
-            continue
-        page = cache.get("organisation-page", digest)
-        if page is None:
+
+        def page(org=org, entries=entries) -> bytes:
             content = template.render(o=org.organisation, entries=entries, href=href,
                                       card_list=card_list,
                                       governance=governance_lines(org.organisation))
-            page = shell.page(org.id, org.organisation.name, content).encode("utf-8")
-            cache.put("organisation-page", digest, page)
-        files.put(rel, page, made_from)
+            return shell.page(org.id, org.organisation.name, content).encode("utf-8")
+
+        files.put_made(rel, "organisation-page " + digest,
+                       lambda digest=digest, page=page: cache.made("organisation-page", digest,
+                                                                   page))
     return len(orgs)
 
 

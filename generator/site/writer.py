@@ -101,6 +101,12 @@ class SiteFiles:
         self.records[rel] = (made_from, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
         return wrote
 
+    def put_made(self, rel: str, made_from: str, make) -> None:
+        """The site's `rel` as `make()` gives it, unless it is `unchanged` since the last build
+        wrote it from `made_from`: then `make` is not called and the file is not read."""
+        if not self.unchanged(rel, made_from):
+            self.put(rel, make(), made_from)
+
     def taken(self, records: dict[str, Record], changed: int) -> None:
         """What a worker process wrote with its own copy of this object (see stamp.py)."""
         self.written.update(records)
