@@ -199,8 +199,9 @@ def _replay(commits: list[history.Commit], texts: dict[str, str]) -> list[Change
             for aid in file_facts[path]:
                 home[aid] = path
                 touched.add(aid)
-        before = {aid: current[aid] for aid in touched if aid in current}
-        after = {aid: file_facts[home[aid]][aid] for aid in touched if aid in home}
+        ids = sorted(touched)  # the same order in every process (a set's is not)
+        before = {aid: current[aid] for aid in ids if aid in current}
+        after = {aid: file_facts[home[aid]][aid] for aid in ids if aid in home}
         if number > 0:
             out += _compare(before, after, commit.when.date(), commit.sha)
         for aid in touched:
