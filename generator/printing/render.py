@@ -12,7 +12,6 @@ and packages, so a part whose HTML did not change is never rendered again.
 from __future__ import annotations
 
 import atexit
-import gc
 import hashlib
 import json
 import os
@@ -27,6 +26,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator import heap
 from generator.printing import fonts, nobreak
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,9 +130,6 @@ def render(html_text: str) -> Rendered:
     return Rendered(pdf, len(document.pages), anchors)
 
 
-GC_THRESHOLD = (100_000, 50, 1000)  # Python's default is (700, 10, 10)
-
-
 def _start_worker() -> None:
     """Once in each worker, as it starts. Laying out a document makes millions of objects that
     live until it is written, and at Python's usual pace the garbage collector walks them (and,
@@ -141,8 +138,7 @@ def _start_worker() -> None:
     reach for good (`gc.freeze`: it is never garbage here, and its memory stays shared with the
     parent), and collections run less often; reference counting still frees almost everything
     as soon as it is done with."""
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLD)
+    heap.hold()
 
 
 def workers() -> int:

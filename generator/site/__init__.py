@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import progress
+from generator import heap, progress
 from generator.changes import ChangeLog, not_available
 from generator.directory import Directory
 from generator.site import background, offline, whats_new
@@ -70,6 +70,14 @@ def build_site(directory: Directory, out: Path, *, with_print: bool = False,
     inputs did not change are kept between builds (generator.site.cache); None keeps nothing.
     `shard` (I, N): part I of N (build --shard): only every Nth activity and organisation page,
     made into `cache`; a build with all parts' caches (build --merge) then makes none of them."""
+    with heap.held():  # the directory, and what the build keeps, out of the collector's way
+        return _build_site(directory, out, with_print=with_print, with_data=with_data,
+                           with_zip=with_zip, changes=changes, cache=cache, shard=shard)
+
+
+def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data: bool,
+                with_zip: bool, changes: ChangeLog | None, cache: Path | None,
+                shard: tuple[int, int] | None) -> SiteReport:
     if shard is not None:
         with_print = with_data = with_zip = False
     out = Path(out).resolve()
