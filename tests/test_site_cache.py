@@ -202,3 +202,45 @@ def test_braille_audio_and_easy_read_are_kept_in_the_build_cache_folder(demo, tm
     assert not (tmp_path / "from-env").exists()
     build_all(demo, tmp_path / "env", only=["aigburth"], kinds=("braille",))
     assert [p for p in (tmp_path / "from-env" / "accessible" / "braille").rglob("*") if p.is_file()]
+
+
+def test_browse_pages_without_the_changed_activity_are_not_rendered_again(tmp_path, monkeypatch):
+    """After one activity's summary changes, its category pages, the A to Z and its area's page
+    are rendered again and say so; a category page it is not on comes from the cache."""
+    from generator.site import pages
+
+    listings = tmp_path / "listings"
+    generate(12, listings, load_config(DEMO / "site_config"), seed=7)
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    directory = _load(listings)
+    build_site(directory, site, cache=cache)
+
+    changed = sorted(p for p in listings.glob("*.yml") if p.name != "venues.yml")[3]
+    text, found = re.subn(r"(?m)^(\s+summary: ).*$", r"\1Now with cake.",
+                          changed.read_text(encoding="utf-8"), count=1)
+    assert found == 1
+    changed.write_text(text, encoding="utf-8")
+    directory = _load(listings)
+    entry = next(e for e in directory.activities if e.activity.summary == "Now with cake.")
+    others = [c.id for c in directory.config.categories if c.id not in entry.activity.categories
+              and any(c.id in e.activity.categories for e in directory.current())]
+    assert others
+
+    rendered = []
+    real_render = pages.render
+
+    def seen(template, **context):
+        rendered.append((template, context.get("title")))
+        return real_render(template, **context)
+
+    monkeypatch.setattr(pages, "render", seen)
+    build_site(directory, site, cache=cache)
+    titles = {title for _, title in rendered}
+    names = {c.id: c.name for c in directory.config.categories}
+    assert "A to Z of activities" in titles
+    assert {names[c] for c in entry.activity.categories} <= titles
+    assert not titles & {names[c] for c in others}
+    assert len(rendered) < len(directory.config.categories)
+    assert b"Now with cake." in (site / "a-z" / "index.html").read_bytes()
+    for c in entry.activity.categories:
+        assert b"Now with cake." in (site / "categories" / c / "index.html").read_bytes()

@@ -51,3 +51,58 @@ def test_files_compressed_once_and_kept(tmp_path):
     with zipfile.ZipFile(target) as zf:
         assert zf.read("whats-on/a/index.html") == b"<p>Thursday walk</p>"
     assert len(list((tmp_path / "cache" / "zip-entry").rglob("*"))) > kept
+
+
+def _site_of(tmp_path, count: int):
+    site = tmp_path / "site"
+    for i in range(count):
+        (site / f"p{i:03}").mkdir(parents=True, exist_ok=True)
+        (site / f"p{i:03}" / "index.html").write_text(f"<p>Activity {i}: a Tuesday walk</p>" * 20)
+    return site, [f"p{i:03}/index.html" for i in range(count)]
+
+
+def test_a_zip_written_again_copies_its_unchanged_runs_whole_and_equals_one_made_new(
+        tmp_path, monkeypatch):
+    import os
+
+    site, names = _site_of(tmp_path, 60)
+    cache = Cache(tmp_path / "cache")
+    target = tmp_path / "download" / "area.zip"
+    Packer(site, cache).write(target, names)
+    (site / "p030" / "index.html").write_text("<p>Activity 30: now on Thursdays</p>")
+    copies = []
+    real = os.copy_file_range
+
+    def counted(src, dst, count, offset_src=None, *rest):
+        copies.append(count)
+        return real(src, dst, count, offset_src, *rest)
+
+    monkeypatch.setattr(os, "copy_file_range", counted)
+    Packer(site, cache).write(target, names)
+    fresh = tmp_path / "fresh.zip"
+    Packer(site, Cache(None)).write(fresh, names)
+    assert target.read_bytes() == fresh.read_bytes()
+    assert len(copies) == 2  # the 30 files before the changed one, and the 29 after it
+    with zipfile.ZipFile(target) as zf:
+        assert zf.testzip() is None
+        assert zf.read("whats-on/p030/index.html") == b"<p>Activity 30: now on Thursdays</p>"
+
+
+def test_without_copy_file_range_the_old_zips_bytes_are_copied_by_hand(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    site, names = _site_of(tmp_path, 20)
+    cache = Cache(tmp_path / "cache")
+    target = tmp_path / "area.zip"
+    Packer(site, cache).write(target, names)
+    (site / "p005" / "index.html").write_text("<p>Changed</p>")
+
+    def refused(*args):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refused)
+    Packer(site, cache).write(target, names)
+    fresh = tmp_path / "fresh.zip"
+    Packer(site, Cache(None)).write(fresh, names)
+    assert target.read_bytes() == fresh.read_bytes()

@@ -209,7 +209,9 @@ def _cards(directory: Directory, build: SiteBuild, shard: tuple[int, int] | None
     if shard is not None:
         wanted = {e.id for o in in_shard(directory.organisations, shard) for e in o.activities}
         entries = tuple(e for e in entries if e.id in wanted)
-    cards = {e.id: memo.get(build.prints.entry(e), lambda e=e: card(e, directory))
+    build.card_context = memo.context
+    build.card_keys = {e.id: build.prints.entry(e) for e in entries}
+    cards = {e.id: memo.get(build.card_keys[e.id], lambda e=e: card(e, directory))
              for e in entries}
     memo.save()
     return cards

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from generator import schedule, urls
 from generator.directory import Directory
-from generator.site.cards import card
+from generator.site.cache import code_version, key
+from generator.site.cards import Card, card
 from generator.site.finder import route_id
 from generator.site.keyfacts import bus_fact
 from generator.site.render import linker, render
@@ -41,11 +42,36 @@ STAMP = '<div class="wo-stamp"><h1>WOSHELLTITLE</h1></div>'
 def _put(build: SiteBuild, docs: Path, path: str, template: str, **context: object) -> None:
     """Write a page for mkdocs: its front matter and a placeholder. The content itself (plain
     HTML) is kept and stamped into mkdocs' output by `stamp_pages`, so mkdocs never parses
-    thousands of cards as Markdown."""
-    text = render(template, href=linker(_depth(path)), card_list=build.card_list, **context)
+    thousands of cards as Markdown. The page is kept in the build cache under what it is made
+    from (`_made_from`), so a page none of whose activities changed is not rendered again."""
+    def made() -> str:
+        return render(template, href=linker(_depth(path)), card_list=build.card_list, **context)
+
+    if build.cache.folder is None:
+        text = made()
+    else:
+        text = build.cache.made("browse-page", key(code_version(), path, template,
+                                                   build.card_context, _made_from(context, build)),
+                                lambda: made().encode("utf-8")).decode("utf-8")
     _, front, body = text.split("---\n", 2)
     build.bodies[path] = body
     _write(docs, path, f"---\n{front}---\n{STAMP}\n")
+
+
+def _made_from(value: object, build: SiteBuild) -> object:
+    """What a page's `value` (its template's context) stands for in a cache key: the same value,
+    with each of the build's cards (thousands on a page) standing as what it was made from (its
+    activity's fingerprint, with `build.card_context`), not written out whole. A value's repr
+    must say all of it, as those of strings, numbers, dataclasses and pydantic models do."""
+    if isinstance(value, Card):
+        if build.cards.get(value.id) is value:
+            return ("card", build.card_keys[value.id])
+        return value
+    if isinstance(value, dict):
+        return [(k, _made_from(v, build)) for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [_made_from(v, build) for v in value]
+    return value
 
 
 def stamp_pages(site: Path, build: SiteBuild) -> int:

@@ -18,6 +18,8 @@ class SiteBuild:
     files: SiteFiles | None = None  # what this build wrote into its site folder
     prints: Fingerprints | None = None  # each activity's stand-in in cache keys
     cards: dict = field(default_factory=dict)  # activity id -> its Card, made once
+    card_keys: dict = field(default_factory=dict)  # activity id -> what its Card is made from
+    card_context: str = ""  # ... with what every card shares (a cache key)
 
 
 __all__ = ["SiteBuild"]

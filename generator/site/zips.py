@@ -15,7 +15,6 @@ compressed. Every entry has a fixed date and mode, so the same files always give
 from __future__ import annotations
 
 import hashlib
-import mmap
 import os
 import pickle
 import struct
@@ -103,15 +102,21 @@ class Packer:
 
         def entries(reuse: _OldEntries):  # one file's bytes in memory at a time
             for name, sha in hashes:
-                crc, method, size, packed = reuse.get(name, sha) or self.entry(name)[1:]
-                kept[name] = (sha, crc, method, size, len(packed))
+                found = reuse.get(name, sha)
+                if found is not None:  # copied from the old zip as it is, unread
+                    crc, method, size, start, length = found
+                    packed = Span(start, length)
+                else:
+                    crc, method, size, packed = self.entry(name)[1:]
+                    length = len(packed)
+                kept[name] = (sha, crc, method, size, length)
                 yield PREFIX + name, crc, method, size, packed
 
         with _OldEntries(target, old) as reuse:
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
             try:
-                with os.fdopen(fd, "wb") as out:
-                    starts = write_zip(out, entries(reuse))
+                with os.fdopen(fd, "wb", buffering=0) as out:
+                    starts = write_zip(out, entries(reuse), source=reuse.fd)
                 os.replace(tmp, target)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
@@ -139,55 +144,122 @@ def _old_zip(data: bytes | None, target: Path) -> dict | None:
 
 class _OldEntries:
     """The entries of the zip the last build wrote (its record `old`), by name, as (crc32,
-    method, size, compressed bytes), for files whose hash is unchanged."""
+    method, size, where its stored bytes start in that zip, their length), for files whose hash
+    is unchanged; `fd`: that zip, open to copy them from."""
 
     def __init__(self, target: Path, old: dict | None) -> None:
         self.target = target
         self.entries = (old or {}).get("entries") or {}
-        self._file = self._map = None
+        self.fd: int | None = None
 
     def __enter__(self) -> _OldEntries:
         if self.entries:
             try:
-                self._file = open(self.target, "rb")
-                self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
-            except (OSError, ValueError):
-                self.__exit__()
+                self.fd = os.open(self.target, os.O_RDONLY)
+            except OSError:
+                self.entries = {}
         return self
 
     def get(self, name: str, sha: str) -> tuple | None:
         found = self.entries.get(name)
-        if found is None or found[0] != sha or self._map is None:
+        if found is None or found[0] != sha or self.fd is None:
             return None
-        _, crc, method, size, start, length = found
-        return (crc, method, size, self._map[start:start + length])
+        return found[1:]
 
     def __exit__(self, *exc: object) -> None:
-        if self._map is not None:
-            self._map.close()
-        if self._file is not None:
-            self._file.close()
-        self._map = self._file = None
+        if self.fd is not None:
+            os.close(self.fd)
+        self.fd = None
         self.entries = {}
 
 
-def write_zip(out, entries: Iterable[tuple[str, int, int, int, bytes]],
-              zip64_from: int = LIMIT16) -> list[int]:
+class Span(tuple):
+    """An entry's stored bytes left where they are in the zip being replaced: (start, length)."""
+
+    def __new__(cls, start: int, length: int) -> Span:
+        return super().__new__(cls, (start, length))
+
+
+class _Sink:
+    """Writes to `out` through a buffer; `copy` takes a range of the file `source` as it is.
+    Ranges that follow on are copied at once, by the kernel (os.copy_file_range): an unchanged
+    run of files, headers and all, is one call, however many files it holds."""
+
+    BUFFER = 1 << 20
+
+    def __init__(self, out, source: int | None) -> None:
+        self.out, self.source = out, source
+        self._buffer = bytearray()
+        self._start = self._length = 0  # the range of `source` still to copy
+
+    def write(self, data: bytes) -> None:
+        if self._length:
+            self._copy()
+        self._buffer += data
+        if len(self._buffer) >= self.BUFFER:
+            self._write()
+
+    def copy(self, start: int, length: int) -> None:
+        if self._length and self._start + self._length == start:
+            self._length += length
+            return
+        if self._length:
+            self._copy()
+        if self._buffer:
+            self._write()
+        self._start, self._length = start, length
+
+    def flush(self) -> None:
+        if self._length:
+            self._copy()
+        if self._buffer:
+            self._write()
+
+    def _write(self) -> None:
+        self.out.write(bytes(self._buffer))
+        self._buffer.clear()
+
+    def _copy(self) -> None:
+        start, left = self._start, self._length
+        self._length = 0
+        self.out.flush()
+        fd = self.out.fileno()
+        while left:
+            try:
+                done = os.copy_file_range(self.source, fd, left, start)
+            except (AttributeError, OSError):  # not Linux, or across file systems: by hand
+                done = os.write(fd, os.pread(self.source, min(left, self.BUFFER), start))
+            if done <= 0:
+                raise OSError(f"could not copy from the old zip at byte {start}")
+            start += done
+            left -= done
+
+
+def write_zip(out, entries: Iterable[tuple[str, int, int, int, bytes | Span]],
+              zip64_from: int = LIMIT16, source: int | None = None) -> list[int]:
     """Write a zip of (name, crc32, method 0 or 8, size, stored bytes) to the open file `out`,
     with ZIP64 end records when it has more than `zip64_from` files (or passes 4 GB). Returns
-    where each entry's stored bytes start in the file."""
+    where each entry's stored bytes start in the file.
+
+    Stored bytes given as a `Span` are those of an entry of the same name, crc32, method and size
+    in the zip open as `source` (a file descriptor): its header and bytes are copied from there."""
     central = []
     starts = []
     offset = 0
+    sink = _Sink(out, source)
     for name, crc, method, size, packed in entries:
         raw = name.encode("utf-8")
         flags = 0 if raw.isascii() else 0x800
-        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, VERSION, flags, method, DOS_TIME,
-                             DOS_DATE, crc, len(packed), size, len(raw), 0)
-        out.write(header)
-        out.write(raw)
-        out.write(packed)
-        starts.append(offset + len(header) + len(raw))
+        local = 30 + len(raw)  # the local header, then the name
+        if isinstance(packed, Span):
+            start, stored = packed
+            sink.copy(start - local, local + stored)
+        else:
+            stored = len(packed)
+            sink.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, VERSION, flags, method, DOS_TIME,
+                                   DOS_DATE, crc, stored, size, len(raw), 0) + raw)
+            sink.write(packed)
+        starts.append(offset + local)
         extra = b""
         at = offset
         version = VERSION
@@ -196,24 +268,25 @@ def write_zip(out, entries: Iterable[tuple[str, int, int, int, bytes]],
             at = LIMIT32
             version = VERSION64
         central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 3 << 8 | version, version,
-                                   flags, method, DOS_TIME, DOS_DATE, crc, len(packed), size,
+                                   flags, method, DOS_TIME, DOS_DATE, crc, stored, size,
                                    len(raw), len(extra), 0, 0, 0, EXTERNAL, at) + raw + extra)
-        offset += len(header) + len(raw) + len(packed)
+        offset += local + stored
     start = offset
     for record in central:
-        out.write(record)
+        sink.write(record)
     length = sum(len(r) for r in central)
     count = len(central)
     if count > zip64_from or start >= LIMIT32 or length >= LIMIT32:
         end64 = start + length
-        out.write(struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 3 << 8 | VERSION64, VERSION64, 0, 0,
-                              count, count, length, start))
-        out.write(struct.pack("<IIQI", 0x07064B50, 0, end64, 1))
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, min(count, LIMIT16),
-                              min(count, LIMIT16), min(length, LIMIT32), min(start, LIMIT32), 0))
+        sink.write(struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 3 << 8 | VERSION64, VERSION64, 0,
+                               0, count, count, length, start))
+        sink.write(struct.pack("<IIQI", 0x07064B50, 0, end64, 1))
+        sink.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, min(count, LIMIT16),
+                               min(count, LIMIT16), min(length, LIMIT32), min(start, LIMIT32), 0))
     else:
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, length, start, 0))
+        sink.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, length, start, 0))
+    sink.flush()
     return starts
 
 
-__all__ = ["Packer", "write_zip"]
+__all__ = ["Packer", "Span", "write_zip"]
