@@ -52,7 +52,6 @@ def test_a_warm_build_after_one_change_equals_a_cold_build(tmp_path):
     warm = build_site(directory, site, cache=cache)
     build_site(directory, tmp_path / "cold")
     assert warm.cache_hits > 0 and warm.cache_misses > 0  # kept most, made the changed one again
-    assert warm.cache_hits > warm.cache_misses
     warm_files, cold_files = _files(site), _files(tmp_path / "cold")
     assert sorted(warm_files) == sorted(cold_files)
     assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []

@@ -83,7 +83,8 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
     out = Path(out).resolve()
     report = SiteReport(out)
     kept = Cache(cache)
-    build = SiteBuild(cache=kept, files=SiteFiles(out, kept))  # gone with this build
+    build = SiteBuild(cache=kept, files=SiteFiles(out, kept),  # gone with this build
+                      fronts=Memo(kept, "browse-fronts", code_version()))
     # docs for mkdocs and its output: in memory when small enough, else on disk
     staging = scratch("whats-on-docs-", memory=in_memory(len(directory.activities), with_print))
     try:
@@ -157,9 +158,10 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             run_mkdocs(docs, built, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,
                        copyright=f"Run by {directory.config.site.publisher}.")
+        stamped: set[str] = set()  # written into the site already
         if shard is None:
             with _timed(report, "browse pages"):
-                stamp_pages(built, build)
+                stamped = stamp_pages(built, build)
                 offline.drop_theme_search(built)
         with _timed(report, "activity pages", len(directory.activities) + len(directory.organisations),
                     "pages"):
@@ -172,7 +174,7 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             if shard is None:
                 _form_listings(directory, build)
         with _timed(report, "site files"):  # mkdocs' output into `out`, then what is left over
-            build.files.copy_tree(built)
+            build.files.copy_tree(built, skip=frozenset(stamped))
             if shard is None:
                 build.files.add(["sw.js"] + [f"{offline.DOWNLOADS}/{z.filename}" for z in
                                              offline.zip_plan(directory, with_print) if with_zip])

@@ -43,18 +43,29 @@ def _put(build: SiteBuild, docs: Path, path: str, template: str, **context: obje
     """Write a page for mkdocs: its front matter and a placeholder. The content itself (plain
     HTML) is kept and stamped into mkdocs' output by `stamp_pages`, so mkdocs never parses
     thousands of cards as Markdown. The page is kept in the build cache under what it is made
-    from (`_made_from`), so a page none of whose activities changed is not rendered again."""
-    def made() -> str:
-        return render(template, href=linker(_depth(path)), card_list=build.card_list, **context)
+    from (`_made_from`), so a page none of whose activities changed is not rendered again, and
+    its content is not even read while the site's file is as the last build left it."""
+    rendered: list[str] = []
 
-    if build.cache.folder is None:
-        text = made()
-    else:
-        text = build.cache.made("browse-page", key(code_version(), path, template,
-                                                   build.card_context, _made_from(context, build)),
-                                lambda: made().encode("utf-8")).decode("utf-8")
-    _, front, body = text.split("---\n", 2)
-    build.bodies[path] = body
+    def text() -> str:
+        if not rendered:
+            if build.cache.folder is None:
+                rendered.append(render(template, href=linker(_depth(path)),
+                                       card_list=build.card_list, **context))
+            else:  # not counted in the build's hits and misses, which are of listings' pages
+                kept = build.cache.peek("browse-page", made_from)
+                if kept is None:
+                    kept = render(template, href=linker(_depth(path)), card_list=build.card_list,
+                                  **context).encode("utf-8")
+                    build.cache.put("browse-page", made_from, kept)
+                rendered.append(kept.decode("utf-8"))
+        return rendered[0]
+
+    made_from = "" if build.cache.folder is None else key(
+        code_version(), path, template, build.card_context, _made_from(context, build))
+    front = build.fronts.get(made_from, lambda: text().split("---\n", 2)[1]) if made_from \
+        else text().split("---\n", 2)[1]
+    build.bodies[path] = (made_from, lambda: text().split("---\n", 2)[2])
     _write(docs, path, f"---\n{front}---\n{STAMP}\n")
 
 
@@ -74,15 +85,23 @@ def _made_from(value: object, build: SiteBuild) -> object:
     return value
 
 
-def stamp_pages(site: Path, build: SiteBuild) -> int:
-    """Put each browse page's content into the page mkdocs wrote for it."""
-    for path, body in build.bodies.items():
-        target = site / (path + "index.html")
-        html = target.read_text(encoding="utf-8")
+def stamp_pages(site: Path, build: SiteBuild) -> set[str]:
+    """Put each browse page's content into the page mkdocs wrote for it (in `site`, mkdocs'
+    output), straight into the build's site folder (`build.files`): a page made from what the
+    site's file was last written from is left alone, its content unread. Returns the pages
+    written, for the copy of mkdocs' output to pass over."""
+    stamped = set()
+    for path, (made_from, body) in build.bodies.items():
+        rel = path + "index.html"
+        html = (site / rel).read_text(encoding="utf-8")
         if STAMP not in html:
-            raise RuntimeError(f"{target}: the page from mkdocs has no content marker.")
-        target.write_text(html.replace(STAMP, body, 1), encoding="utf-8")
-    return len(build.bodies)
+            raise RuntimeError(f"{site / rel}: the page from mkdocs has no content marker.")
+        build.files.put_made(rel, key("browse", made_from, html) if made_from else "",
+                             lambda html=html, body=body: html.replace(STAMP, body(), 1).encode(
+                                 "utf-8"))
+        stamped.add(rel)
+    build.fronts.save()
+    return stamped
 
 
 def _az(items: list[dict]) -> list[tuple[str, list[dict]]]:

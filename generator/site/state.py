@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.site.cache import Cache, Fingerprints
+from generator.site.cache import Cache, Fingerprints, Memo
 from generator.site.cards import CardLists
 from generator.site.writer import SiteFiles
 
 
 @dataclass
 class SiteBuild:
-    bodies: dict[str, str] = field(default_factory=dict)  # browse page path -> its content
+    # browse page path -> (what it is made from, a cache key or ""; its content, when asked)
+    bodies: dict[str, tuple] = field(default_factory=dict)
+    # each browse page's front matter, by what it is made from
+    fronts: Memo = field(default_factory=lambda: Memo(Cache(None), "browse-fronts", ""))
     card_list: CardLists = field(default_factory=CardLists)  # each card's HTML, made once
     cache: Cache = field(default_factory=lambda: Cache(None))  # kept between builds, on disk
     files: SiteFiles | None = None  # what this build wrote into its site folder
