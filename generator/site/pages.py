@@ -9,14 +9,14 @@ from pathlib import Path
 
 from generator import schedule, urls
 from generator.directory import Directory
-from generator.site.cache import code_version, key
+from generator.site.cache import Fingerprints, Memo, code_version, key, stable
 from generator.site.cards import Card, card
 from generator.site.finder import route_id
 from generator.site.keyfacts import bus_fact
 from generator.site.render import linker, render
 from generator.site.route_pages import route_directions
 from generator.site.state import SiteBuild
-from generator.site.views import route_path, week_sessions, where_short
+from generator.site.views import entry_sessions, route_path, where_short
 from generator.transport import days as transport_days
 from generator.words import people
 from generator.words.dates import long_date
@@ -79,9 +79,13 @@ def _made_from(value: object, build: SiteBuild) -> object:
             return ("card", build.card_keys[value.id])
         return value
     if isinstance(value, dict):
-        return [(k, _made_from(v, build)) for k, v in value.items()]
+        return [(k, v if isinstance(v, str) else _made_from(v, build)) for k, v in value.items()]
     if isinstance(value, list | tuple):
-        return [_made_from(v, build) for v in value]
+        if value and isinstance(value[0], Card):  # a list of cards: the usual case, quickly
+            cards, keys = build.cards, build.card_keys
+            return [("card", keys[c.id]) if cards.get(c.id) is c else _made_from(c, build)
+                    for c in value]
+        return [v if isinstance(v, str) else _made_from(v, build) for v in value]
     return value
 
 
@@ -173,15 +177,10 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
 
     # Days: a timetable by start time.
     day_items = []
-    week = week_sessions(directory)
+    week = _day_rows(directory, build)
     for i, day in enumerate(DAYS):
         path = urls.day(day)
-        rows = [{"time": r["time"], "name": r["entry"].activity.name,
-                 "path": urls.activity(r["entry"].id), "pattern": r["pattern"],
-                 "where": where_short(r["entry"]), "bus": bus_fact(directory, r["entry"]),
-                 "phone": r["entry"].activity.on_the_day_phone or r["entry"].activity.phone,
-                 "join": people.access_text(r["entry"])}
-                for r in week[i]]
+        rows = week[i]
         day_items.append({"name": day.title(), "path": path, "count": len(rows)})
         _page(docs, path, "pages/day.md", title=f"{day.title()} timetable", day=day.title(),
               rows=rows, finder_link=f"find/?day={i}")
@@ -243,6 +242,30 @@ def write_pages(directory: Directory, docs: Path, *, routes: list,
           reviewed=_day(statement.reviewed) if statement else "",
           tested=_day(statement.tested) if statement and statement.tested else "")
     _page(docs, "download/", "pages/download.md", site=site, zips=zips)
+
+
+def _day_rows(directory: Directory, build: SiteBuild) -> list[list[dict]]:
+    """Each day's timetable, Monday first: each activity's rows (views.entry_sessions) by start
+    time, worded for the day pages, and kept by activity in the build cache, so a rebuild works
+    out only the changed activities' rows."""
+    memo = Memo(build.cache, "day-rows", key(code_version(), directory.config, directory.today,
+                                             stable(directory.calendar)))
+
+    def rows_of(e) -> list[tuple[list[int], tuple, dict]]:
+        return [(on, (r["start"], e.activity.name.lower()), {
+            "time": r["time"], "name": e.activity.name, "path": urls.activity(e.id),
+            "pattern": r["pattern"], "where": where_short(e), "bus": bus_fact(directory, e),
+            "phone": e.activity.on_the_day_phone or e.activity.phone,
+            "join": people.access_text(e)}) for on, r in entry_sessions(directory, e)]
+
+    prints = build.prints or Fingerprints(directory)
+    week: list[list[tuple]] = [[] for _ in DAYS]
+    for e in directory.current():
+        for on, order, row in memo.get(prints.entry(e), lambda e=e: rows_of(e)):
+            for day_index in on:
+                week[day_index].append((order, row))
+    memo.save()
+    return [[row for _, row in sorted(rows, key=lambda r: r[0])] for rows in week]
 
 
 def write_shells(docs: Path) -> None:

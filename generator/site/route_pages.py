@@ -43,16 +43,18 @@ def _get_off(directory: Directory, entry, stops: list[str],
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         at = (venue.latitude, venue.longitude)
         if nearest is not None and at in nearest:
-            best = nearest[at]
+            found = nearest[at]
         else:
-            best = _nearest(*at, stops, names, settings.max_distance_m)
+            best, found = _nearest(*at, stops, names, settings.max_distance_m), None
+            if best is not None:
+                metres, stop = round(best[0]), best[1]
+                found = NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
+                                   walk_minutes(metres, settings.walking_speed_m_per_min),
+                                   stop.latitude, stop.longitude, ())
             if nearest is not None:
-                nearest[at] = best
-        if best is not None:
-            metres, stop = round(best[0]), best[1]
-            return NearbyStop(stop.name, stop.indicator, stop.atco_code, metres,
-                              walk_minutes(metres, settings.walking_speed_m_per_min),
-                              stop.latitude, stop.longitude, ())
+                nearest[at] = found
+        if found is not None:
+            return found
     vt = directory.getting_there(entry)
     wanted = set(stops)
     return next((s for s in (vt.stops if vt else ()) if s.atco_code in wanted), None)
@@ -82,6 +84,7 @@ def route_directions(directory: Directory, routes: list) -> dict[tuple[str, str]
             # direction calls at (not the first: nobody arrives on a bus there).
             near: dict[str, list] = {}
             nearest: dict = {}
+            walks: dict = {}  # each stop's words (one object per venue: `nearest`), worked out once
             for entry in route.entries:
                 found = _get_off(directory, entry, stops[1:], names, nearest)
                 if found is not None:
@@ -91,7 +94,8 @@ def route_directions(directory: Directory, routes: list) -> dict[tuple[str, str]
                 here = near.get(code, [])
                 label = _label(names[code]) if code in names else code
                 rows.append({"label": label, "get_off": [
-                    {"name": e.activity.name, "path": urls.activity(e.id), "walk": transport_words.walk(s)}
+                    {"name": e.activity.name, "path": urls.activity(e.id), "walk": walks[id(s)]
+                     if id(s) in walks else walks.setdefault(id(s), transport_words.walk(s))}
                     for e, s in here]})
             shown.append({"towards": towards, "stops": rows})
         out[key] = shown

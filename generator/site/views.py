@@ -18,7 +18,7 @@ from generator.words.cost import cost_text
 from generator.words.lists import and_list
 from generator.words.place import where_short
 
-__all__ = ["GettingThere", "activity_view", "cost_text", "day_sessions", "week_sessions", "getting_there",
+__all__ = ["GettingThere", "activity_view", "cost_text", "entry_sessions", "getting_there",
            "route_path", "route_table", "where_short"]
 
 
@@ -134,36 +134,23 @@ def activity_view(directory: Directory, entry: Entry,
     }
 
 
-def week_sessions(directory: Directory) -> list[list[dict]]:
-    """The timetable of each day of the week, Monday first: each schedule that can fall on the
-    day, by start time.
-
-    Activities closed for now or ended are left out, and so are rows whose dates are all past;
-    one that is full or has a waiting list says so."""
-    week: list[list[dict]] = [[] for _ in schedule.DAY_ORDER]
-    for entry in directory.current():
-        if not status.is_running(entry):
+def entry_sessions(directory: Directory, entry: Entry) -> list[tuple[list[int], dict]]:
+    """One activity's rows in the week's timetable, each with the days of the week it can fall
+    on (Monday 0): every schedule not over, with its times and pattern ("every week"); none
+    while the activity is closed for now or ended. One that is full or has a waiting list says
+    so ("label")."""
+    if not status.is_running(entry):
+        return []
+    label = people.capacity_short(entry)
+    out = []
+    for s in entry.activity.schedules:
+        if schedule.is_over([s], directory.today):
             continue
-        label = people.capacity_short(entry)
-        for s in entry.activity.schedules:
-            if schedule.is_over([s], directory.today):
-                continue
-            days = schedule.weekdays_of([s] if s.frequency.value != "once" else [
-                s.model_copy(update={"dates": [d for d in s.dates if d >= directory.today]})])
-            on = sorted({schedule.day_index(d) for d in days})
-            if not on:
-                continue
-            row = {"start": s.start, "time": dates.times(s.start, s.end), "entry": entry,
-                   "label": label,
-                   "pattern": dates.describe(s, directory.today, directory.calendar,
-                                             with_next=False)}
-            for day_index in on:
-                week[day_index].append(row)
-    for rows in week:
-        rows.sort(key=lambda r: (r["start"], r["entry"].activity.name.lower()))
-    return week
-
-
-def day_sessions(directory: Directory, day_index: int) -> list[dict]:
-    """One day's timetable (week_sessions), Monday 0."""
-    return week_sessions(directory)[day_index]
+        days = schedule.weekdays_of([s] if s.frequency.value != "once" else [
+            s.model_copy(update={"dates": [d for d in s.dates if d >= directory.today]})])
+        on = sorted({schedule.day_index(d) for d in days})
+        if on:
+            out.append((on, {"start": s.start, "time": dates.times(s.start, s.end), "label": label,
+                             "pattern": dates.describe(s, directory.today, directory.calendar,
+                                                       with_next=False)}))
+    return out

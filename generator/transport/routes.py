@@ -58,6 +58,7 @@ def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:
         return acc.setdefault(key, _Acc({}, {}, {}, {}))
 
     hand: list[tuple[str, object]] = []
+    labels: dict[tuple[str, str], str] = {}  # each stop's words, worked out once
     for entry in chosen:
         transport = directory.getting_there(entry)
         if transport is None:
@@ -71,7 +72,10 @@ def route_index(directory, entries: Iterable | None = None) -> list[BusRoute]:
                 here.phone = here.phone or route.operator_phone
                 here.towards.update(dict.fromkeys(route.towards))
                 here.days[route.days] = None
-                here.stops[stop_label(stop)] = None
+                label = labels.get((stop.name, stop.indicator))
+                if label is None:
+                    label = labels[stop.name, stop.indicator] = stop_label(stop)
+                here.stops[label] = None
                 here.entries[entry.id] = entry
     for number, entry in hand:
         operators = by_number.get(number.upper()) or {""}
