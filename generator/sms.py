@@ -66,6 +66,8 @@ def gsm_length(text: str) -> int:
     """Characters a message uses in GSM-7 (extension characters count twice)."""
     if not _GSM.issuperset(text):
         raise ValueError("not GSM-7")
+    if _EXTENDED.isdisjoint(text):  # the usual case: tried for every wording of every part
+        return len(text)
     return len(text) + sum(text.count(c) for c in _EXTENDED)
 
 

@@ -144,6 +144,8 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             else:  # a part makes no browse pages: stand-ins, so mkdocs' nav (in the shells) is the same
                 write_nav_stand_ins(docs)
             write_shells(docs)
+            if shard is None:  # straight into the site, while the finder may still be at work
+                _form_listings(directory, build)
         if finder_job is not None:
             with _timed(report, "finder index"):  # what is left of it
                 made = finder_job.result()
@@ -171,8 +173,6 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             report.pages += stamp_organisations(directory, out, build.cards, build.card_list,
                                                 build.cache, shard, built=built, files=build.files,
                                                 prints=build.prints)
-            if shard is None:
-                _form_listings(directory, build)
         with _timed(report, "site files"):  # mkdocs' output into `out`, then what is left over
             build.files.copy_tree(built, skip=frozenset(stamped))
             if shard is None:

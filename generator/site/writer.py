@@ -135,25 +135,31 @@ class SiteFiles:
     def remove_rest(self, keep: frozenset[str] = frozenset()) -> int:
         """Delete every file in the site folder that this build did not write (and folders left
         empty). The output folder's marker and `keep` stay. Returns how many files went."""
-        keep = keep | {MARKER}
-        return self._remove_under(str(self.root), "", keep)
+        return self._remove_under(str(self.root), "", keep | {MARKER})[0]
 
-    def _remove_under(self, folder: str, rel: str, keep: frozenset[str]) -> int:
-        removed = 0
+    def _remove_under(self, folder: str, rel: str, keep: frozenset[str]) -> tuple[int, bool]:
+        """(how many files went, whether anything is left in `folder`)."""
+        removed, left = 0, False
         with os.scandir(folder) as found:
             items = list(found)
         for item in items:
             name = rel + item.name
             if item.is_dir(follow_symlinks=False):
-                removed += self._remove_under(item.path, name + "/", keep)
-                try:
-                    os.rmdir(item.path)  # only when empty
-                except OSError:
-                    pass
+                went, still = self._remove_under(item.path, name + "/", keep)
+                removed += went
+                if not still:  # a folder that keeps files is not even tried
+                    try:
+                        os.rmdir(item.path)
+                        continue
+                    except OSError:
+                        pass
+                left = True
             elif name not in self.written and name not in keep:
                 os.unlink(item.path)
                 removed += 1
-        return removed
+            else:
+                left = True
+        return removed, left
 
     def sorted(self) -> list[str]:
         return sorted(self.written)
