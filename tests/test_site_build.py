@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from generator import urls
+from generator import schedule, urls
 from generator.site import finder, offline
 from generator.sms import text_message
 from generator.transport.routes import route_index
@@ -315,3 +315,22 @@ def test_a_hostile_listing_cannot_inject_markup(hostile_site):
     assert "[click me](javascript:alert(5))" in text or "click me" in text
     docs = "".join(p.read_text() for p in (hostile_site / "assets" / "finder").rglob("*.js"))
     assert "</script>" not in docs.replace("<\\/script>", "") or "<script" not in docs.split("=", 1)[0]
+
+
+def test_a_day_timetable_says_when_a_group_is_full_or_has_a_waiting_list(demo_site, demo):
+    """As its card does: a patient choosing from Tuesday's timetable is not sent to a full group
+    unawares."""
+    from generator.site.views import entry_sessions
+    from generator.words import people
+
+    seen = 0
+    for entry in demo.current():
+        label = people.capacity_short(entry)
+        for on, _ in entry_sessions(demo, entry) if label else ():
+            for day_index in on:
+                page = (demo_site / "days" / schedule.DAY_ORDER[day_index].value / "index.html")
+                rows = [r for r in page.read_text(encoding="utf-8").split("<tr>")
+                        if f'activities/{entry.id}/index.html"' in r]
+                assert rows and all(f"<strong>{label}</strong>" in r for r in rows), (entry.id, page)
+                seen += 1
+    assert seen >= 3  # the demo has full and waiting-list groups on several days

@@ -254,7 +254,8 @@ def _day_rows(directory: Directory, build: SiteBuild) -> list[list[dict]]:
     def rows_of(e) -> list[tuple[list[int], tuple, dict]]:
         return [(on, (r["start"], e.activity.name.lower()), {
             "time": r["time"], "name": e.activity.name, "path": urls.activity(e.id),
-            "pattern": r["pattern"], "where": where_short(e), "bus": bus_fact(directory, e),
+            "pattern": r["pattern"], "capacity": r["label"], "where": where_short(e),
+            "bus": bus_fact(directory, e),
             "phone": e.activity.on_the_day_phone or e.activity.phone,
             "join": people.access_text(e)}) for on, r in entry_sessions(directory, e)]
 
