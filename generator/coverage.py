@@ -65,6 +65,15 @@ def _area_keys(entry: Entry) -> list[str]:
     return list(entry.areas) or [NO_VENUE]
 
 
+def _in_each_area(entries: tuple[Entry, ...]) -> dict[str, list[Entry]]:
+    """Area id (or NO_VENUE) -> its entries, in the order given: one pass for all the areas."""
+    found: dict[str, list[Entry]] = {}
+    for e in entries:
+        for key in dict.fromkeys(_area_keys(e)):
+            found.setdefault(key, []).append(e)
+    return found
+
+
 def _slots(entry: Entry, today) -> set[tuple[int, str]]:
     """(day index, time of day) pairs the activity runs in (one-off dates still to come)."""
     found = set()
@@ -128,8 +137,9 @@ def days_by_time(directory: Directory, entries: tuple[Entry, ...]) -> Table:
 def shares_by_area(directory: Directory, entries: tuple[Entry, ...]) -> Table:
     areas = _areas(directory)
     rows, cells, gap, gaps = [], [], [], []
+    by_area = _in_each_area(entries)
     for key, name in [*areas, ("", say("All areas"))]:
-        mine = [e for e in entries if not key or key in _area_keys(e)]
+        mine = by_area.get(key, []) if key else list(entries)
         at_venue = [e for e in mine if e.venue]
         free = sum(1 for e in mine if e.activity.cost.kind.value == "free")
         step_free = sum(1 for e in at_venue if e.venue.step_free)
@@ -161,8 +171,9 @@ def freshness_by_area(directory: Directory, entries: tuple[Entry, ...]) -> Table
     states = (Freshness.fresh, Freshness.due, Freshness.stale)
     policy = directory.config.site.staleness
     rows, cells, gap, gaps = [], [], [], []
+    by_area = _in_each_area(entries)
     for key, name in areas:
-        mine = [e for e in entries if key in _area_keys(e)]
+        mine = by_area.get(key, [])
         counts = [sum(1 for e in mine if e.freshness is s) for s in states]
         rows.append(name)
         cells.append([str(n) for n in counts])

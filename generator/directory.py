@@ -139,11 +139,18 @@ def _resolved(directory: str) -> Path:
 
 
 def _display(path: Path) -> str:
-    # Resolving every file's path costs ~60 µs of system calls; its folder is resolved once.
+    return _shown(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _shown(path: str, cwd: str) -> str:
+    # Resolving every file's path costs ~60 µs of system calls; its folder is resolved once,
+    # and each file's name worked out once (a load asks for it for each of its activities).
+    file = Path(path)
     try:
-        return str((_resolved(str(path.parent)) / path.name).relative_to(_resolved(os.getcwd())))
+        return str((_resolved(str(file.parent)) / file.name).relative_to(_resolved(cwd)))
     except ValueError:
-        return str(path)
+        return path
 
 
 def read_model(path: Path, model: type[BaseModel], max_bytes: int | None = None

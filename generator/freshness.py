@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -20,11 +21,18 @@ class Freshness(str, Enum):
 
 
 def due_date(last_checked: dt.date, policy: Staleness) -> dt.date:
-    return last_checked + relativedelta(months=policy.due_after_months)
+    return _months_after(last_checked, policy.due_after_months)
 
 
 def stale_date(last_checked: dt.date, policy: Staleness) -> dt.date:
-    return last_checked + relativedelta(months=policy.stale_after_months)
+    return _months_after(last_checked, policy.stale_after_months)
+
+
+@lru_cache(maxsize=8192)
+def _months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it is shorter): worked out once
+    for each date, as thousands of listings share their last-checked dates."""
+    return day + relativedelta(months=months)
 
 
 def freshness(activity: Activity, policy: Staleness, today: dt.date) -> Freshness:
