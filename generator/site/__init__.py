@@ -95,7 +95,7 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
         with _timed(report, "assets"):
             for name in STATIC_ASSETS:
                 shutil.copyfile(TEMPLATES / "assets" / name, assets / name)
-            offline.copy_vendor_files(assets)
+            offline.copy_vendor_files(assets, kept)
             offline.write_icons(assets)
             offline.write_manifest(directory.config.site, docs)
         with _timed(report, "bus routes"):

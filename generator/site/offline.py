@@ -5,6 +5,7 @@ web app manifest and icons, the service worker's list of pages to keep, and the 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 from dataclasses import dataclass
@@ -49,16 +50,34 @@ def drop_theme_search(site: Path) -> None:
         path.unlink()
 
 
-def copy_vendor_files(assets: Path) -> None:
+def copy_vendor_files(assets: Path, cache=None) -> None:
+    """lunr.js, and the fonts as WOFF2 (kept in `cache`, a build cache, under the font's bytes
+    and fontTools' version: converting them takes a fifth of a second every build)."""
+    from generator.site.cache import Cache, key
+
     shutil.copyfile(lunr_js(), assets / "lunr.js")
+    cache = cache or Cache(None)
     try:
         import fontpkg_atkinson_hyperlegible as font
+        from fontTools import version as fonttools_version
         from fontTools.ttLib import TTFont
 
         for name, web in zip(FONT_FILES, WEB_FONTS, strict=True):
-            ttf = TTFont(font.ROOT / "files" / name, recalcTimestamp=False)  # the same bytes each build
-            ttf.flavor = "woff2"
-            ttf.save(assets / web, reorderTables=False)
+            source = font.ROOT / "files" / name
+
+            def woff2(source: Path = source) -> bytes:
+                ttf = TTFont(source, recalcTimestamp=False)  # the same bytes each build
+                ttf.flavor = "woff2"
+                out = io.BytesIO()
+                ttf.save(out, reorderTables=False)
+                return out.getvalue()
+
+            digest = key(fonttools_version, source.read_bytes())
+            data = cache.peek("web-font", digest)  # not counted: hits and misses are pages'
+            if data is None:
+                data = woff2()
+                cache.put("web-font", digest, data)
+            (assets / web).write_bytes(data)
     except ModuleNotFoundError:  # the site falls back to the system sans-serif
         pass
 
