@@ -47,18 +47,16 @@ def _put(build: SiteBuild, docs: Path, path: str, template: str, **context: obje
     its content is not even read while the site's file is as the last build left it."""
     rendered: list[str] = []
 
-    def text() -> str:
+    def text() -> str:  # rendered, or from the cache, once, when first asked for
         if not rendered:
-            if build.cache.folder is None:
-                rendered.append(render(template, href=linker(_depth(path)),
-                                       card_list=build.card_list, **context))
-            else:  # not counted in the build's hits and misses, which are of listings' pages
-                kept = build.cache.peek("browse-page", made_from)
-                if kept is None:
-                    kept = render(template, href=linker(_depth(path)), card_list=build.card_list,
-                                  **context).encode("utf-8")
+            # peek and put: not counted in the build's hits and misses (listings' pages)
+            kept = build.cache.peek("browse-page", made_from) if made_from else None
+            if kept is None:
+                kept = render(template, href=linker(_depth(path)), card_list=build.card_list,
+                              **context).encode("utf-8")
+                if made_from:
                     build.cache.put("browse-page", made_from, kept)
-                rendered.append(kept.decode("utf-8"))
+            rendered.append(kept.decode("utf-8"))
         return rendered[0]
 
     made_from = "" if build.cache.folder is None else key(
