@@ -798,3 +798,21 @@ def test_render_cache_gives_back_what_was_rendered_and_renders_again_what_is_bro
         assert (redone.pages, redone.anchors) == (first.pages, first.anchors)
         render.submit(pool, page.replace("A to Z index", "A to Z")).result()
         assert len(list(tmp_path.rglob("*.pdf"))) == 2
+
+
+def test_the_timetable_says_when_a_group_is_full_or_has_a_waiting_list(whole, demo):
+    """As the site's day timetables and the activity's own entry do."""
+    from generator.words import people
+
+    path, pages = whole
+    rows = [r for r, _ in _rows(path, pages, "Timetable:")]
+    seen = 0
+    for entry in select.in_print(demo):
+        label = people.capacity_short(entry)
+        named = [r for r in rows if entry.activity.name in r]
+        if label and named:
+            assert all(label in r for r in named), (entry.id, named)
+            seen += 1
+        elif named:
+            assert not any(w in r for r in named for w in ("Full at the moment", "Waiting list"))
+    assert seen >= 3

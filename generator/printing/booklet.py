@@ -29,7 +29,7 @@ from generator.printing.document import PrintedDocument
 from generator.printing.facts import Facts, facts
 from generator.printing.join import Bookmark, Joiner
 from generator.printing.stamp import Stamp, text_width
-from generator.words import formats
+from generator.words import formats, people
 from generator.words.dates import day_name, long_date, times
 from generator.words.timetable import row_note, term_dates, upcoming_dates
 from generator.words.transport import stop_label
@@ -130,13 +130,15 @@ def timetable(entries: Sequence[tuple[Entry, Facts]], slots: Slots, today: dt.da
               calendar: schedule.Calendar = schedule.Calendar()) -> list[dict]:
     """Rows by day, earliest first, as of `today`: rows that are over are left out, one-off rows
     keep only the dates to come, and each row says its start and end dates, its next date when it
-    is not every week, and "school term time only" (words.timetable)."""
+    is not every week, and "school term time only" (words.timetable), and whether the group is
+    full or has a waiting list."""
     days = [{"name": day_name(d), "id": f"day-{d.value}", "rows": []} for d in schedule.DAY_ORDER]
     other = {"name": "Other days and dates", "id": "day-other", "rows": []}
     arrange = {"name": "Ring to arrange a time", "id": "day-arrange", "rows": []}
     for entry, f in entries:
         place = entry.venue.name if entry.venue else (f.where[0] if f.where else "")
-        base = {"name": f.name, "place": place, "act": f.id}
+        base = {"name": f.name, "place": place, "act": f.id,
+                "capacity": people.capacity_short(entry)}  # "Full at the moment", as the site
         if not entry.activity.schedules:
             arrange["rows"].append({**base, "time": "Any time", "start": "", "note": None})
         for s in entry.activity.schedules:
