@@ -118,9 +118,10 @@ class Cache:
         except OSError:  # a full or read-only disk only makes the next build slower
             pass
 
-    def made(self, kind: str, digest: str, make: Callable[[], bytes]) -> bytes:
-        """The kept bytes for `digest`, or `make()`'s, kept for next time."""
-        data = self.get(kind, digest)
+    def made(self, kind: str, digest: str, make: Callable[[], bytes], counted: bool = True) -> bytes:
+        """The kept bytes for `digest`, or `make()`'s, kept for next time. `counted=False`: not
+        counted in `hits` and `misses` (which a build reports for its listings' pages)."""
+        data = self.get(kind, digest) if counted else self.peek(kind, digest)
         if data is None:
             data = make()
             self.put(kind, digest, data)

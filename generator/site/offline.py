@@ -72,12 +72,8 @@ def copy_vendor_files(assets: Path, cache=None) -> None:
                 ttf.save(out, reorderTables=False)
                 return out.getvalue()
 
-            digest = key(fonttools_version, source.read_bytes())
-            data = cache.peek("web-font", digest)  # not counted: hits and misses are pages'
-            if data is None:
-                data = woff2()
-                cache.put("web-font", digest, data)
-            (assets / web).write_bytes(data)
+            (assets / web).write_bytes(cache.made("web-font", key(
+                fonttools_version, source.read_bytes()), woff2, counted=False))
     except ModuleNotFoundError:  # the site falls back to the system sans-serif
         pass
 

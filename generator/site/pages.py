@@ -49,14 +49,9 @@ def _put(build: SiteBuild, docs: Path, path: str, template: str, **context: obje
 
     def text() -> str:  # rendered, or from the cache, once, when first asked for
         if not rendered:
-            # peek and put: not counted in the build's hits and misses (listings' pages)
-            kept = build.cache.peek("browse-page", made_from) if made_from else None
-            if kept is None:
-                kept = render(template, href=linker(_depth(path)), card_list=build.card_list,
-                              **context).encode("utf-8")
-                if made_from:
-                    build.cache.put("browse-page", made_from, kept)
-            rendered.append(kept.decode("utf-8"))
+            rendered.append(build.cache.made("browse-page", made_from, lambda: render(
+                template, href=linker(_depth(path)), card_list=build.card_list,
+                **context).encode("utf-8"), counted=False).decode("utf-8"))
         return rendered[0]
 
     made_from = "" if build.cache.folder is None else key(
@@ -79,10 +74,6 @@ def _made_from(value: object, build: SiteBuild) -> object:
     if isinstance(value, dict):
         return [(k, v if isinstance(v, str) else _made_from(v, build)) for k, v in value.items()]
     if isinstance(value, list | tuple):
-        if value and isinstance(value[0], Card):  # a list of cards: the usual case, quickly
-            cards, keys = build.cards, build.card_keys
-            return [("card", keys[c.id]) if cards.get(c.id) is c else _made_from(c, build)
-                    for c in value]
         return [v if isinstance(v, str) else _made_from(v, build) for v in value]
     return value
 

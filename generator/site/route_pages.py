@@ -84,19 +84,20 @@ def route_directions(directory: Directory, routes: list) -> dict[tuple[str, str]
             # direction calls at (not the first: nobody arrives on a bus there).
             near: dict[str, list] = {}
             nearest: dict = {}
-            walks: dict = {}  # each stop's words (one object per venue: `nearest`), worked out once
+            walks: dict[int, str] = {}  # worded once per stop object (one a venue: `nearest`)
             for entry in route.entries:
                 found = _get_off(directory, entry, stops[1:], names, nearest)
                 if found is not None:
-                    near.setdefault(found.atco_code, []).append((entry, found))
+                    if id(found) not in walks:
+                        walks[id(found)] = transport_words.walk(found)
+                    near.setdefault(found.atco_code, []).append((entry, walks[id(found)]))
             rows = []
             for code in stops:
                 here = near.get(code, [])
                 label = _label(names[code]) if code in names else code
                 rows.append({"label": label, "get_off": [
-                    {"name": e.activity.name, "path": urls.activity(e.id), "walk": walks[id(s)]
-                     if id(s) in walks else walks.setdefault(id(s), transport_words.walk(s))}
-                    for e, s in here]})
+                    {"name": e.activity.name, "path": urls.activity(e.id), "walk": walk}
+                    for e, walk in here]})
             shown.append({"towards": towards, "stops": rows})
         out[key] = shown
     return out
