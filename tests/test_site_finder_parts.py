@@ -63,10 +63,13 @@ def test_every_current_activity_is_in_its_areas_parts(demo_web, demo):
     start = finder.read_part(text)
     assert start["eager"] is True  # the demo is small: its parts come inside start.js
     inline = finder.inline_parts(text)
+    indexes = finder.read_part((demo_web / "assets" / start["indexes"]).read_text())["indexes"]
+    assert list(indexes) == [key for key, *_ in start["parts"]]
     seen: dict[str, set[str]] = {}
     for (key, path, count, _), part in zip(start["parts"], inline, strict=True):
-        assert part == finder.read_part((demo_web / "assets" / path).read_text())
-        assert part["key"] == key and len(part["docs"]) == count
+        whole = finder.read_part((demo_web / "assets" / path).read_text())
+        assert part == {"key": key, "docs": whole["docs"]} and indexes[key] == whole["index"]
+        assert len(part["docs"]) == count
         for doc in part["docs"]:
             seen.setdefault(doc[0], set()).add(key)
     assert seen == {e.id: set(area_keys(e, demo)) for e in demo.current()}
@@ -80,16 +83,31 @@ def _finder_requests(page) -> list[str]:
 
 
 @pytest.mark.browser
-def test_a_small_directory_loads_its_finder_in_one_file(demo_web, browser):
+def test_a_small_directory_lists_its_activities_from_one_file_and_searches_with_a_second(
+        demo_web, browser):
+    """Every activity comes in start.js, with the page; the search indexes, more than half the
+    bytes, only when something is typed (in one file)."""
     from tests.test_site_support import url
 
     ctx = browser.new_context()
     page = ctx.new_page()
     seen = _finder_requests(page)
     try:
-        for path in ("find/index.html?area=garston", "find/index.html?q=walk", "my-list/index.html"):
-            page.goto(url(demo_web, path))
-        assert seen == ["finder/start.js"] * 3
+        page.goto(url(demo_web, "find/index.html?area=garston"))
+        page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+        assert seen == ["finder/start.js"]
+        with page.expect_request(lambda r: r.url.endswith("finder/indexes.js")):
+            page.fill("#q", "walk")
+        page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+        assert page.inner_text("#result-count").endswith("found")
+        assert seen == ["finder/start.js", "finder/indexes.js"]
+        seen.clear()
+        page.goto(url(demo_web, "find/index.html?q=walk"))  # a link with words: both at once
+        page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+        assert sorted(seen) == ["finder/indexes.js", "finder/start.js"]  # each once
+        seen.clear()
+        page.goto(url(demo_web, "my-list/index.html"))
+        assert seen == ["finder/start.js"]
     finally:
         ctx.close()
 
@@ -109,6 +127,9 @@ def big(demo_web, tmp_path_factory):
     path = site / "assets" / "finder" / "start.js"
     start = finder.read_part(path.read_text())
     start["eager"] = False  # and without the parts inside it
+    del start["indexes"]
+    (path.parent / "indexes.js").write_text(  # as a big directory's: empty
+        '(window.WO_LOADED=window.WO_LOADED||[]).push({"indexes":{}});\n', encoding="utf-8")
     path.write_text(START + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
     offline.write_service_worker(site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
@@ -121,7 +142,7 @@ def big(demo_web, tmp_path_factory):
 
 @pytest.mark.browser
 def test_a_search_in_an_area_fetches_only_that_areas_part(big, demo, browser):
-    base, _ = big
+    base, site = big
     ctx = browser.new_context(service_workers="block")
     page = ctx.new_page()
     seen = _finder_requests(page)
@@ -145,7 +166,49 @@ def test_a_search_in_an_area_fetches_only_that_areas_part(big, demo, browser):
         page.goto(base + "find/index.html?q=lunch+club+speke")  # the area named in the search
         page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
         assert page.input_value("#f-area") == "speke"
-        assert seen == ["finder/start.js", "finder/area/speke.js"]
+        # the names index for "lunch club" first (results while the area loads), then Speke's part;
+        # and the small directories' index file, which the page starts for any link with words
+        # (for a big directory, 40 bytes)
+        assert (site / "assets" / "finder" / "indexes.js").stat().st_size < 100
+        seen = [p for p in seen if p != "finder/indexes.js"]
+        assert seen[0] == "finder/start.js" and seen[-1] == "finder/area/speke.js", seen
+        assert sorted(seen[1:-1]) == ["finder/names/c.js", "finder/names/l.js"], seen
+    finally:
+        ctx.close()
+
+
+@pytest.mark.browser
+def test_a_search_in_an_area_shows_the_names_found_there_while_the_area_loads(big, demo, browser):
+    """On a slow line an area's part takes long (730 KB for 3,000 activities): the names index,
+    a few KB, shows what in that area has the words in its name meanwhile."""
+    base, _ = big
+
+    def named(area: str) -> set[str]:
+        return {e.id for e in demo.current() if area in area_keys(e, demo) and any(
+            w.startswith("walk") for w in finder.words_of(e.activity.name + " " + e.organisation.name))}
+
+    area = next(a for a in demo.config.areas if named(a.id))
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    held = []
+    page.route(f"**/finder/area/{area.id}.js", lambda route: held.append(route))  # held back
+    shown = "as => as.map(a => a.href.split('/').slice(-2)[0])"
+    try:
+        page.goto(base + f"find/index.html?area={area.id}&q=walk", wait_until="domcontentloaded")
+        page.wait_for_function("document.querySelectorAll('#results li').length > 0")
+        assert held, "the area's part was asked for"
+        assert set(page.eval_on_selector_all("#results h2 a", shown)) == named(area.id)
+        assert page.inner_text("#result-count") == f"Loading activities in {area.name}…"
+        assert f"Showing what in {area.name} has your words in its name" in \
+            page.inner_text("#finder-understood")
+        held[0].continue_()
+        page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
+        assert named(area.id) <= set(page.eval_on_selector_all("#results h2 a", shown))
+        assert "has your words in its name" not in page.inner_text("#finder-understood")
+        # the same search with the area already loaded: everything at once, no names needed
+        page.fill("#q", "walks")
+        page.wait_for_timeout(600)
+        assert page.inner_text("#result-count").endswith("found")
     finally:
         ctx.close()
 

@@ -33,6 +33,9 @@ def big_home(demo_web, demo, tmp_path_factory):
     path = site / "assets" / "finder" / "start.js"
     start = finder.read_part(path.read_text())
     start["eager"] = False  # the finder behaves as a big directory's too
+    del start["indexes"]
+    (path.parent / "indexes.js").write_text(  # as a big directory's: empty
+        '(window.WO_LOADED=window.WO_LOADED||[]).push({"indexes":{}});\n', encoding="utf-8")
     path.write_text("window.WO_START=" + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
     for name, text in today_files(demo, big=True).items():
         (site / "assets" / name).parent.mkdir(parents=True, exist_ok=True)

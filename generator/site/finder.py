@@ -52,6 +52,7 @@ _FILLER = frozenset(FILLER)
 VOCABULARY = 8000  # words kept for "one typo away" and "still typing"
 NAMES_BUDGET = 40_000  # bytes: a names part bigger than this is split by one more letter
 EAGER_BYTES = 120_000  # gzipped: a directory whose parts all fit loads them all at once
+INDEXES = "finder/indexes.js"  # such a directory's search indexes, all in one file
 _WORD = re.compile(r"^[a-z][a-z']{2,}$")
 
 
@@ -429,9 +430,16 @@ def finder_files(directory: Directory, routes: list, cache=None,
                  page=urls.activity("{id}"))
     if shared.kept_bodies is not None:
         shared.kept_bodies.save()
-    # A small directory's parts come inside start.js: one file with the page, as one index did.
-    files["finder/start.js"] = _js("WO_START", start) + "".join(
-        files[path] for _, path, _, _ in areas if eager)
+    # A small directory's activities come inside start.js, one file with the page, so the finder
+    # lists them at once; their search indexes (more than half the bytes) come in one file,
+    # loaded when something is typed (on slow 3G, 25 KB is half a second) or, for a link with
+    # words to search, beside start.js (the page starts it). A big directory's is empty.
+    values = [read_part(files[path]) for _, path, _, _ in areas] if eager else []
+    inline = "".join(_pushed({"key": v["key"], "docs": v["docs"]}) for v in values)
+    files[INDEXES] = _pushed({"indexes": {v["key"]: v["index"] for v in values}})
+    if eager:
+        start["indexes"] = INDEXES
+    files["finder/start.js"] = _js("WO_START", start) + inline
     return files
 
 
@@ -490,15 +498,17 @@ def read_part(text: str) -> dict:
 
 
 def inline_parts(text: str) -> list[dict]:
-    """The area parts a small directory's start.js carries after WO_START."""
+    """The area parts a small directory's start.js carries after WO_START: each area's key and
+    result lines (its search index is in INDEXES)."""
     return [read_part(line) for line in text.split("\n")[1:] if line]
 
 
 def precached(assets_dir: Path) -> list[Path]:
-    """The finder files the service worker keeps at install: start.js, which holds every part of a
-    small directory; a big directory's parts are kept as they are used."""
-    start = assets_dir / "finder" / "start.js"
-    return [start] if start.exists() else []
+    """The finder files the service worker keeps at install: start.js, which holds every activity
+    of a small directory, and that directory's search indexes; a big directory's parts are kept
+    as they are used."""
+    found = [assets_dir / "finder" / "start.js", assets_dir / INDEXES]
+    return [p for p in found if p.exists()]
 
 
 def write_finder(directory: Directory, assets_dir, routes: list, cache=None,

@@ -67,7 +67,8 @@
   var base = here ? here.replace(/assets\/home\.js(\?.*)?$/, "") : "";
   var loaded = {}, waiting = {}, failed = {}, queue = window.WO_LOADED || [];
   function register(value) {
-    var k = value.today !== undefined ? "today:" + value.today : value.key !== undefined ? "area:" + value.key : "names:" + value.p;
+    var k = value.today !== undefined ? "today:" + value.today : value.key !== undefined ? "area:" + value.key :
+      value.indexes !== undefined ? "indexes" : "names:" + value.p;
     loaded[k] = value;
     var w = waiting[k] || []; delete waiting[k];
     w.forEach(function (f) { f(); });
@@ -84,10 +85,11 @@
       left++;
       if (waiting[k]) { waiting[k].push(one); return; }
       waiting[k] = [one];
-      var s = document.createElement("script");
-      s.src = base + "assets/" + item[1];
-      s.onerror = function () { failed[k] = 1; var w = waiting[k] || []; delete waiting[k]; w.forEach(function (f) { f(); }); };
-      document.head.appendChild(s);
+      var s = document.querySelector('script[data-wo-part="' + k + '"]');  // the page may have started it
+      function lost() { failed[k] = 1; var w = waiting[k] || []; delete waiting[k]; w.forEach(function (f) { f(); }); }
+      if (s && s.hasAttribute("data-wo-failed")) { lost(); return; }
+      if (!s) { s = document.createElement("script"); s.src = base + "assets/" + item[1]; document.head.appendChild(s); }
+      s.addEventListener("error", lost);
     });
     if (left === 0) done();
   }
