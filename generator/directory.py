@@ -114,6 +114,10 @@ class Directory:
     calendar: Calendar
     transport: Mapping[str, VenueTransport] = field(default_factory=lambda: MappingProxyType({}))
     venue_places: Mapping[str, VenuePlace] = field(default_factory=lambda: MappingProxyType({}))
+    # Each listing file (as Source.file names it) -> the hash of its bytes and of the code, when
+    # it was loaded with the build cache: what its organisation and activities are made from
+    # (generator.site.cache.Fingerprints).
+    file_keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def activity(self, activity_id: str) -> Entry:
         for entry in self.activities:
@@ -285,8 +289,9 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
         names = {p.name for p in extra}
         files = sorted([p for p in files if p.name not in names] + list(extra),
                        key=lambda p: (p.name, str(p)))
+    digests: dict[Path, str | None] = {}
     with progress.stage("Reading listings", total=len(files), unit="files") as reading:
-        read = _read_all(files, reading, cache)
+        read = _read_all(files, reading, cache, digests)
     good: list[tuple[Path, Listing, Loaded]] = []
     for path, (listing, loaded, found) in zip(files, read, strict=True):
         problems += found
@@ -302,10 +307,13 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
                    tuple((t.start, t.end) for t in config.terms))
     orgs: list[OrganisationEntry] = []
     entries: list[Entry] = []
+    file_keys: dict[str, str] = {}
     for path, listing, loaded in good:
         if path in bad_files:
             continue
         name = _display(path)
+        if digests.get(path):
+            file_keys[name] = digests[path]
         org_entries = []
         for i, activity in enumerate(listing.activities):
             venue, key = _venue_of(activity, venues)
@@ -322,7 +330,8 @@ def load(listings_dir: Path = Path("listings"), config_dir: Path = Path("site_co
     orgs.sort(key=lambda o: o.organisation.name.lower())
     entries.sort(key=lambda e: (e.activity.name.lower(), e.id))
     directory = Directory(config, today, tuple(orgs), tuple(entries),
-                          MappingProxyType(venues), cal, venue_places=MappingProxyType(places))
+                          MappingProxyType(venues), cal, venue_places=MappingProxyType(places),
+                          file_keys=MappingProxyType(file_keys))
     if enrich_transport:
         from generator.transport import enrich
 
@@ -364,21 +373,28 @@ def _venue_of(activity: Activity, venues: Mapping[str, Venue]) -> tuple[Venue | 
     return ref, f"{activity.id}-venue"
 
 
-def _read_all(files: list[Path], reading: progress.Stage, cache: Path | None = None
+def _read_all(files: list[Path], reading: progress.Stage, cache: Path | None = None,
+              digests: dict[Path, str | None] | None = None
               ) -> list[tuple[Listing | None, Loaded | None, list[Problem]]]:
+    """Each file read, parsed and checked, or from the cache; with a cache, `digests` gets the
+    hash of each file's bytes and the code."""
     if cache is None:
         return _read_files(files, reading)
     from generator.site.cache import Cache, code_version, key
 
     kept = Cache(cache)
     version = code_version()
-    digests, read, missing = {}, {}, []
+    digests = {} if digests is None else digests
+    read, missing, cache_keys = {}, [], {}
     for path in files:
         try:
-            digest = key(version, str(path), path.read_bytes())
+            data = path.read_bytes()
+            digest = key(version, str(path), data)
+            # what its models are made from: the bytes and the code (Directory.file_keys)
+            digests[path] = key(version, data)
         except OSError:
-            digest = None
-        digests[path] = digest
+            digest = digests[path] = None
+        cache_keys[path] = digest
         data = kept.get("listing", digest) if digest else None
         try:
             read[path] = pickle.loads(data) + ([],) if data is not None else None
@@ -389,7 +405,7 @@ def _read_all(files: list[Path], reading: progress.Stage, cache: Path | None = N
         else:
             reading.advance()
     for path, found in zip(missing, _read_files(missing, reading), strict=True):
-        read[path], digest = found, digests[path]
+        read[path], digest = found, cache_keys[path]
         listing, loaded, problems = found
         if digest and listing is not None and not problems:
             slim = loaded if isinstance(loaded, SlimLoaded) else SlimLoaded(loaded, path)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from generator import schedule, urls
+from generator import schedule, urls, webform
 from generator.site import finder, offline
 from generator.sms import text_message
 from generator.transport.routes import route_index
@@ -205,6 +205,9 @@ def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
         for e in demo.activities:
             inside = f"whats-on/{urls.activity(e.id)}index.html" in names
             assert inside == (a.id in e.areas or not e.areas), (a.id, e.id)
+            # the web form's file for "suggest a change" goes with the activity's page
+            if (demo_site / webform.listing_path(e.id)).exists():
+                assert (f"whats-on/{webform.listing_path(e.id)}" in names) == inside, (a.id, e.id)
         assert any(a.id in e.areas for e in demo.activities)
     with zipfile.ZipFile(demo_site / "download" / "whats-on-print.zip") as zf:
         names = zf.namelist()

@@ -182,6 +182,38 @@ def test_listings_read_from_the_cache_are_the_listings(tmp_path):
         assert result.directory.organisations == plain.directory.organisations
 
 
+def test_an_activity_stands_in_cache_keys_for_its_listing_files_bytes(tmp_path):
+    """Loaded with the cache, an activity's and an organisation's fingerprints are made from their
+    listing file's bytes (and the code), not from their models written out as JSON: the same for
+    the same bytes, and changed by a change to the file, for that file's activities only."""
+    from generator.site.cache import Fingerprints
+
+    listings = tmp_path / "listings"
+    generate(6, listings, load_config(DEMO / "site_config"), seed=3)
+
+    def prints(**kwargs):
+        d = load(listings, DEMO / "site_config", today=ANCHOR, enrich_transport=False,
+                 **kwargs).directory
+        fp = Fingerprints(d)
+        return d, {e.id: fp.entry(e) for e in d.activities}, \
+            {o.id: fp.organisation(o.organisation, o.source.file) for o in d.organisations}
+
+    d1, acts1, orgs1 = prints(cache=tmp_path / "cache")
+    assert set(d1.file_keys) == {o.source.file for o in d1.organisations}
+    assert prints(cache=tmp_path / "other-cache")[1:] == (acts1, orgs1)  # the bytes, not the cache
+    changed = sorted(p for p in listings.glob("*.yml") if p.name != "venues.yml")[0]
+    changed.write_text(re.sub(r"(?m)^(\s+summary: ).*$", r"\1Changed.", changed.read_text(
+        encoding="utf-8"), count=1), encoding="utf-8")
+    d2, acts2, orgs2 = prints(cache=tmp_path / "cache")
+    in_file = {e.id for e in d2.activities if e.source.file == d2.organisations[
+        [o.id for o in d2.organisations].index(changed.stem)].source.file}
+    assert in_file and {i for i in acts1 if acts1[i] != acts2[i]} == in_file
+    assert {i for i in orgs1 if orgs1[i] != orgs2[i]} == {changed.stem}
+    plain = prints()  # without the cache: from the models, and still told apart
+    assert not plain[0].file_keys and len(set(plain[1].values())) == len(plain[1])
+    assert plain[1].keys() == acts2.keys() and not set(plain[1].values()) & set(acts2.values())
+
+
 def test_braille_audio_and_easy_read_are_kept_in_the_build_cache_folder(demo, tmp_path, monkeypatch):
     """They share the build cache folder (the one CI restores), under accessible/: `--cache DIR`
     keeps them in DIR/accessible, $WHATS_ON_CACHE by default, and "off" keeps nothing anywhere."""

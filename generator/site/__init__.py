@@ -105,10 +105,13 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             build.cards = _cards(directory, build, shard)
         groups: list[str] = []  # the find page's audiences (a shard's pages do not depend on them)
         finder_job = None
+        # The finder's data and the home page's schedules: made into a folder of their own and
+        # put into the site after mkdocs and the pages, so those need not wait for the finder
+        late = staging / "late"
         if shard is None:
             def make_finder() -> dict:
                 words = Memo(build.cache, "finder-words", code_version())
-                made = write_finder(directory, assets, routes, build.cache, cards=build.cards,
+                made = write_finder(directory, late / "assets", routes, build.cache, cards=build.cards,
                                     prints=build.prints, words=lambda text: words.get(
                                         key(text), lambda: words_of(text)))
                 words.save()
@@ -146,16 +149,6 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             write_shells(docs)
             if shard is None:  # straight into the site, while the finder may still be at work
                 _form_listings(directory, build)
-        if finder_job is not None:
-            with _timed(report, "finder index"):  # what is left of it
-                made = finder_job.result()
-                report.index_bytes, report.docs_bytes = made["index_bytes"], made["docs_bytes"]
-            with _timed(report, "schedules"):  # each activity's line kept by its fingerprint
-                acts = Memo(build.cache, "today-acts", key(code_version(), directory.config))
-                report.schedule_bytes = write_schedules(
-                    directory, assets, big=not made["eager"],
-                    act=lambda e: acts.get(build.prints.entry(e), lambda: activity_line(e)))
-                acts.save()
         with _timed(report, "mkdocs"):
             run_mkdocs(docs, built, site_name=directory.config.site.name,
                        site_url=directory.config.site.url,
@@ -173,8 +166,20 @@ def _build_site(directory: Directory, out: Path, *, with_print: bool, with_data:
             report.pages += stamp_organisations(directory, out, build.cards, build.card_list,
                                                 build.cache, shard, built=built, files=build.files,
                                                 prints=build.prints)
+        if finder_job is not None:
+            with _timed(report, "finder index"):  # what is left of it
+                made = finder_job.result()
+                report.index_bytes, report.docs_bytes = made["index_bytes"], made["docs_bytes"]
+            with _timed(report, "schedules"):  # each activity's line kept by its fingerprint
+                acts = Memo(build.cache, "today-acts", key(code_version(), directory.config))
+                report.schedule_bytes = write_schedules(
+                    directory, late / "assets", big=not made["eager"],
+                    act=lambda e: acts.get(build.prints.entry(e), lambda: activity_line(e)))
+                acts.save()
         with _timed(report, "site files"):  # mkdocs' output into `out`, then what is left over
             build.files.copy_tree(built, skip=frozenset(stamped))
+            if late.exists():
+                build.files.copy_tree(late)
             if shard is None:
                 build.files.add(["sw.js"] + [f"{offline.DOWNLOADS}/{z.filename}" for z in
                                              offline.zip_plan(directory, with_print) if with_zip])

@@ -129,10 +129,11 @@ class Cache:
 
 
 class Fingerprints:
-    """What stands for an activity in a cache key: the SHA-256 of its parts as JSON (the activity,
-    its organisation and venue, written by pydantic) and of the rest of its Entry and its transport
-    facts. The same as hashing the Entry's repr, but about seven times quicker (a repr of a
-    pydantic model is slow), and worked out once per build for each activity."""
+    """What stands for an activity in a cache key: the SHA-256 of its parts (the activity and its
+    organisation, its venue as JSON written by pydantic) and of the rest of its Entry and its
+    transport facts, worked out once per build for each activity. The activity and organisation
+    stand as their listing file's key (Directory.file_keys: the hash of its bytes, path and the
+    code, which they are made from) when the directory was loaded with the cache, else as JSON."""
 
     def __init__(self, directory) -> None:
         self.directory = directory
@@ -140,10 +141,13 @@ class Fingerprints:
         self._orgs: dict[int, str] = {}
         self._places: dict[object, str] = {}
 
-    def organisation(self, organisation) -> str:
+    def organisation(self, organisation, file: str | None = None) -> str:
+        """`file`: the listing file it is read from (Source.file), if known."""
         found = self._orgs.get(id(organisation))
         if found is None:
-            found = self._orgs[id(organisation)] = key(organisation.model_dump_json())
+            made_from = self.directory.file_keys.get(file) if file else None
+            found = self._orgs[id(organisation)] = key(
+                made_from, "organisation") if made_from else key(organisation.model_dump_json())
         return found
 
     def _place(self, entry) -> str:
@@ -158,8 +162,13 @@ class Fingerprints:
     def entry(self, entry) -> str:
         found = self._entries.get(id(entry))
         if found is None:
-            found = key(entry.activity.model_dump_json(), self.organisation(entry.organisation),
-                        self._place(entry), entry.org_id, entry.freshness, entry.source)
+            made_from = self.directory.file_keys.get(entry.source.file)
+            if made_from:  # the file's key: its organisation and every activity in it
+                found = key(made_from, entry.id, self._place(entry), entry.org_id,
+                            entry.freshness, entry.source)
+            else:
+                found = key(entry.activity.model_dump_json(), self.organisation(entry.organisation),
+                            self._place(entry), entry.org_id, entry.freshness, entry.source)
             self._entries[id(entry)] = found
         return found
 

@@ -166,8 +166,9 @@ def zip_plan(directory, with_print: bool) -> list[ZipPart]:
 
 def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | None = None,
                cache=None, records: dict | None = None) -> list[Path]:
-    """One zip per area (its activity and organisation pages, with all the rest of the site but
-    the print files and the downloads) and one of the print files; then the download page gets
+    """One zip per area (its activity and organisation pages and the web form's files of its
+    activities, with all the rest of the site but the print files and the downloads) and one of
+    the print files; then the download page gets
     their sizes. Sites of tens of thousands of activities stay within what hosts accept per file.
 
     `files`: the site's files (relative paths; default: what is in `site`). Each file is
@@ -186,13 +187,15 @@ def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | N
     org_areas = {o.id: set().union(*(activity_areas.get(e.id, set()) for e in o.activities))
                  for o in directory.organisations}
     packer = zips.Packer(site, cache, records)
+    # each file's areas (None: in every area's zip), worked out once for all the zips
+    areas = {n: _areas_of(r, activity_areas, org_areas) for n, r in rel.items()
+             if r[0] not in ("print", DOWNLOADS)}
     jobs = []
     for part in parts:
         if part.area is None:
             chosen = [n for n, r in rel.items() if r[0] == "print"]
         else:
-            chosen = [n for n, r in rel.items() if r[0] not in ("print", DOWNLOADS)
-                      and _in_area(r, part.area, activity_areas, org_areas)]
+            chosen = [n for n, where in areas.items() if where is None or part.area in where]
         jobs.append((folder / part.filename, sorted(chosen)))
     # Every other zip on the other core, for a big site (generator.site.background)
     beside = background.start(lambda: [packer.write(*job) for job in jobs[1::2]],
@@ -210,11 +213,17 @@ def write_zips(directory, site: Path, parts: list[ZipPart], files: list[str] | N
     return written
 
 
-def _in_area(parts: tuple[str, ...], area: str, activity_areas: dict, org_areas: dict) -> bool:
-    if len(parts) < 3 or parts[0] not in ("activities", "organisations"):
-        return True
-    areas = (activity_areas if parts[0] == "activities" else org_areas).get(parts[1])
-    return areas is None or not areas or area in areas
+def _areas_of(parts: tuple[str, ...], activity_areas: dict, org_areas: dict) -> set | None:
+    """The areas whose zip holds a file (its path's parts), or None for every area's."""
+    if len(parts) == 3 and parts[:2] == ("add", "listings"):  # the web form's file of one
+        # activity (its "suggest a change"), with that activity's page: else every area's zip
+        # would carry every activity's (20,000 files at 10,000 listings, more than half of each)
+        areas = activity_areas.get(parts[2].removesuffix(".js"))
+    elif len(parts) < 3 or parts[0] not in ("activities", "organisations"):
+        return None
+    else:
+        areas = (activity_areas if parts[0] == "activities" else org_areas).get(parts[1])
+    return areas or None  # not known, or in no area: in every zip
 
 
 def _size(size: int) -> str:

@@ -188,7 +188,7 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
     for org in orgs:
         rel = urls.organisation(org.id) + "index.html"
         entries = [cards[e.id] for e in org.activities if e.id in cards]
-        digest = cache_key(shared, org.id, prints.organisation(org.organisation), entries)
+        digest = cache_key(shared, org.id, prints.organisation(org.organisation, org.source.file), entries)
 
         def page(org=org, entries=entries) -> bytes:
             content = template.render(o=org.organisation, entries=entries, href=href,
