@@ -38,6 +38,19 @@ def test_the_names_index_does_not_grow_with_descriptions(demo):
                       [[c.id for c in demo.config.categories].index(c) for c in entry.activity.categories]]
 
 
+def test_a_part_of_more_than_direct_activities_has_no_field_vectors(demo, monkeypatch):
+    """Only lunr's scoring reads field vectors, and the finder reads a part that big directly."""
+    routes = []
+    small = finder.read_part(finder.area_shard(demo, "garston", routes))
+    assert small["index"]["fieldVectors"] and "direct" not in small
+    count = sum(1 for e in demo.current() if "garston" in area_keys(e, demo))
+    monkeypatch.setattr(finder, "DIRECT", count - 1)
+    big = finder.read_part(finder.area_shard(demo, "garston", routes))
+    assert big["direct"] is True and big["index"]["fieldVectors"] == []
+    assert big["docs"] == small["docs"]
+    assert big["index"]["invertedIndex"] == small["index"]["invertedIndex"]
+
+
 def test_names_parts_split_by_word_starts_and_find_every_name_word(demo):
     """With a tiny budget every part is split down to its words' starts; each word of every name
     is in exactly one part, whose prefix it starts with, beside the record it came from."""
@@ -315,15 +328,17 @@ def test_my_list_finds_an_activity_added_on_its_page(big, browser):
 @pytest.mark.browser
 def test_reading_the_index_directly_finds_what_lunr_finds(big, demo_web, browser):
     """A big directory's searches read the index directly (no lunr scoring): the same activities
-    for the corpus's queries in an area as lunr's search of the small demo."""
+    for the corpus's queries in an area as lunr's search of the small demo. Here Garston's part
+    is written as a part of more than finder.DIRECT activities is: without field vectors."""
     from tests.test_site_support import url
 
     base, site = big
-    path = site / "assets" / "finder" / "start.js"
+    path = site / "assets" / "finder" / "area" / "garston.js"
     kept = path.read_text()
-    start = finder.read_part(kept)
-    start["direct"] = 0
-    path.write_text(START + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
+    part = finder.read_part(kept)
+    assert part["index"]["fieldVectors"] and "direct" not in part  # a small part
+    part["index"]["fieldVectors"], part["direct"] = [], True
+    path.write_text(finder._pushed(part), encoding="utf-8")
     ctx = browser.new_context(service_workers="block")
     page = ctx.new_page()
     try:

@@ -53,6 +53,10 @@ VOCABULARY = 8000  # words kept for "one typo away" and "still typing"
 NAMES_BUDGET = 40_000  # bytes: a names part bigger than this is split by one more letter
 EAGER_BYTES = 120_000  # gzipped: a directory whose parts all fit loads them all at once
 INDEXES = "finder/indexes.js"  # such a directory's search indexes, all in one file
+# With more activities than this loaded, finder.js reads the index directly (its terms and who has
+# them) rather than through lunr's scoring, which needs each activity's field vectors: an area's
+# part with more is written without them (41% of its bytes at 3,000 activities) and says so.
+DIRECT = 3000
 _WORD = re.compile(r"^[a-z][a-z']{2,}$")
 
 
@@ -278,6 +282,7 @@ def start_data(directory: Directory, routes: list, shared: Shared | None = None)
         "terms": [[day_number(x), day_number(y)] for x, y in cal.terms],
         "built": day_number(directory.today),
         "filler": list(FILLER),
+        "direct": DIRECT,
     }
 
 
@@ -286,7 +291,9 @@ def route_id(r) -> str:
     return route_path(r).strip("/").split("/")[-1]
 
 
-def build_index(search_docs: list[dict]) -> dict:
+def build_index(search_docs: list[dict], vectors: bool = True) -> dict:
+    """The lunr index of `search_docs`, serialised; `vectors=False`: without the field vectors,
+    which only lunr's scoring reads (see DIRECT)."""
     if not search_docs:  # lunr.py cannot build an empty index; this ref matches no activity
         search_docs = [{"i": "-1", "name": "", "body": "", "syn": "", "synname": ""}]
     idx = lunr(ref="i", fields=[{"field_name": "name", "boost": 10}, "body",
@@ -295,7 +302,7 @@ def build_index(search_docs: list[dict]) -> dict:
     data = idx.serialize()
     # Scores to 3 significant places are plenty for ranking and keep the file small.
     data["fieldVectors"] = [[ref, [round(x, 3) if isinstance(x, float) else x for x in vec]]
-                            for ref, vec in data["fieldVectors"]]
+                            for ref, vec in data["fieldVectors"]] if vectors else []
     return data
 
 
@@ -318,8 +325,10 @@ def area_shard(directory: Directory, key: str, routes: list, shared: Shared | No
         docs.append(line)
         search.append(dict(searched, i=str(i)))
     memo.save()
-    index = build_index(search)
-    return _pushed({"key": key, "docs": docs, "index": index})
+    if len(docs) > DIRECT:  # searched directly in the finder, whatever else is loaded
+        return _pushed({"key": key, "docs": docs, "index": build_index(search, vectors=False),
+                        "direct": True})
+    return _pushed({"key": key, "docs": docs, "index": build_index(search)})
 
 
 def name_records(directory: Directory) -> list[list]:

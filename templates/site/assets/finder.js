@@ -219,9 +219,9 @@
   // Each concept: its synonym token, its stem as the start of a word, and the word one typo off.
   // With many activities loaded, lunr's scoring of every match is what makes a search slow: the
   // index is read directly instead (the same matches; the score, used only to break ties after
-  // the name and the next session, is the sum of the boosts of the fields matched). A test sets
-  // start.js "direct" to 0 to compare the two ways.
-  var DIRECT = D.direct === undefined ? 3000 : D.direct, BOOST = { name: 10, body: 1, syn: 2, synname: 10 };
+  // the name and the next session, is the sum of the boosts of the fields matched). So is any part
+  // of more than DIRECT activities (finder.py DIRECT), written without lunr's field vectors.
+  var DIRECT = D.direct, BOOST = { name: 10, body: 1, syn: 2, synname: 10 };
   function directConcept(c) {
     var found = {}, clauses = [];
     if (c.syn !== null) clauses.push(["wosyn" + c.syn, false, ["syn", "synname"], 5]);
@@ -257,7 +257,7 @@
     return found;
   }
   function searchConcept(c) {
-    if (docs.length > DIRECT) return directConcept(c);
+    if (docs.length > DIRECT || shards.some(function (s) { return s.direct; })) return directConcept(c);
     var found = {};
     shards.forEach(function (shard) { if (shard.idx) shard.idx.query(function (q) {
       if (c.syn !== null) q.term("wosyn" + c.syn, { usePipeline: false, fields: ["syn", "synname"], boost: 5 });
@@ -417,7 +417,8 @@
       if (d[0] in byId) return byId[d[0]];  // an activity in two areas is in both parts
       byId[d[0]] = docs.length; docs.push(d); return docs.length - 1;
     });
-    shards.push({ key: key, idx: v.index ? lunr.Index.load(v.index) : null, map: map });
+    // a part with "direct" (more than finder.py DIRECT activities) has no field vectors for lunr's scoring
+    shards.push({ key: key, idx: v.index ? lunr.Index.load(v.index) : null, map: map, direct: !!v.direct });
   }
   // A small directory's parts come in start.js without their search indexes, which are in one
   // file (D.indexes) loaded when something is typed.
