@@ -212,8 +212,9 @@ def test_a_search_in_an_area_shows_the_names_found_there_while_the_area_loads(bi
         assert held, "the area's part was asked for"
         assert set(page.eval_on_selector_all("#results h2 a", shown)) == named(area.id)
         assert page.inner_text("#result-count") == f"Loading activities in {area.name}…"
-        assert f"Showing what in {area.name} has your words in its name" in \
-            page.inner_text("#finder-understood")
+        said = page.inner_text("#finder-understood")
+        assert f"Showing what in {area.name} has your words in its name" in said
+        assert "No activity matches" not in said  # nothing was searched yet but names
         held[0].continue_()
         page.wait_for_function("/found/.test(document.getElementById('result-count').textContent)")
         assert named(area.id) <= set(page.eval_on_selector_all("#results h2 a", shown))

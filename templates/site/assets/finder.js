@@ -693,7 +693,8 @@
       var bits = [];
       if (u.said.length) bits.push("Showing activities " + u.said.join(", ") + ": your words set the filters.");
       if (u.corrected.length) bits.push("Searched for " + u.corrected.map(function (c) { return "“" + c[1] + "”"; }).join(", ") + " (you typed " + u.corrected.map(function (c) { return "“" + c[0] + "”"; }).join(", ") + ").");
-      if (partial && current.length) bits.push("No activity matches all of " + partial.map(function (w) { return "“" + w + "”"; }).join(", ") + ": these match some.");
+      // (not while an area's name hits stand in for its part: the words were not searched yet)
+      if (partial && current.length && !(p.lines && state.area)) bits.push("No activity matches all of " + partial.map(function (w) { return "“" + w + "”"; }).join(", ") + ": these match some.");
       if (p.lines && state.area) bits.push("Showing what in " + areaName(state.area) + " has your words in its name, while everything about its activities loads.");
       if (!D.eager && !state.area && u.concepts.length) bits.push("Searched the names of every activity" + (p.searched.length ? ", and everything about those in " + nameOf(p.searched) : "") + ". Choose an area to search everything about its activities.");
       if (lost.length) bits.push("Some activities could not be loaded: you may be offline. Try again when you are online.");
