@@ -197,7 +197,9 @@ def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
     for a in demo.config.areas:
         assert any(link.endswith(f"/whats-on-{a.id}.zip") for link in links), a.id
         assert re.search(rf'whats-on-{a.id}\.zip" download>[^<]+</a> <span class="wo-small">\(zip, [\d.]+ [KM]B\)', page)
-        with zipfile.ZipFile(demo_site / "download" / f"whats-on-{a.id}.zip") as zf:
+        path = demo_site / "download" / f"whats-on-{a.id}.zip"
+        assert path.stat().st_mode & 0o777 == 0o644  # a web server of another user may read it
+        with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
         assert {"whats-on/index.html", "whats-on/find/index.html", "whats-on/assets/lunr.js",
                 "whats-on/assets/finder/start.js", f"whats-on/{urls.area(a.id)}index.html"} <= names
@@ -209,6 +211,7 @@ def test_one_zip_per_area_and_one_of_the_print_files(demo_site, demo):
             if (demo_site / webform.listing_path(e.id)).exists():
                 assert (f"whats-on/{webform.listing_path(e.id)}" in names) == inside, (a.id, e.id)
         assert any(a.id in e.areas for e in demo.activities)
+    assert (demo_site / "download" / "whats-on-print.zip").stat().st_mode & 0o777 == 0o644
     with zipfile.ZipFile(demo_site / "download" / "whats-on-print.zip") as zf:
         names = zf.namelist()
     assert names and all(n.startswith("whats-on/print/") for n in names)

@@ -115,6 +115,9 @@ class Packer:
         with _OldEntries(target, old) as reuse:
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
             try:
+                # readable by all, as the site's other files: mkstemp's own 0600 would have a web
+                # server running as another user refuse the download
+                os.fchmod(fd, 0o644)
                 with os.fdopen(fd, "wb", buffering=0) as out:
                     starts = write_zip(out, entries(reuse), source=reuse.fd)
                 os.replace(tmp, target)
