@@ -17,13 +17,23 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.long
-def test_parts_merged_are_the_site_one_build_makes(demo, tmp_path):
+@pytest.mark.parametrize("count", [2, 16])
+def test_parts_merged_are_the_site_one_build_makes(demo, tmp_path, count):
+    """With 16 parts, twice the demo's 8 finder parts (7 areas and no area), parts 1 to 8 make
+    a finder part each and no pages, and parts 9 to 16 share the pages."""
     parts = []
     made = 0
-    for part in (1, 2):
+    finder_parts = len(demo.config.areas) + 1
+    for part in range(1, count + 1):
         cache = tmp_path / f"part-{part}-cache"
-        report = build_site(demo, tmp_path / f"part-{part}", cache=cache, shard=(part, 2))
-        assert report.cache_hits == 0 and report.pages > 0
+        report = build_site(demo, tmp_path / f"part-{part}", cache=cache, shard=(part, count))
+        assert report.cache_hits == 0
+        areas = list((cache / "finder-area").rglob("*")) if (cache / "finder-area").exists() else []
+        if count >= 2 * finder_parts:
+            assert (report.pages > 0) == (part > finder_parts), part
+            assert bool([p for p in areas if p.is_file()]) == (part <= finder_parts), part
+        else:
+            assert report.pages > 0
         made += report.pages
         parts.append(cache)
     assert made == len(demo.activities) + len(demo.organisations)

@@ -24,7 +24,7 @@ from generator.site.finder import audience_choices, keep_area_parts, words_of, w
 from generator.site.mkdocs_run import run_mkdocs, write_nav_stand_ins
 from generator.site.pages import stamp_pages, write_pages, write_shells
 from generator.site.render import TEMPLATES, render
-from generator.site.stamp import in_shard, stamp_activities, stamp_organisations
+from generator.site.stamp import in_shard, pages_in, stamp_activities, stamp_organisations
 from generator.site.state import SiteBuild
 from generator.site.today import activity_line, write_schedules
 from generator.site.views import route_table
@@ -214,7 +214,8 @@ def _cards(directory: Directory, build: SiteBuild, shard: tuple[int, int] | None
                                           stable(directory.calendar), shard))
     entries = directory.current()
     if shard is not None:
-        wanted = {e.id for o in in_shard(directory.organisations, shard) for e in o.activities}
+        wanted = {e.id for o in in_shard(directory.organisations, pages_in(directory, shard))
+                  for e in o.activities}
         entries = tuple(e for e in entries if e.id in wanted)
     build.card_context = memo.context
     build.card_keys = {e.id: build.prints.entry(e) for e in entries}

@@ -28,6 +28,22 @@ def parse(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+def page_share(shard: tuple[int, int] | None, finder_parts: int) -> tuple[int, int] | None:
+    """Which of the activity and organisation pages part I of N makes, as (J, M) for
+    stamp.in_shard: every Mth from the Jth (J = 0: none). With at least twice as many parts as
+    the finder has parts (an area's each, made by parts 1, 2, ...: finder.keep_area_parts), those
+    first parts make no pages and the rest share them, so that no part takes much longer than
+    the others (a big area's finder part takes as long as a part's pages)."""
+    if shard is None:
+        return None
+    part, parts = shard
+    if parts < 2 * finder_parts:
+        return shard
+    if part <= finder_parts:
+        return (0, parts - finder_parts)
+    return (part - finder_parts, parts - finder_parts)
+
+
 def merge_caches(parts: list[Path], into: Path) -> int:
     """Copy each part's cache files into `into` (files with the same name are the same bytes:
     the name is their hash). Returns how many were copied."""
@@ -51,4 +67,4 @@ def merge_caches(parts: list[Path], into: Path) -> int:
     return copied
 
 
-__all__ = ["parse", "merge_caches", "ShardError"]
+__all__ = ["parse", "merge_caches", "page_share", "ShardError"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import qr, urls
 from generator.directory import Directory
 from generator.site.cache import Cache, Fingerprints, code_version, stable
+from generator.site.shards import page_share
 from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
 from generator.site.render import environment, linker
@@ -75,7 +76,7 @@ def stamp_activities(directory: Directory, site: Path, ics_writer=None,
     job = {"directory": directory, "site": site, "built": built, "ics_writer": ics_writer,
            "route_links": route_links, "shell": shell, "cache": cache or Cache(None),
            "shared": _shared(directory, shell, ics_writer is not None),
-           "entries": in_shard(directory.activities, shard),
+           "entries": in_shard(directory.activities, pages_in(directory, shard)),
            "prints": prints or Fingerprints(directory),
            "files": files if files is not None else SiteFiles(site)}
     count = len(job["entries"])
@@ -182,7 +183,7 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
     shared = _shared(directory, shell)
     template = environment().get_template("pages/organisation.html")
     href = linker(2)
-    orgs = in_shard(directory.organisations, shard)
+    orgs = in_shard(directory.organisations, pages_in(directory, shard))
     prints = prints or Fingerprints(directory)
     files = files if files is not None else SiteFiles(site)
     for org in orgs:
@@ -203,8 +204,15 @@ def stamp_organisations(directory: Directory, site: Path, cards: dict, card_list
 
 
 def in_shard(items: tuple, shard: tuple[int, int] | None) -> tuple:
-    """Part I of N (counting from 1): every Nth item from the Ith; all of them without a shard."""
+    """Part I of N (counting from 1): every Nth item from the Ith (none for part 0); all of them
+    without a shard."""
     if shard is None:
         return tuple(items)
     part, parts = shard
     return tuple(x for i, x in enumerate(items) if i % parts == part - 1)
+
+
+def pages_in(directory: Directory, shard: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The share of the activity and organisation pages that build --shard I/N makes
+    (generator.site.shards.page_share), for in_shard."""
+    return page_share(shard, len(directory.config.areas) + 1)  # + the part of no area
