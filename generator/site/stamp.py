@@ -18,10 +18,10 @@ from pathlib import Path
 from generator import qr, urls
 from generator.directory import Directory
 from generator.site.cache import Cache, Fingerprints, code_version, stable
-from generator.site.shards import page_share
 from generator.site.cache import key as cache_key
 from generator.site.keyfacts import key_facts
 from generator.site.render import environment, linker
+from generator.site.shards import page_share
 from generator.site.views import activity_view
 from generator.site.writer import SiteFiles
 
