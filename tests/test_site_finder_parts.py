@@ -16,6 +16,7 @@ import pytest
 
 from generator.site import finder, offline
 from generator.site.today import area_keys
+from tests.test_site_support import as_big_directory
 
 START = "window.WO_START="
 
@@ -137,13 +138,7 @@ def big(demo_web, tmp_path_factory):
     """A copy of the demo site (no PDFs or zips) whose finder behaves as a big directory's."""
     site = tmp_path_factory.mktemp("finder-big") / "site"
     shutil.copytree(demo_web, site, ignore=shutil.ignore_patterns("print", "download"))
-    path = site / "assets" / "finder" / "start.js"
-    start = finder.read_part(path.read_text())
-    start["eager"] = False  # and without the parts inside it
-    del start["indexes"]
-    (path.parent / "indexes.js").write_text(  # as a big directory's: empty
-        '(window.WO_LOADED=window.WO_LOADED||[]).push({"indexes":{}});\n', encoding="utf-8")
-    path.write_text(START + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
+    as_big_directory(site)  # and without the parts inside start.js
     offline.write_service_worker(site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(_Quiet, directory=str(site)))

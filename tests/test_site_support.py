@@ -65,3 +65,19 @@ def axe_violations(page, tags=WCAG) -> list[dict]:
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result.response["violations"]]
+
+
+def as_big_directory(site: Path) -> None:
+    """Make a copy of the built demo's finder behave as a big directory's: its parts not inside
+    start.js (loaded as searches need them) and no search indexes file of a small directory."""
+    import json
+
+    from generator.site import finder
+
+    path = site / "assets" / "finder" / "start.js"
+    start = finder.read_part(path.read_text())
+    start["eager"] = False
+    del start["indexes"]
+    path.write_text("window.WO_START=" + json.dumps(start, ensure_ascii=False) + ";\n",
+                    encoding="utf-8")
+    (path.parent / "indexes.js").write_text(finder._pushed({"indexes": {}}), encoding="utf-8")

@@ -15,9 +15,10 @@ import threading
 import pytest
 
 from generator import schedule, urls
-from generator.site import finder, offline
+from generator.site import offline
 from generator.site.today import area_keys, today_files
 from generator.words import status
+from tests.test_site_support import as_big_directory
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -30,13 +31,7 @@ def big_home(demo_web, demo, tmp_path_factory):
     """A copy of the demo site (no PDFs or zips) with the home page data of a big directory."""
     site = tmp_path_factory.mktemp("today-big") / "site"
     shutil.copytree(demo_web, site, ignore=shutil.ignore_patterns("print", "download"))
-    path = site / "assets" / "finder" / "start.js"
-    start = finder.read_part(path.read_text())
-    start["eager"] = False  # the finder behaves as a big directory's too
-    del start["indexes"]
-    (path.parent / "indexes.js").write_text(  # as a big directory's: empty
-        '(window.WO_LOADED=window.WO_LOADED||[]).push({"indexes":{}});\n', encoding="utf-8")
-    path.write_text("window.WO_START=" + json.dumps(start, ensure_ascii=False) + ";\n", encoding="utf-8")
+    as_big_directory(site)  # the finder behaves as a big directory's too
     for name, text in today_files(demo, big=True).items():
         (site / "assets" / name).parent.mkdir(parents=True, exist_ok=True)
         (site / "assets" / name).write_text(text, encoding="utf-8")

@@ -132,7 +132,7 @@ class Fingerprints:
     """What stands for an activity in a cache key: the SHA-256 of its parts (the activity and its
     organisation, its venue as JSON written by pydantic) and of the rest of its Entry and its
     transport facts, worked out once per build for each activity. The activity and organisation
-    stand as their listing file's key (Directory.file_keys: the hash of its bytes, path and the
+    stand as their listing file's key (Directory.file_keys: the hash of its bytes and of the
     code, which they are made from) when the directory was loaded with the cache, else as JSON."""
 
     def __init__(self, directory) -> None:
